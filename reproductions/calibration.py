@@ -1,0 +1,80 @@
+"""Recorded calibrations: per-seed measurements over many seeds, from which tolerances derive.
+
+One JSON file per claim in ``reproductions/calibration/``, written by
+``python -m reproductions calibrate ID --seeds 0-19``. The file keeps raw per-seed values; the
+rule that turns them into a tolerance lives in ``stats.spread_tolerance``.
+"""
+
+import json
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .stats import is_metric
+
+DIRECTORY = Path(__file__).with_name("calibration")
+MIN_SEEDS = 10
+
+
+class CalibrationError(ValueError):
+    """A calibration file that is missing, unreadable or not for this claim."""
+
+
+class Calibration:
+    def __init__(self, data, path):
+        self.data, self.path = data, path
+
+    @property
+    def meta(self):
+        return self.data["meta"]
+
+    def values(self, metric):
+        base = metric.split(".")[0]
+        values = [run.get(base) for run in self.data["runs"]]
+        values = [v for v in values if v is not None]
+        if not values:
+            raise CalibrationError(f"{self.path.name} records no values of {base!r}")
+        return values
+
+
+def path_for(claim_id, directory=DIRECTORY):
+    return Path(directory) / f"{claim_id}.json"
+
+
+def load(claim_id, directory=DIRECTORY):
+    """The claim's calibration, or None when none is recorded."""
+    path = path_for(claim_id, directory)
+    if not path.exists():
+        return None
+    try:
+        data = json.loads(path.read_text())
+        if data["meta"]["claim"] != claim_id or not isinstance(data["runs"], list):
+            raise CalibrationError(f"{path} is not a calibration of {claim_id}")
+    except (OSError, ValueError, KeyError, TypeError) as err:
+        if isinstance(err, CalibrationError):
+            raise
+        raise CalibrationError(f"{path} is not a readable calibration file ({err.__class__.__name__})") from None
+    return Calibration(data, path)
+
+
+def record(claim, seeds, scale, runs, environment, directory=DIRECTORY):
+    """Write the calibration of a claim atomically and return its path."""
+    if len(seeds) < MIN_SEEDS:
+        raise CalibrationError(f"a calibration needs at least {MIN_SEEDS} seeds, got {len(seeds)}")
+    data = {
+        "meta": {
+            "claim": claim.id,
+            "measure": claim.measure,
+            "scale": scale,
+            "seeds": list(seeds),
+            "recorded": datetime.now(timezone.utc).strftime("%Y-%m-%d"),
+            "environment": environment,
+        },
+        "runs": [{k: v for k, v in run.items() if is_metric(v)} for run in runs],
+    }
+    path = path_for(claim.id, directory)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps(data, indent=1, sort_keys=False) + "\n")
+    os.replace(tmp, path)
+    return path

@@ -1,0 +1,126 @@
+"""Measure a claim over its seeds, judge it against its record, and say what was found.
+
+Shared by the claims test, ``python -m reproductions run`` and ``calibrate``. Runs are cached per
+(measurement, seed, scale) in the process, so claims that share a measurement train once.
+"""
+
+import importlib
+import time
+from dataclasses import dataclass, field
+
+from . import calibration as calibration_files
+from .judge import verdict_of
+from .seeds import derive_seed
+from .stats import aggregate, is_metric
+
+_runs = {}
+
+
+def load(reference):
+    """The function a "module:function" reference names, in this package."""
+    module, function = reference.split(":")
+    return getattr(importlib.import_module(f"{__package__}.{module}"), function)
+
+
+def seeds_for(claim, requested=None):
+    """A stochastic claim runs on the requested seeds (default: its own count); others on one."""
+    if requested is None:
+        return list(range(claim.seeds))
+    return list(requested) if claim.stochastic else list(requested)[:1]
+
+
+def measure_runs(claim, seeds, scale):
+    """Per-seed results of the claim's measurement, each computed once per process."""
+    measure = load(claim.measure)
+    runs = []
+    for seed in seeds:
+        key = (claim.measure, seed, scale)
+        if key not in _runs:
+            _runs[key] = measure(derive_seed(claim.measure, seed), scale=scale)
+        runs.append(_runs[key])
+    return runs
+
+
+@dataclass
+class Result:
+    claim: object
+    seeds: list
+    scale: str
+    device: str
+    measured: dict
+    checks: list
+    explains: list
+    verdict: str
+    duration_s: float
+    environment: dict = field(default_factory=dict)
+    figures: list = field(default_factory=list)
+
+    @property
+    def passed(self):
+        return self.verdict == self.claim.expected and all(j.ok for j in self.explains)
+
+    def failure_message(self):
+        failed = [j.text for j in self.checks + self.explains if not j.ok] or [j.text for j in self.checks]
+        return (f"{self.claim.id}: expected {self.claim.expected}, measured {self.verdict} "
+                f"on seeds {self.seeds}: " + "; ".join(failed))
+
+    def record(self):
+        """Plain-Python summary for the report (it travels between xdist processes)."""
+        return plain({
+            "id": self.claim.id,
+            "verdict": self.verdict,
+            "measured": {k: v for k, v in self.measured.items() if is_metric(v) or isinstance(v, list)},
+            "checks": [{"ok": j.ok, "text": j.text, "metric": j.metric} for j in self.checks],
+            "explains": [{"ok": j.ok, "text": j.text, "metric": j.metric} for j in self.explains],
+            "seeds": self.seeds,
+            "scale": self.scale,
+            "device": self.device,
+            "duration_s": round(self.duration_s, 3),
+            "environment": self.environment,
+            "figures": self.figures,
+        })
+
+
+def plain(value):
+    """NumPy scalars and tuples to Python numbers and lists, recursively."""
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        return value.item()
+    return value
+
+
+def check_claim(claim, seeds=None, scale="quick", device="cpu", figures_dir=None):
+    """Measure, judge and (optionally) draw one claim."""
+    from . import runtime
+
+    started = time.perf_counter()
+    seeds = seeds_for(claim, seeds)
+    with runtime.on_device(device):
+        runs = measure_runs(claim, seeds, scale)
+    measured = aggregate(runs)
+    calibration = calibration_files.load(claim.id)
+    checks = [c.judge(measured, claim.documented, calibration) for c in claim.checks]
+    explains = [c.judge(measured, claim.documented, calibration) for c in claim.explains]
+    verdict = verdict_of(claim.expected, all(j.ok for j in checks), all(j.ok for j in explains))
+    figures = []
+    if figures_dir is not None and claim.figure:
+        figures.append(draw(claim, runs, figures_dir))
+    return Result(claim, seeds, scale, device, measured, checks, explains, verdict,
+                  time.perf_counter() - started, runtime.environment(), figures)
+
+
+def draw(claim, runs, figures_dir):
+    """Regenerate the post's figure for the claim; returns its file name."""
+    import os
+    from pathlib import Path
+
+    directory = Path(figures_dir)
+    directory.mkdir(parents=True, exist_ok=True)
+    name = f"{claim.id}.png"
+    tmp = directory / f".{name}.tmp.png"
+    load(claim.figure)(runs, tmp)
+    os.replace(tmp, directory / name)
+    return f"figures/{name}"

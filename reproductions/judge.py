@@ -1,0 +1,139 @@
+"""How a claim is judged: checks over the measured values, and the verdict they add up to.
+
+A claim's ``checks`` state its documented result; its ``explains`` state the explanation an
+``artifact`` needs, or what is measured instead for a ``not-reproduced`` claim. Every threshold is
+either a documented number (named by its key in the claim's ``documented``), a numeric precision,
+or a tolerance derived from the claim's recorded calibration.
+"""
+
+import math
+from dataclasses import dataclass, field
+
+from .stats import spread_tolerance
+
+VERDICTS = ("reproduced", "artifact", "not-reproduced", "unavailable")
+
+
+@dataclass(frozen=True)
+class Judged:
+    ok: bool
+    text: str
+    metric: str = ""
+
+
+def _fmt(value, digits=4):
+    if isinstance(value, float):
+        return f"{value:.{digits}g}"
+    return str(value)
+
+
+@dataclass(frozen=True)
+class Check:
+    metric: str
+    label: str = field(default="", kw_only=True)  # how the report names the measured quantity
+
+    def judge(self, measured, documented, calibration):
+        if measured.get(self.metric) is None:
+            return Judged(False, f"{self._name()}: {self.metric} was not measured", self.metric)
+        judged = self._judge(measured[self.metric], measured, documented, calibration)
+        return Judged(judged.ok, judged.text, self.metric)
+
+    def _bound(self, documented):
+        value = getattr(self, "bound")
+        return documented[value] if isinstance(value, str) else value
+
+    def _name(self):
+        return self.label or self.metric
+
+
+@dataclass(frozen=True)
+class Equals(Check):
+    """The measured value equals a documented one exactly (e.g. a printed truth table)."""
+    doc: str = ""
+
+    def _judge(self, value, measured, documented, calibration):
+        want = documented[self.doc]
+        return Judged(value == want, f"{self._name()} = {_fmt(value)} (documented {_fmt(want)})")
+
+
+@dataclass(frozen=True)
+class Close(Check):
+    """Deterministic value within a numeric precision of the documented one."""
+    doc: str = ""
+    atol: float = 0.0
+
+    def _judge(self, value, measured, documented, calibration):
+        want = documented[self.doc]
+        if isinstance(want, tuple):
+            error = max(abs(a - b) for a, b in zip(value, want)) if len(value) == len(want) else math.inf
+            return Judged(error <= self.atol, f"{self._name()}: largest difference {error:.3g} (allowed {self.atol:g})")
+        ok = abs(value - want) <= self.atol
+        return Judged(ok, f"{self._name()} = {_fmt(value, 7)} vs documented {_fmt(want, 7)} (±{self.atol:g})")
+
+
+@dataclass(frozen=True)
+class AtLeast(Check):
+    bound: object = 0.0
+
+    def _judge(self, value, measured, documented, calibration):
+        bound = self._bound(documented)
+        return Judged(value >= bound, f"{self._name()} = {_fmt(value)} ≥ {_fmt(bound)}")
+
+
+@dataclass(frozen=True)
+class AtMost(Check):
+    bound: object = 0.0
+
+    def _judge(self, value, measured, documented, calibration):
+        bound = self._bound(documented)
+        return Judged(value <= bound, f"{self._name()} = {_fmt(value)} ≤ {_fmt(bound)}")
+
+
+@dataclass(frozen=True)
+class Holds(Check):
+    """A per-seed property holds on every seed but at most ``max_failures`` of them."""
+    max_failures: int = 0
+
+    def _judge(self, value, measured, documented, calibration):
+        failures = measured.get(f"{self.metric}.failures", 0 if value == 1 else 1)
+        n = measured.get(f"{self.metric}.n", 1)
+        ok = failures <= self.max_failures
+        if n == 1:
+            return Judged(ok, f"{self._name()}: {'holds' if ok else 'does not hold'}")
+        allowed = f", at most {self.max_failures} may fail" if self.max_failures else ""
+        return Judged(ok, f"{self._name()}: holds on {n - failures}/{n} seeds{allowed}")
+
+
+@dataclass(frozen=True)
+class NearDocumented(Check):
+    """The documented single draw lies within the calibrated spread of draws around the median.
+
+    The tolerance is derived from the claim's calibration (per-seed values over ≥ 10 seeds);
+    ``log`` compares in decades, for quantities such as a final loss.
+    """
+    doc: str = ""
+    log: bool = False
+
+    def _judge(self, value, measured, documented, calibration):
+        want = documented[self.doc]
+        if calibration is None:
+            return Judged(False, f"{self._name()}: no calibration recorded")
+        tol = spread_tolerance(calibration.values(self.metric), log=self.log)
+        if self.log:
+            gap = abs(math.log10(value) - math.log10(want))
+            text = (f"{self._name()} median {_fmt(value)} vs documented {_fmt(want)}: "
+                    f"{gap:.2f} decades apart (calibrated tolerance {tol:.2f})")
+        else:
+            gap = abs(value - want)
+            text = (f"{self._name()} median {_fmt(value)} vs documented {_fmt(want)} "
+                    f"(calibrated tolerance ±{tol:.3g})")
+        return Judged(gap <= tol, text)
+
+
+def verdict_of(expected, checks_ok, explains_ok):
+    """The verdict the measurement supports, given which checks held."""
+    if expected == "artifact":
+        if checks_ok:
+            return "artifact" if explains_ok else "reproduced"
+        return "not-reproduced"
+    return "reproduced" if checks_ok else "not-reproduced"

@@ -1,0 +1,191 @@
+"""The claims report: JSON, Markdown, a shields.io endpoint badge and a static SVG badge.
+
+Pure functions from entries to text, plus one writer that replaces every file atomically, so a
+reader never sees a half-written report.
+"""
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from .claims import CLAIMS, REGISTRY
+
+FILES = ("claims.json", "claims.md", "badge.json", "badge.svg")
+
+
+class ReportDirError(OSError):
+    """A report folder that cannot be written."""
+
+
+def entry_for(claim, outcome, reason="", result=None):
+    """One claim's entry: the registry's record beside what this run measured."""
+    result = result or {}
+    verdict = result.get("verdict") or ("unavailable" if claim.expected == "unavailable" else None)
+    return {
+        "id": claim.id,
+        "source": f"{claim.seed_file} § {claim.source.split(' · ', 1)[-1]}",
+        "statement": claim.statement,
+        "documented": {k: list(v) if isinstance(v, tuple) else v for k, v in claim.documented.items()},
+        "measured": result.get("measured", {}),
+        "judge": claim.judge,
+        "checks": result.get("checks", []) + result.get("explains", []),
+        "expected_verdict": claim.expected,
+        "why": claim.why,
+        "verdict": verdict,
+        "outcome": outcome,
+        "reason": reason,
+        "seeds": result.get("seeds", []),
+        "scale": result.get("scale"),
+        "device": result.get("device"),
+        "duration_s": result.get("duration_s", 0.0),
+        "figures": result.get("figures", []),
+    }
+
+
+def build(entries, meta):
+    """The report: meta, a summary, and the entries in registry order."""
+    ordered = [entries[c.id] for c in CLAIMS if c.id in entries]
+    return {"meta": meta, "summary": summarize(ordered), "claims": ordered}
+
+
+def summarize(entries):
+    count = lambda key, value: sum(1 for e in entries if e[key] == value)  # noqa: E731
+    return {
+        "registered": len(REGISTRY),
+        "run": len(entries),
+        "reproduced": count("verdict", "reproduced"),
+        "artifact": count("verdict", "artifact"),
+        "not-reproduced": count("verdict", "not-reproduced"),
+        "unavailable": count("verdict", "unavailable"),
+        "passed": count("outcome", "passed"),
+        "failed": count("outcome", "failed"),
+        "skipped": count("outcome", "skipped"),
+    }
+
+
+def badge(report):
+    """shields.io endpoint JSON: how many registered claims this run reproduced."""
+    s = report["summary"]
+    color = "red" if s["failed"] else ("brightgreen" if s["reproduced"] == s["registered"] else "green")
+    message = f"{s['reproduced']}/{s['registered']} claims reproduced"
+    if s["failed"]:
+        message += f", {s['failed']} failing"
+    return {"schemaVersion": 1, "label": "reproductions", "message": message, "color": color}
+
+
+_COLORS = {"brightgreen": "#4c1", "green": "#97ca00", "red": "#e05d44", "lightgrey": "#9f9f9f"}
+
+
+def badge_svg(endpoint):
+    """A flat static badge with the same text as the endpoint JSON."""
+    label, message = endpoint["label"], endpoint["message"]
+    left, right = 7 * len(label) + 10, 7 * len(message) + 10
+    color = _COLORS.get(endpoint["color"], "#9f9f9f")
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{left + right}" height="20" role="img" '
+        f'aria-label="{label}: {message}"><title>{label}: {message}</title>'
+        f'<rect width="{left}" height="20" fill="#555"/><rect x="{left}" width="{right}" height="20" fill="{color}"/>'
+        f'<g fill="#fff" text-anchor="middle" font-family="Verdana,DejaVu Sans,sans-serif" font-size="11">'
+        f'<text x="{left / 2}" y="14">{label}</text><text x="{left + right / 2}" y="14">{message}</text></g></svg>\n'
+    )
+
+
+def short(value, width=34, verbatim=False):
+    """A value for a table cell; documented numbers keep their digits (``verbatim``)."""
+    number = (lambda v: str(v)) if verbatim else (lambda v: f"{v:.4g}")  # noqa: E731
+    if isinstance(value, float):
+        text = number(value)
+    elif isinstance(value, (list, tuple)):
+        text = "[" + ", ".join(number(v) if isinstance(v, float) else str(v) for v in value) + "]"
+    else:
+        text = str(value)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def documented_text(entry):
+    return "; ".join(f"{k}={short(v, 22, verbatim=True)}" for k, v in list(entry["documented"].items())[:2])
+
+
+def measured_text(entry):
+    """The judged quantities, as measured (medians over seeds for stochastic claims)."""
+    measured = entry["measured"]
+    judged = list(dict.fromkeys(c["metric"] for c in entry["checks"] if c.get("metric") in measured))
+    return "; ".join(f"{k}={short(measured[k], 18)}" for k in judged[:2])
+
+
+def markdown(report):
+    meta, s = report["meta"], report["summary"]
+    env = meta.get("environment", {})
+    lines = [
+        "# Claims report",
+        "",
+        f"{s['reproduced']}/{s['registered']} registered claims reproduced · {s['artifact']} artifact · "
+        f"{s['not-reproduced']} not reproduced · {s['unavailable']} unavailable · "
+        f"outcomes: {s['passed']} passed, {s['failed']} failed, {s['skipped']} skipped"
+        + (" · **partial run**" if meta.get("partial") else ""),
+        "",
+        f"TensorFlow {env.get('tensorflow')} · Keras {env.get('keras')} · NumPy {env.get('numpy')} · "
+        f"Python {env.get('python')} · devices {', '.join(env.get('devices', [])) or 'n/a'} · "
+        f"oneDNN {env.get('onednn')} · scale {meta.get('scale')} · seeds {meta.get('seeds')}",
+        "",
+        f"Reproduce: `{meta.get('command')}`",
+        "",
+        "| claim | verdict (expected) | documented | measured | outcome |",
+        "|---|---|---|---|---|",
+    ]
+    for e in report["claims"]:
+        verdict = e["verdict"] or "—"
+        lines.append(f"| [`{e['id']}`](#{e['id'].replace('.', '')}) | {verdict} ({e['expected_verdict']}) | "
+                     f"{documented_text(e)} | {measured_text(e)} | {e['outcome']} |")
+    for e in report["claims"]:
+        lines += ["", f"## {e['id']}", "", f"*{e['source']}* — {e['statement']}", "",
+                  f"Judged: {e['judge']} · expected **{e['expected_verdict']}**: {e['why']}"]
+        if e["outcome"] == "skipped":
+            lines += ["", f"Skipped: {e['reason']}"]
+        for check in e["checks"]:
+            lines.append(f"- {'✔' if check['ok'] else '✘'} {check['text']}")
+        if e["seeds"]:
+            lines += ["", f"Seeds {e['seeds']} · {e['scale']} scale · {e['device']} · {e['duration_s']:.1f} s"]
+        if e["outcome"] == "failed" and e["reason"]:
+            lines += ["", f"Failed: {e['reason']}"]
+        lines += [f"\n![{e['id']}]({path})" for path in e["figures"]]
+    return "\n".join(lines) + "\n"
+
+
+def check_writable(report_dir):
+    """Fail early, in one line, when the report folder cannot be written."""
+    path = Path(report_dir)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path, prefix=".probe-"):
+            pass
+    except OSError as err:
+        raise ReportDirError(f"cannot write the report to {path}/: {err.strerror or err}") from None
+
+
+def write(report_dir, report):
+    """Write every report file; each appears whole or not at all. Returns the paths."""
+    endpoint = badge(report)
+    texts = {
+        "claims.json": json.dumps(report, indent=1) + "\n",
+        "claims.md": markdown(report),
+        "badge.json": json.dumps(endpoint) + "\n",
+        "badge.svg": badge_svg(endpoint),
+    }
+    directory = Path(report_dir)
+    directory.mkdir(parents=True, exist_ok=True)
+    staged = []
+    try:
+        for name, text in texts.items():
+            handle, tmp = tempfile.mkstemp(dir=directory, prefix=f".{name}.")
+            with os.fdopen(handle, "w") as stream:
+                stream.write(text)
+            staged.append((tmp, directory / name))
+        for tmp, final in staged:
+            os.replace(tmp, final)
+    finally:
+        for tmp, _ in staged:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+    return [final for _, final in staged]

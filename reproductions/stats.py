@@ -1,0 +1,61 @@
+"""Statistics over seeds: how per-seed runs become the numbers a claim is judged by.
+
+A run returns scalar metrics (numbers or booleans; ``None`` where a metric does not apply to that
+seed, e.g. the loss of a run that did not converge). Over seeds, a number becomes its median (the
+plain key) with ``.min``/``.max``/``.n``; a boolean becomes the fraction of seeds where it held,
+with ``.failures``. Arrays are figure material and are not aggregated.
+"""
+
+import math
+import numbers
+import statistics
+
+# ours: the documented value of a stochastic claim is one draw, so it is compared with the spread
+# of single draws in the calibration, widened by a quarter so a value at the calibrated edge passes.
+SPREAD_PADDING = 1.25
+
+
+def is_metric(value):
+    """Scalars, strings and short tuples of numbers are metrics; arrays are figure material."""
+    if isinstance(value, tuple):
+        return all(isinstance(v, numbers.Number) for v in value)
+    return isinstance(value, (bool, numbers.Number, str)) or value is None
+
+
+def aggregate(runs):
+    """Combine per-seed metric dicts into one dict of judged values."""
+    keys = list(dict.fromkeys(k for run in runs for k, v in run.items() if is_metric(v)))
+    out = {}
+    for key in keys:
+        values = [run[key] for run in runs if run.get(key) is not None]
+        if not values:
+            out[key] = None
+        elif all(isinstance(v, bool) for v in values):
+            out[key] = sum(values) / len(values)
+            out[f"{key}.failures"] = values.count(False)
+            out[f"{key}.n"] = len(values)
+        elif len(runs) == 1:
+            out[key] = values[0]
+        elif all(isinstance(v, numbers.Number) for v in values):
+            out[key] = float(statistics.median(values))
+            if len(runs) > 1:
+                out[f"{key}.min"] = float(min(values))
+                out[f"{key}.max"] = float(max(values))
+                out[f"{key}.n"] = len(values)
+        else:
+            out[key] = values[0] if len(set(map(str, values))) == 1 else [v for v in values]
+    return out
+
+
+def spread_tolerance(values, log=False):
+    """Half-width of the band a single draw falls in around the median, padded.
+
+    ``log`` judges ratios (values spanning decades, like a final loss), in decades.
+    """
+    values = [float(v) for v in values if v is not None]
+    if not values:
+        raise ValueError("no calibrated values")
+    if log:
+        values = [math.log10(v) for v in values]
+    centre = statistics.median(values)
+    return SPREAD_PADDING * max(centre - min(values), max(values) - centre)
