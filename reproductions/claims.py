@@ -229,9 +229,10 @@ CLAIMS = (
           "Measured on converged runs: corner agreement with the hand-set net, and the mean gap between the surfaces.",
           measure="xnor_train:train_xnor", seeds=XNOR_TRAIN_SEEDS,
           checks=(Holds("corners_agree_with_handset", label="corners within 0.05 of the hand-set net (converged runs)"),
-                  AtLeast("surface_gap.max", 0.05, label="largest mean |trained - hand-set| over the grid (some run differs)"),
-                  # ours: a mean gap under 0.06 over the grid is what "resembles" is taken to mean
-                  AtMost("surface_gap.min", 0.06, label="smallest mean |trained - hand-set| (some run resembles)")),
+                  # ours: calibrated gaps form two clusters, 0.055-0.076 (Ng's shape) and 0.50-0.53 (another
+                  # solution); 0.2 lies in the empty band between them and names the two shapes.
+                  AtLeast("surface_gap.max", 0.2, label="largest mean |trained - hand-set| (some run differs)"),
+                  AtMost("surface_gap.min", 0.2, label="smallest mean |trained - hand-set| (some run resembles)")),
           figure="xnor_train:plot_trained_surfaces"),
     Claim("xnor.train.checkpoint_restore", "000 · Using XNOR trained model",
           "Restoring the saved checkpoint into a re-created model reproduces the trained outputs",

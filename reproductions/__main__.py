@@ -1,0 +1,139 @@
+"""Command line: python -m reproductions list | run ID | calibrate ID | report.
+
+``list`` never imports TensorFlow. Usage errors (unknown claim, bad seeds, unknown scale) print one
+line on stderr and exit with status 2.
+"""
+
+import argparse
+import json
+import sys
+
+from . import claims
+from .seeds import SEED_SPEC_HELP, SeedSpecError, parse_seeds
+
+USAGE_ERROR = 2
+
+
+class UsageError(Exception):
+    """A mistake in how the command was called."""
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message):
+        raise UsageError(message)
+
+
+def build_parser():
+    parser = Parser(prog="python -m reproductions",
+                    description="Check the documented claims of five classic TensorFlow tutorials.")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
+
+    listing = commands.add_parser("list", help="the registered claims (no TensorFlow import)")
+    listing.add_argument("--ids", action="store_true", help="one claim id a line")
+    listing.add_argument("--format", choices=("table", "json"), default="table")
+
+    for name, text in (("run", "measure one claim and print documented vs measured and the verdict"),
+                       ("calibrate", "record a claim's per-seed distribution, from which its tolerance derives")):
+        command = commands.add_parser(name, help=text)
+        command.add_argument("claim", help="claim id, e.g. xnor.train.final_loss")
+        command.add_argument("--seeds", default=None if name == "run" else "0-19", help=SEED_SPEC_HELP)
+        command.add_argument("--scale", choices=("quick", "documented"), default="quick")
+
+    report = commands.add_parser("report", help="run the claims suite and write reports/ (passes options to pytest)")
+    report.add_argument("pytest_args", nargs=argparse.REMAINDER, help="extra pytest options, e.g. -n 2")
+    return parser
+
+
+def list_claims(args, out):
+    if args.ids:
+        out.write("".join(f"{c.id}\n" for c in claims.CLAIMS))
+    elif args.format == "json":
+        records = [{"id": c.id, "source": c.seed_file, "section": c.source.split(" · ", 1)[-1],
+                    "statement": c.statement, "documented": dict(c.documented), "judge": c.judge,
+                    "expected_verdict": c.expected, "why": c.why, "seeds": c.seeds,
+                    "status": "measured" if c.measure and not c.skip_reason else c.skip_reason}
+                   for c in claims.CLAIMS]
+        out.write(json.dumps(records, indent=1) + "\n")
+    else:
+        width = max(len(c.id) for c in claims.CLAIMS)
+        out.write(f"{'claim':<{width}}  {'expected':<14}  {'status':<9}  statement\n")
+        for c in claims.CLAIMS:
+            status = "measured" if c.measure and not c.skip_reason else ("n/a" if c.unavailable else "pending")
+            statement = c.statement if len(c.statement) < 70 else c.statement[:69] + "…"
+            out.write(f"{c.id:<{width}}  {c.expected:<14}  {status:<9}  {statement}\n")
+    return 0
+
+
+def runnable(claim_id):
+    claim = claims.get(claim_id)
+    if claim.skip_reason:
+        raise UsageError(f"{claim.id} cannot run: {claim.skip_reason}")
+    return claim
+
+
+def seeds_of(spec):
+    try:
+        return parse_seeds(spec) if spec is not None else None
+    except SeedSpecError as err:
+        raise UsageError(f"--seeds: {err}") from None
+
+
+def run_claim(args, out):
+    claim = runnable(args.claim)
+    seeds = seeds_of(args.seeds)
+    from . import engine
+
+    result = engine.check_claim(claim, seeds, args.scale)
+    out.write(f"{claim.id} · {claim.seed_file} § {claim.source.split(' · ', 1)[-1]}\n")
+    out.write(f"  claim     {claim.statement}\n")
+    for key, value in claim.documented.items():
+        out.write(f"  documented {key} = {value}\n")
+    for judged in result.checks + result.explains:
+        out.write(f"  {'✔' if judged.ok else '✘'} {judged.text}\n")
+    out.write(f"  verdict   {result.verdict} (expected {claim.expected}) on seeds {result.seeds}, "
+              f"{args.scale} scale, {result.duration_s:.1f} s\n")
+    return 0 if result.passed else 1
+
+
+def calibrate(args, out):
+    claim = runnable(args.claim)
+    seeds = seeds_of(args.seeds)
+    from . import calibration, engine, runtime
+
+    if len(seeds) < calibration.MIN_SEEDS:
+        raise UsageError(f"--seeds: a calibration needs at least {calibration.MIN_SEEDS} seeds, got {len(seeds)}")
+    runs = engine.measure_runs(claim, seeds, args.scale)
+    path = calibration.record(claim, seeds, args.scale, runs, runtime.environment())
+    out.write(f"recorded {len(seeds)} seeds of {claim.id} to {path}\n")
+    return 0
+
+
+def report(args, out):
+    from pathlib import Path
+
+    import pytest
+
+    claims_test = Path(__file__).resolve().parent.parent / "tests" / "test_claims.py"
+    if not claims_test.exists():
+        raise UsageError(f"report runs the suite's tests: {claims_test} is missing (run it from a checkout)")
+    return int(pytest.main([str(claims_test), *args.pytest_args]))
+
+
+def main(argv=None, out=sys.stdout):
+    try:
+        args = build_parser().parse_args(argv)
+        command = {"list": list_claims, "run": run_claim, "calibrate": calibrate, "report": report}[args.command]
+        return command(args, out)
+    except (UsageError, claims.UnknownClaimError) as err:
+        sys.stderr.write(f"reproductions: error: {err}\n")
+        return USAGE_ERROR
+    except KeyboardInterrupt:
+        sys.stderr.write("reproductions: interrupted\n")
+        return 130
+    except BrokenPipeError:  # e.g. "list | head": the reader left, nothing more to say
+        sys.stderr.close()
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
