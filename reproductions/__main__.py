@@ -119,7 +119,8 @@ def report(args, out):
     return int(pytest.main([str(claims_test), *args.pytest_args]))
 
 
-def main(argv=None, out=sys.stdout):
+def main(argv=None, out=None):
+    out = out or sys.stdout
     try:
         args = build_parser().parse_args(argv)
         command = {"list": list_claims, "run": run_claim, "calibrate": calibrate, "report": report}[args.command]

@@ -29,6 +29,11 @@ def seeds_for(claim, requested=None):
     return list(requested) if claim.stochastic else list(requested)[:1]
 
 
+def clear_cache():
+    """Forget measured runs (after changing a topic module's config, as the mutation tests do)."""
+    _runs.clear()
+
+
 def measure_runs(claim, seeds, scale):
     """Per-seed results of the claim's measurement, each computed once per process."""
     measure = load(claim.measure)

@@ -109,7 +109,7 @@ def train_xnor(seed, scale="quick"):
         "final_loss": final,
         "converged": converged,
         "final_loss_converged": when_converged(final),
-        "still_falling": when_converged(bool(final < history[-FALLING_WINDOW // LOSS_EVERY])),
+        "still_falling": when_converged(bool(final < history[-min(len(history), FALLING_WINDOW // LOSS_EVERY)])),
         "vals_0_0": when_converged(float(printed[0])),
         "vals_0_last": when_converged(float(printed[1])),
         "vals_last_0": when_converged(float(printed[2])),

@@ -1,0 +1,34 @@
+"""pytest-benchmark fixtures for the paths whose speed the posts talk about.
+
+Skipped in the default run (``--benchmark-skip`` in pytest.ini); the ``bench`` tox lane runs them
+without xdist and saves the results. The speedup *claim* measures its own ratio, interleaved in
+one process, so it is judged even where pytest-benchmark is off.
+"""
+
+import pytest
+
+from reproductions import xnor_gates, xnor_train
+
+GRID = xnor_gates.TIMING_POINTS
+pytestmark = [pytest.mark.benchmark, pytest.mark.cpu]
+
+
+@pytest.mark.parametrize("path", [xnor_gates.per_point_session, xnor_gates.per_point_tf2], ids=["session", "tf2"])
+def test_per_point_grid(benchmark, path):
+    path(2)  # build the graph / trace outside the timing
+    values = benchmark.pedantic(path, args=(GRID,), rounds=3, iterations=1, warmup_rounds=0)
+    assert values.shape == (GRID, GRID)
+
+
+@pytest.mark.parametrize("path", [xnor_gates.vectorized_session, xnor_gates.vectorized_tf2], ids=["session", "tf2"])
+def test_vectorized_grid(benchmark, path):
+    values = benchmark.pedantic(path, args=(GRID,), rounds=20, iterations=10, warmup_rounds=2)
+    assert values.shape == (GRID, GRID)
+
+
+def test_xnor_training_5000_steps_after_tracing(benchmark):
+    xnor_train.runtime.seed_everything(0)
+    model = xnor_train.build_model()
+    train = xnor_train.compiled_training(model, xnor_train.STEPS)
+    history, _ = benchmark.pedantic(train, rounds=5, iterations=1, warmup_rounds=1)
+    assert history.shape[0] == xnor_train.STEPS // xnor_train.LOSS_EVERY

@@ -1,0 +1,60 @@
+"""The command line: instant listing, one-line usage errors with status 2."""
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from reproductions.__main__ import main
+from reproductions.claims import CLAIMS
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def cli(*args):
+    return subprocess.run([sys.executable, "-m", "reproductions", *args], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120)
+
+
+def test_list_ids_prints_every_claim_without_importing_tensorflow():
+    started = time.perf_counter()
+    done = cli("list", "--ids")
+    assert time.perf_counter() - started < 5  # the import-free path; well under 1 s of its own
+    assert done.returncode == 0 and done.stdout.split() == [c.id for c in CLAIMS]
+    probe = subprocess.run([sys.executable, "-c", "import sys; from reproductions.__main__ import main; "
+                            "main(['list']); assert 'tensorflow' not in sys.modules"], cwd=ROOT,
+                           capture_output=True, text=True)
+    assert probe.returncode == 0, probe.stderr
+
+
+def test_list_json_and_table(capsys):
+    assert main(["list", "--format", "json"]) == 0
+    records = json.loads(capsys.readouterr().out)
+    assert len(records) == len(CLAIMS) and {"id", "documented", "expected_verdict"} <= set(records[0])
+    assert main(["list"]) == 0
+    assert "xnor.fast.speedup" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("args, message", [
+    (["run", "no.such.claim"], "unknown claim id 'no.such.claim'"),
+    (["run", "xnor.gates.xnor_net", "--seeds", "5-2"], "runs backwards"),
+    (["run", "xnor.gates.xnor_net", "--seeds", "a"], "bad seed list 'a'"),
+    (["run", "xnor.gates.xnor_net", "--scale", "huge"], "invalid choice: 'huge'"),
+    (["run", "ltfn.retro.kaggle"], "cannot run: unavailable"),
+    (["calibrate", "xnor.train.final_loss", "--seeds", "0-3"], "at least 10 seeds"),
+    (["frobnicate"], "invalid choice"),
+    ([], "required"),
+])
+def test_usage_errors_are_one_line_with_status_2(args, message):
+    done = cli(*args)
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and message in done.stderr and "Traceback" not in done.stderr
+
+
+def test_run_prints_documented_measured_and_verdict():
+    done = cli("run", "logic.softmax.examples")
+    assert done.returncode == 0, done.stderr
+    assert "documented softmax_8_023_012" in done.stdout and "verdict   reproduced" in done.stdout

@@ -1,0 +1,71 @@
+"""The report writers: JSON shape, badge schema, Markdown, atomic writes, unwritable folders."""
+
+import json
+import os
+
+import pytest
+
+from reproductions import report
+from reproductions.claims import REGISTRY
+
+
+def sample_entries():
+    measured = {"verdict": "reproduced", "measured": {"x": 1.0}, "checks": [{"ok": True, "text": "x ok", "metric": "x"}],
+                "explains": [], "seeds": [0], "scale": "quick", "device": "cpu", "duration_s": 0.1, "figures": []}
+    return {
+        "xnor.gates.xnor_net": report.entry_for(REGISTRY["xnor.gates.xnor_net"], "passed", result=measured),
+        "ltfn.retro.kaggle": report.entry_for(REGISTRY["ltfn.retro.kaggle"], "skipped", "unavailable: no code"),
+        "xnor.train.final_loss": report.entry_for(REGISTRY["xnor.train.final_loss"], "failed", "boom",
+                                                  result={**measured, "verdict": "not-reproduced"}),
+    }
+
+
+def test_entries_carry_every_field_the_report_promises():
+    built = report.build(sample_entries(), {"scale": "quick"})
+    for entry in built["claims"]:
+        for key in ("id", "source", "statement", "documented", "measured", "judge", "expected_verdict",
+                    "verdict", "outcome", "seeds", "duration_s"):
+            assert key in entry
+    assert [e["id"] for e in built["claims"]] == ["xnor.gates.xnor_net", "xnor.train.final_loss", "ltfn.retro.kaggle"]
+    assert built["summary"]["reproduced"] == 1 and built["summary"]["unavailable"] == 1
+
+
+def test_badge_follows_the_shields_endpoint_schema():
+    endpoint = report.badge(report.build(sample_entries(), {}))
+    assert set(endpoint) == {"schemaVersion", "label", "message", "color"} and endpoint["schemaVersion"] == 1
+    assert endpoint["message"] == f"1/{len(REGISTRY)} claims reproduced, 1 failing" and endpoint["color"] == "red"
+    assert endpoint["message"] in report.badge_svg(endpoint)
+
+
+def test_write_produces_complete_files_and_no_leftovers(tmp_path):
+    report.write(tmp_path, report.build(sample_entries(), {"scale": "quick"}))
+    assert sorted(os.listdir(tmp_path)) == sorted(report.FILES)
+    assert json.loads((tmp_path / "claims.json").read_text())["summary"]["failed"] == 1
+    assert "xnor.gates.xnor_net" in (tmp_path / "claims.md").read_text()
+
+
+def test_a_failed_write_leaves_the_previous_report(tmp_path, monkeypatch):
+    report.write(tmp_path, report.build(sample_entries(), {}))
+    before = (tmp_path / "claims.json").read_text()
+
+    def broken_markdown(_):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(report, "markdown", broken_markdown)
+    with pytest.raises(OSError):
+        report.write(tmp_path, report.build({}, {}))
+    assert (tmp_path / "claims.json").read_text() == before
+    assert sorted(os.listdir(tmp_path)) == sorted(report.FILES)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write into a read-only folder")
+def test_unwritable_folder_is_one_line(tmp_path):
+    tmp_path.chmod(0o500)
+    with pytest.raises(report.ReportDirError, match="cannot write the report"):
+        report.check_writable(tmp_path / "reports")
+
+
+def test_a_file_in_the_way_is_one_line(tmp_path):
+    (tmp_path / "reports").write_text("not a folder")
+    with pytest.raises(report.ReportDirError, match="cannot write the report to"):
+        report.check_writable(tmp_path / "reports")
