@@ -207,10 +207,11 @@ CLAIMS = (
           "A 2-2-1 sigmoid net stalls on a plateau for many initializations; among runs that converge the "
           "documented loss must sit within the calibrated spread (in decades).",
           measure="xnor_train:train_xnor", seeds=XNOR_TRAIN_SEEDS,
+          # ours: 0.05 = at least one of the 20 default seeds converges, as the post's run did
           checks=(AtLeast("converged", 0.05, label="fraction of seeds converging (loss < 1e-3)"),
                   NearDocumented("final_loss_converged", doc="final_loss", log=True,
                                  label="final loss of converged runs"),
-                  Holds("still_falling", label="loss still falling over the last 500 steps (converged runs)")),
+                  Holds("still_falling", max_failures=1, label="loss still falling over the last 500 steps (converged runs)")),
           figure="xnor_train:plot_loss_curves"),
     Claim("xnor.train.corner_outputs", "000 · Using XNOR trained model",
           "The restored net prints 0.996, 0.005, 0.004, 0.997 at the corners (labelled 0|0, 0|1, 1|0, 1|1)",
@@ -222,13 +223,13 @@ CLAIMS = (
                   NearDocumented("vals_0_last", doc="vals_0_last", label="vals[0][-1]"),
                   NearDocumented("vals_last_0", doc="vals_last_0", label="vals[-1][0]"),
                   NearDocumented("vals_last_last", doc="vals_last_last", label="vals[-1][-1]"),
-                  Holds("corners_xnor", label="converged corners round to 1 0 0 1"))),
+                  Holds("corners_xnor", max_failures=1, label="converged corners round to 1 0 0 1"))),
     Claim("xnor.train.surface_shape", "000 · Using XNOR trained model",
           "The trained surface differs significantly from Andrew Ng's hand-set net but agrees at the extremes; some runs resemble Ng's (Fig 1)",
           {"figure": "Fig 1"}, "qualitative", "reproduced",
           "Measured on converged runs: corner agreement with the hand-set net, and the mean gap between the surfaces.",
           measure="xnor_train:train_xnor", seeds=XNOR_TRAIN_SEEDS,
-          checks=(Holds("corners_agree_with_handset", label="corners within 0.05 of the hand-set net (converged runs)"),
+          checks=(Holds("corners_agree_with_handset", max_failures=1, label="corners within 0.05 of the hand-set net (converged runs)"),
                   # ours: calibrated gaps form two clusters, 0.055-0.076 (Ng's shape) and 0.50-0.53 (another
                   # solution); 0.2 lies in the empty band between them and names the two shapes.
                   AtLeast("surface_gap.max", 0.2, label="largest mean |trained - hand-set| (some run differs)"),

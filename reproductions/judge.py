@@ -121,11 +121,11 @@ class NearDocumented(Check):
         tol = spread_tolerance(calibration.values(self.metric), log=self.log)
         if self.log:
             gap = abs(math.log10(value) - math.log10(want))
-            text = (f"{self._name()} median {_fmt(value)} vs documented {_fmt(want)}: "
+            text = (f"{self._name()} median {_fmt(value)} vs documented {want}: "
                     f"{gap:.2f} decades apart (calibrated tolerance {tol:.2f})")
         else:
             gap = abs(value - want)
-            text = (f"{self._name()} median {_fmt(value)} vs documented {_fmt(want)} "
+            text = (f"{self._name()} median {_fmt(value)} vs documented {want} "
                     f"(calibrated tolerance ±{tol:.3g})")
         return Judged(gap <= tol, text)
 
