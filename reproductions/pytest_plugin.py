@@ -197,8 +197,8 @@ def pytest_report_header(config):
     return [
         f"reproductions {__version__}: TensorFlow {env['tensorflow']}, Keras {env['keras']}, "
         f"NumPy {env['numpy']}, Python {env['python']}, oneDNN {env['onednn']}",
-        f"reproductions: scale {state.scale}, seeds {seeds}, devices: what TensorFlow sees is in the report, "
-        f"report in {state.report_dir}/",
+        f"reproductions: devices {runtime.driver_devices()} (TensorFlow's own view is in the report); "
+        f"scale {state.scale}; seeds {seeds}; report in {state.report_dir}/",
         f"reproductions: reproduce with: {state.command()}",
     ]
 

@@ -77,6 +77,13 @@ def onednn_setting():
     return "on" if value == "1" else "off"
 
 
+def driver_devices():
+    """Devices as the OS sees them, without TensorFlow: the CPU, and NVIDIA GPUs the driver lists."""
+    gpus_dir = "/proc/driver/nvidia/gpus"
+    gpu_count = len(os.listdir(gpus_dir)) if os.path.isdir(gpus_dir) else 0
+    return f"CPU ({os.cpu_count()} cores)" + (f", {gpu_count} NVIDIA GPU(s)" if gpu_count else ", no NVIDIA GPU")
+
+
 def static_environment():
     """What can be known without importing TensorFlow."""
     return {
