@@ -39,8 +39,7 @@ def build_parser():
         command.add_argument("--seeds", default=None if name == "run" else "0-19", help=SEED_SPEC_HELP)
         command.add_argument("--scale", choices=("quick", "documented"), default="quick")
 
-    report = commands.add_parser("report", help="run the claims suite and write reports/ (passes options to pytest)")
-    report.add_argument("pytest_args", nargs=argparse.REMAINDER, help="extra pytest options, e.g. -n 2")
+    commands.add_parser("report", help="run the claims suite and write reports/; other options go to pytest (-n 2, -k ...)")
     return parser
 
 
@@ -122,7 +121,10 @@ def report(args, out):
 def main(argv=None, out=None):
     out = out or sys.stdout
     try:
-        args = build_parser().parse_args(argv)
+        args, extra = build_parser().parse_known_args(argv)
+        if extra and args.command != "report":
+            raise UsageError(f"unrecognized arguments: {' '.join(extra)}")
+        args.pytest_args = extra
         command = {"list": list_claims, "run": run_claim, "calibrate": calibrate, "report": report}[args.command]
         return command(args, out)
     except (UsageError, claims.UnknownClaimError) as err:

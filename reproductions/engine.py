@@ -69,12 +69,18 @@ class Result:
         return (f"{self.claim.id}: expected {self.claim.expected}, measured {self.verdict} "
                 f"on seeds {self.seeds}: " + "; ".join(failed))
 
+    def judged_values(self):
+        """The measured values this claim's checks judge, with their spread over seeds."""
+        judged = {j.metric.split(".")[0] for j in self.checks + self.explains}
+        return {k: v for k, v in self.measured.items()
+                if k.split(".")[0] in judged and (is_metric(v) or isinstance(v, list))}
+
     def record(self):
         """Plain-Python summary for the report (it travels between xdist processes)."""
         return plain({
             "id": self.claim.id,
             "verdict": self.verdict,
-            "measured": {k: v for k, v in self.measured.items() if is_metric(v) or isinstance(v, list)},
+            "measured": self.judged_values(),
             "checks": [{"ok": j.ok, "text": j.text, "metric": j.metric} for j in self.checks],
             "explains": [{"ok": j.ok, "text": j.text, "metric": j.metric} for j in self.explains],
             "seeds": self.seeds,

@@ -46,6 +46,7 @@ def test_list_json_and_table(capsys):
     (["run", "ltfn.retro.kaggle"], "cannot run: unavailable"),
     (["calibrate", "xnor.train.final_loss", "--seeds", "0-3"], "at least 10 seeds"),
     (["frobnicate"], "invalid choice"),
+    (["list", "--bogus"], "unrecognized arguments: --bogus"),
     ([], "required"),
 ])
 def test_usage_errors_are_one_line_with_status_2(args, message):
