@@ -102,8 +102,9 @@ def calibrate(args, out):
     if len(seeds) < calibration.MIN_SEEDS:
         raise UsageError(f"--seeds: a calibration needs at least {calibration.MIN_SEEDS} seeds, got {len(seeds)}")
     runs = engine.measure_runs(claim, seeds, args.scale)
-    path = calibration.record(claim, seeds, args.scale, runs, runtime.environment())
-    out.write(f"recorded {len(seeds)} seeds of {claim.id} to {path}\n")
+    users = [c.id for c in claims.CLAIMS if c.measure == claim.measure]
+    path = calibration.record(claim, seeds, args.scale, runs, runtime.environment(), users)
+    out.write(f"recorded {len(seeds)} seeds of {claim.measure} (used by {', '.join(users)}) to {path}\n")
     return 0
 
 

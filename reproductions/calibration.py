@@ -1,8 +1,9 @@
 """Recorded calibrations: per-seed measurements over many seeds, from which tolerances derive.
 
-One JSON file per claim in ``reproductions/calibration/``, written by
-``python -m reproductions calibrate ID --seeds 0-19``. The file keeps raw per-seed values; the
-rule that turns them into a tolerance lives in ``stats.spread_tolerance``.
+A calibration belongs to a measurement, not a claim: the claims that share a measurement (the four
+XNOR training claims share ``xnor_train:train_xnor``) share one file in ``reproductions/calibration/``,
+written by ``python -m reproductions calibrate ID --seeds 0-59`` for any of them. The file keeps raw
+per-seed values; the rule that turns them into a tolerance lives in ``stats.spread_tolerance``.
 """
 
 import json
@@ -17,16 +18,12 @@ MIN_SEEDS = 10
 
 
 class CalibrationError(ValueError):
-    """A calibration file that is missing, unreadable or not for this claim."""
+    """A calibration file that is missing, unreadable or not for this measurement."""
 
 
 class Calibration:
     def __init__(self, data, path):
         self.data, self.path = data, path
-
-    @property
-    def meta(self):
-        return self.data["meta"]
 
     def values(self, metric):
         base = metric.split(".")[0]
@@ -37,19 +34,20 @@ class Calibration:
         return values
 
 
-def path_for(claim_id, directory=DIRECTORY):
-    return Path(directory) / f"{claim_id}.json"
+def path_for(measure, directory=DIRECTORY):
+    """``xnor_train:train_xnor`` -> ``calibration/xnor_train.train_xnor.json``."""
+    return Path(directory) / f"{measure.replace(':', '.')}.json"
 
 
-def load(claim_id, directory=DIRECTORY):
-    """The claim's calibration, or None when none is recorded."""
-    path = path_for(claim_id, directory)
+def load(claim, directory=DIRECTORY):
+    """The calibration of the claim's measurement, or None when none is recorded."""
+    path = path_for(claim.measure, directory)
     if not path.exists():
         return None
     try:
         data = json.loads(path.read_text())
-        if data["meta"]["claim"] != claim_id or not isinstance(data["runs"], list):
-            raise CalibrationError(f"{path} is not a calibration of {claim_id}")
+        if data["meta"]["measure"] != claim.measure or not isinstance(data["runs"], list):
+            raise CalibrationError(f"{path} is not a calibration of {claim.measure}")
     except (OSError, ValueError, KeyError, TypeError) as err:
         if isinstance(err, CalibrationError):
             raise
@@ -57,14 +55,14 @@ def load(claim_id, directory=DIRECTORY):
     return Calibration(data, path)
 
 
-def record(claim, seeds, scale, runs, environment, directory=DIRECTORY):
-    """Write the calibration of a claim atomically and return its path."""
+def record(claim, seeds, scale, runs, environment, users=(), directory=DIRECTORY):
+    """Write the calibration of the claim's measurement atomically and return its path."""
     if len(seeds) < MIN_SEEDS:
         raise CalibrationError(f"a calibration needs at least {MIN_SEEDS} seeds, got {len(seeds)}")
     data = {
         "meta": {
-            "claim": claim.id,
             "measure": claim.measure,
+            "claims": list(users) or [claim.id],
             "scale": scale,
             "seeds": list(seeds),
             "recorded": datetime.now(timezone.utc).strftime("%Y-%m-%d"),
@@ -72,9 +70,9 @@ def record(claim, seeds, scale, runs, environment, directory=DIRECTORY):
         },
         "runs": [{k: v for k, v in run.items() if is_metric(v)} for run in runs],
     }
-    path = path_for(claim.id, directory)
+    path = path_for(claim.measure, directory)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps(data, indent=1, sort_keys=False) + "\n")
+    tmp.write_text(json.dumps(data, indent=1) + "\n")
     os.replace(tmp, path)
     return path

@@ -5,8 +5,10 @@ Shared by the claims test, ``python -m reproductions run`` and ``calibrate``. Ru
 """
 
 import importlib
+import os
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from . import calibration as calibration_files
 from .judge import verdict_of
@@ -112,7 +114,7 @@ def check_claim(claim, seeds=None, scale="quick", device="cpu", figures_dir=None
     with runtime.on_device(device):
         runs = measure_runs(claim, seeds, scale)
     measured = aggregate(runs)
-    calibration = calibration_files.load(claim.id)
+    calibration = calibration_files.load(claim)
     checks = [c.judge(measured, claim.documented, calibration) for c in claim.checks]
     explains = [c.judge(measured, claim.documented, calibration) for c in claim.explains]
     verdict = verdict_of(claim.expected, all(j.ok for j in checks), all(j.ok for j in explains))
@@ -125,9 +127,6 @@ def check_claim(claim, seeds=None, scale="quick", device="cpu", figures_dir=None
 
 def draw(claim, runs, figures_dir):
     """Regenerate the post's figure for the claim; returns its file name."""
-    import os
-    from pathlib import Path
-
     directory = Path(figures_dir)
     directory.mkdir(parents=True, exist_ok=True)
     name = f"{claim.id}.png"

@@ -19,6 +19,14 @@ from .seeds import SEED_SPEC_HELP, SeedSpecError, format_seeds, parse_seeds
 
 SCALES = ("quick", "documented")
 STATE = pytest.StashKey()
+MARKERS = {
+    "gpu": "runs the documented-scale protocol on a GPU; skipped when TensorFlow sees none "
+           "(--require-gpu makes that an error)",
+    "cpu": "pinned to the CPU",
+    "slow": "takes minutes, not seconds",
+    "benchmark": "times code; run without xdist for real timings (pytest -m benchmark -p no:xdist)",
+    "dataset": "needs a dataset file that may be absent",
+}
 
 
 # ---- options ------------------------------------------------------------------------------------
@@ -176,8 +184,8 @@ def pytest_configure(config):
     state = Session(config)
     config.stash[STATE] = state
     config.pluginmanager.register(state, "reproductions-session")
-    for marker in ("gpu", "cpu", "slow", "benchmark", "dataset"):
-        config.addinivalue_line("markers", f"{marker}: see pytest.ini")
+    for marker, meaning in MARKERS.items():
+        config.addinivalue_line("markers", f"{marker}: {meaning}")
     if state.require_gpu:
         try:
             device_plan(set(), runtime.gpus(), require_gpu=True)

@@ -4,7 +4,6 @@ seeding with op determinism, device placement, and the environment a report reco
 import contextlib
 import os
 import platform
-import sys
 from importlib import metadata
 
 _configured = False
@@ -105,7 +104,3 @@ def environment():
     env["keras"] = keras().__version__
     env["devices"] = [d.name for d in tf.config.list_physical_devices()]
     return env
-
-
-def tensorflow_imported():
-    return "tensorflow" in sys.modules
