@@ -8,7 +8,7 @@ Documented numbers appear here and nowhere else; topic modules only measure.
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from .judge import VERDICTS, AtLeast, AtMost, Close, Equals, Holds, NearDocumented
+from .judge import VERDICTS, AtLeast, AtMost, Close, Equals, Faster, Holds, InsideCalibrated, MedianAtMost, MostSeeds, NearDocumented
 
 SOURCES = {
     "000": "000_e8c79fa7115912b9.txt",  # sentimos, "Machine Learning with Tensorflow"
@@ -23,7 +23,6 @@ JUDGES = ("exact", "band", "floor", "ordering", "distribution", "qualitative")
 PENDING = {
     "linear": "the linear-regression and LCD family is not implemented yet",
     "mnist": "the MNIST family (LTFN 1-6, Dorian Brown) is not implemented yet",
-    "logic": "the logic-function and Keras XOR family is not implemented yet",
 }
 
 
@@ -78,11 +77,11 @@ def _mnist(id, src, statement, documented, judge, expected, why, **kw):
     return Claim(id, src, statement, documented, judge, expected, why, pending="mnist", markers=("dataset",), **kw)
 
 
-def _logic(id, src, statement, documented, judge, expected, why, **kw):
-    return Claim(id, src, statement, documented, judge, expected, why, pending="logic", **kw)
-
-
 XNOR_TRAIN_SEEDS = 20  # ours: ~1 in 3 initializations converges; 20 seeds make "none did" a 1e-4 event
+LOGIC_SEEDS = 20       # ours: success rates per function to about +-10 points; all seeds train in one graph
+K9_SEEDS = 10          # ours: per-sample SGD is stepped from NumPy; 10 seeds take ~3 s
+XOR_SEEDS = 40         # ours: >= 20 asked for; 40 let rank tests separate medians 1.5x apart
+LINEAR_SEEDS = 10      # ours: the identity and the 0.25 loss hold on every seed
 
 CLAIMS = (
     # ---- 000 · LCD digits, linear softmax model -------------------------------------------------
@@ -337,43 +336,127 @@ CLAIMS = (
           checks=(Close("softmax_8_023_012", doc="softmax_8_023_012", atol=1e-15, label="tf.nn.softmax([8 0.23 0.12]), float64"),
                   Close("softmax_2_m4_00001", doc="softmax_2_m4_00001", atol=1e-15, label="tf.nn.softmax([2 -4 0.0001]), float64"),
                   Holds("numpy_agrees", label="the post's numpy softmax gives the same values"))),
-    _logic("logic.tf.convergence_log", "003 · Building Neural Networks with TensorFlow",
-           "A 2-3-2 ReLU net converges quickly: step 0: cost 0.833859, train acc 0.244, valid 0.736; step 200: 0.002133, 1.000, 1.000; step 400: 0.001000, 1.000, 1.000",
-           {"step0": (0.833859, 0.244, 0.736), "step200": (0.002133, 1.0, 1.0), "step400": (0.001000, 1.0, 1.0)},
-           "distribution", "reproduced", "The log most likely came from AND; seed dependent."),
-    _logic("logic.tf.all_functions_100", "003 · Building Neural Networks with TensorFlow",
-           "AND, OR, NAND and XOR can all reach 100% with just a bit of training",
-           {"accuracy": 1.0}, "distribution", "reproduced",
-           "XOR with 3 ReLU units gets stuck for some seeds; judged as success rates."),
-    _logic("logic.k9.and_nand", "003 · Basic Neural Network models in Clojure",
-           "A k9 2-3-2 network learns AND/NAND: (ff [1 1]) = [0.9988687446324157 1.0871193576451767E-6]; (ff [1 0]) = [1.1711233357211965E-5 0.9987813583560773]",
-           {"ff_1_1": (0.9988687446324157, 1.0871193576451767e-6), "ff_1_0": (1.1711233357211965e-5, 0.9987813583560773)},
-           "distribution", "reproduced",
-           "k9's activation and update rule are undocumented; a sigmoid MLP with per-sample SGD is the reasonable choice."),
+    Claim("logic.tf.convergence_log", "003 · Building Neural Networks with TensorFlow",
+          "A 2-3-2 ReLU net converges quickly: step 0: cost 0.833859, train acc 0.244, valid 0.736; step 200: 0.002133, 1.000, 1.000; step 400: 0.001000, 1.000, 1.000",
+          {"cost_0": 0.833859, "train_acc_0": 0.244, "valid_acc_0": 0.736, "cost_200": 0.002133, "acc_200": 1.0,
+           "cost_400": 0.001000, "acc_400": 1.0},
+          "distribution", "reproduced",
+          "The log most likely came from AND (the first function run); the costs are seed-dependent, so each "
+          "printed number must lie within the calibrated spread of AND runs that learn the function.",
+          measure="logic:train_logic_nets", seeds=LOGIC_SEEDS,
+          checks=(InsideCalibrated("and_cost_0", doc="cost_0", label="AND cost at step 0"),
+                  # ours: 0.05 = at least one default seed prints the post's step-0 accuracies
+                  AtLeast("and_step0_reads_all_true", 0.05,
+                          label="AND step 0 reads train 0.25 / valid 0.75 like the log's 0.244 / 0.736 (fraction of seeds)"),
+                  MostSeeds("and_test_100", label="AND learned (100% test accuracy)"),
+                  NearDocumented("and_cost_200_learned", doc="cost_200", log=True, label="AND cost at step 200 (learned runs)"),
+                  NearDocumented("and_cost_400_learned", doc="cost_400", log=True, label="AND cost at step 400 (learned runs)"),
+                  Holds("and_acc_1_by_200", max_failures=1,
+                        label="train and valid accuracy 1.000 at steps 200 and 400 (learned runs)"),
+                  # ours: the quirk moves inputs by lr x gradient / 10,000 rows per step
+                  AtMost("and_input_drift.max", 0.01, label="largest move of a training input (trainable-input quirk)")),
+          figure="logic:plot_cost_curves"),
+    Claim("logic.tf.all_functions_100", "003 · Building Neural Networks with TensorFlow",
+          "AND, OR, NAND and XOR can all reach 100% with just a bit of training",
+          {"accuracy": 1.0}, "distribution", "reproduced",
+          "Each function reaches 100% test accuracy on part of the seeds; with 3 ReLU units and std-1 weights, "
+          "units die and XOR (and NAND) get stuck on many seeds, so the claim holds as 'can', not 'will'.",
+          measure="logic:train_logic_nets", seeds=LOGIC_SEEDS,
+          # ours: "can reach" = at least one seed in four, often enough for an unseeded run to show it
+          checks=tuple(AtLeast(f"{fn}_test_100", 0.25, label=f"{fn.upper()} at 100% test accuracy (fraction of seeds)")
+                       for fn in ("and", "or", "nand", "xor"))
+                 + (AtLeast("xor_clean_test_100", 0.25, label="XOR at 100% with constant inputs (no quirk)"),)),
+    Claim("logic.k9.and_nand", "003 · Basic Neural Network models in Clojure",
+          "A k9 2-3-2 network learns AND/NAND: (ff [1 1]) = [0.9988687446324157 1.0871193576451767E-6]; (ff [1 0]) = [1.1711233357211965E-5 0.9987813583560773]",
+          {"ff_1_1": (0.9988687446324157, 1.0871193576451767e-6), "ff_1_0": (1.1711233357211965e-5, 0.9987813583560773)},
+          "distribution", "reproduced",
+          "k9's activation and update rule are undocumented; a sigmoid MLP with per-sample SGD learns the same "
+          "one-hot pattern. The exact digits depend on k9's initialization and are not judged.",
+          measure="logic:train_k9", seeds=K9_SEEDS,
+          checks=(Holds("pattern_1_1", max_failures=1, label="(ff [1 1]) within 0.05 of [1 0] (AND, NAND)"),
+                  Holds("pattern_1_0", max_failures=1, label="(ff [1 0]) within 0.05 of [0 1]"))),
     # ---- 004 · thoughtram XOR -----------------------------------------------------------------------
-    _logic("xor.keras.predict_rounded", "004 · Understanding XOR with Keras and TensorFlow",
-           "After 500 epochs model.predict(X).round() gives [[0], [1], [1], [0]]",
-           {"prediction": (0, 1, 1, 0)}, "distribution", "reproduced", "Likely, not certain, for every seed."),
-    _logic("xor.keras.h16_epochs", "004 · Understanding XOR with Keras and TensorFlow",
-           "16 ReLU units reach binary_accuracy 1.0000 at epoch 284 (0.5 at epoch 63, 0.75 at epoch 81)",
-           {"epochs_to_100": 284, "epochs_to_50": 63, "epochs_to_75": 81}, "distribution", "reproduced",
-           "A single run; the earlier post's identical setup reached 100% at epoch 24."),
-    _logic("xor.keras.h32_epochs", "004 · Understanding XOR with Keras and TensorFlow",
-           "32 hidden units reach 100% in 124 epochs",
-           {"epochs_to_100": 124}, "distribution", "reproduced", "A single run."),
-    _logic("xor.keras.h32x2_epochs", "004 · Understanding XOR with Keras and TensorFlow",
-           "Two hidden layers of 32 reach 100% in 56 epochs",
-           {"epochs_to_100": 56}, "distribution", "reproduced", "A single run."),
-    _logic("xor.keras.h64_epochs", "004 · Understanding XOR with Keras and TensorFlow",
-           "One hidden layer of 64 reaches 100% after 32 epochs, so 32+32 is not 64",
-           {"epochs_to_100": 32}, "distribution", "reproduced", "A single run; deeper vs wider needs many seeds."),
-    _logic("xor.keras.linear128", "004 · Understanding XOR with Keras and TensorFlow",
-           "Without activations, more epochs still reach 100%: Epoch 3718/20000 loss: 0.2500 - binary_accuracy: 1.0000",
-           {"loss": 0.25, "binary_accuracy": 1.0, "epoch": 3718}, "exact", "artifact",
-           "An affine model cannot fit XOR: the best fit is the constant 0.5, and 1.0 is float rounding noise at the threshold."),
-    _logic("xor.keras.swap_claims", "004 · Understanding XOR with Keras and TensorFlow",
-           "Sigmoid instead of ReLU, or binary cross-entropy instead of MSE, would still work",
-           {"works": True}, "distribution", "reproduced", "Judged as success rates within 500 epochs."),
+    Claim("xor.keras.predict_rounded", "004 · Understanding XOR with Keras and TensorFlow",
+          "After 500 epochs model.predict(X).round() gives [[0], [1], [1], [0]]",
+          {"prediction": (0, 1, 1, 0)}, "distribution", "reproduced",
+          "16 ReLU units with MSE and Adam solve XOR within 500 epochs on nearly every seed.",
+          measure="xor_keras:train_xor_configs", seeds=XOR_SEEDS,
+          checks=(MostSeeds("predict_rounded_xor", label="predict(X).round() is [0 1 1 0] after 500 epochs"),)),
+    Claim("xor.keras.h16_epochs", "004 · Understanding XOR with Keras and TensorFlow",
+          "16 ReLU units reach binary_accuracy 1.0000 at epoch 284 (0.5 at epoch 63, 0.75 at epoch 81); Epoch 1 loss: 0.7443",
+          {"epochs_to_100": 284, "epochs_to_50": 63, "epochs_to_75": 81, "loss_epoch_1": 0.7443}, "distribution", "reproduced",
+          "A single run (the earlier post's identical setup reached 100% at epoch 24); its first loss, 0.7443, "
+          "is a binary cross-entropy value, which MSE cannot log.",
+          measure="xor_keras:train_xor_configs", seeds=XOR_SEEDS,
+          checks=(InsideCalibrated("h16_bce_epochs", doc="epochs_to_100", label="epochs to 100%, BCE (the log's loss)"),
+                  InsideCalibrated("h16_mse_epochs", doc="epochs_to_100", label="epochs to 100%, MSE (the code's loss)"),
+                  NearDocumented("h16_bce_loss_epoch_1", doc="loss_epoch_1", label="loss logged at epoch 1, BCE"),
+                  AtMost("h16_mse_loss_epoch_1.max", 0.5,  # ours: MSE of outputs in [0, 1] near 0.5 stays far below 0.74
+                         label="largest loss the code's MSE logs at epoch 1 (the log's 0.7443 is not MSE)")),
+          figure="xor_keras:plot_h16"),
+    Claim("xor.keras.h32_epochs", "004 · Understanding XOR with Keras and TensorFlow",
+          "32 hidden units reach 100% in 124 epochs",
+          {"epochs_to_100": 124}, "distribution", "reproduced",
+          "A single run, inside the measured distribution; 32 units are faster than 16 over seeds.",
+          measure="xor_keras:train_xor_configs", seeds=XOR_SEEDS,
+          checks=(InsideCalibrated("h32_bce_epochs", doc="epochs_to_100", label="epochs to 100%, BCE"),
+                  InsideCalibrated("h32_mse_epochs", doc="epochs_to_100", label="epochs to 100%, MSE"),
+                  Faster("h32_bce_epochs_capped", than="h16_bce_epochs_capped", label="32 units learn faster than 16 (BCE)"),
+                  Faster("h32_mse_epochs_capped", than="h16_mse_epochs_capped", label="32 units learn faster than 16 (MSE)")),
+          figure="xor_keras:plot_h32"),
+    Claim("xor.keras.h32x2_epochs", "004 · Understanding XOR with Keras and TensorFlow",
+          "Two hidden layers of 32 reach 100% in 56 epochs",
+          {"epochs_to_100": 56}, "distribution", "reproduced",
+          "A single run, inside the measured distribution; the second layer speeds learning up over seeds.",
+          measure="xor_keras:train_xor_configs", seeds=XOR_SEEDS,
+          checks=(InsideCalibrated("h32x2_bce_epochs", doc="epochs_to_100", label="epochs to 100%, BCE"),
+                  InsideCalibrated("h32x2_mse_epochs", doc="epochs_to_100", label="epochs to 100%, MSE"),
+                  Faster("h32x2_bce_epochs_capped", than="h32_bce_epochs_capped",
+                         label="a second layer of 32 learns faster than one (BCE)")),
+          figure="xor_keras:plot_h32x2"),
+    Claim("xor.keras.h64_epochs", "004 · Understanding XOR with Keras and TensorFlow",
+          "One hidden layer of 64 reaches 100% after 32 epochs, so 32+32 is not 64",
+          {"epochs_to_100": 32}, "distribution", "not-reproduced",
+          "32 epochs is a typical draw, but the conclusion drawn from it (64 wide beats 32+32 deep, 32 vs 56 "
+          "epochs) reverses over seeds: two layers of 32 reach 100% sooner than one of 64.",
+          measure="xor_keras:train_xor_configs", seeds=XOR_SEEDS,
+          checks=(InsideCalibrated("h64_bce_epochs", doc="epochs_to_100", label="epochs to 100%, BCE"),
+                  InsideCalibrated("h64_mse_epochs", doc="epochs_to_100", label="epochs to 100%, MSE"),
+                  Faster("h64_bce_epochs_capped", than="h32_bce_epochs_capped", label="64 units learn faster than 32 (BCE)"),
+                  Faster("h64_bce_epochs_capped", than="h32x2_bce_epochs_capped",
+                         label="one layer of 64 learns faster than two of 32 (BCE)")),
+          # the reversal itself is significant on some seed sets only (p 0.01-0.10 over 40 seeds);
+          # its medians are stable, so the explanation is judged on them
+          explains=(MedianAtMost("h32x2_bce_epochs_capped", than="h64_bce_epochs_capped",
+                                 label="two layers of 32 need no more epochs than one of 64 (BCE)"),
+                    MedianAtMost("h32x2_mse_epochs_capped", than="h64_mse_epochs_capped",
+                                 label="two layers of 32 need no more epochs than one of 64 (MSE)")),
+          figure="xor_keras:plot_h64"),
+    Claim("xor.keras.linear128", "004 · Understanding XOR with Keras and TensorFlow",
+          "Without activations, more epochs still reach 100%: Epoch 3718/20000 loss: 0.2500 - binary_accuracy: 1.0000",
+          {"loss": 0.25, "binary_accuracy": 1.0, "epoch": 3718}, "exact", "artifact",
+          "An affine model cannot fit XOR: its best fit is the constant 0.5 (MSE 0.25), and accuracy 1.0 is "
+          "float32 rounding noise when every output sits on 0.5.",
+          measure="xor_keras:train_linear128", seeds=LINEAR_SEEDS,
+          checks=(MostSeeds("ever_reads_100", label="binary_accuracy reads 1.0 at some epoch"),
+                  Close("final_loss", doc="loss", atol=0.00005, label="final loss (printed to 4 decimals)")),
+          explains=(Close("best_affine_mse", doc="loss", atol=1e-12, label="MSE of the best affine fit to XOR (float64 least squares)"),
+                    AtMost("identity_residual.max", 1e-5,  # ours: float32 rounding, far below any real fit
+                           label="largest |f(0,1) + f(1,0) - f(0,0) - f(1,1)| over all epochs"),
+                    AtMost("gap_when_reading_100.max", 1e-6,  # ours: a few float32 steps (6e-8) from 0.5
+                           label="largest |output - 0.5| at an epoch reading 1.0")),
+          figure="xor_keras:plot_linear128"),
+    Claim("xor.keras.swap_claims", "004 · Understanding XOR with Keras and TensorFlow",
+          "Sigmoid instead of ReLU, or binary cross-entropy instead of MSE, would still work",
+          {"works": True}, "distribution", "not-reproduced",
+          "BCE works within the post's 500 epochs, but 16 sigmoid units with Adam at 1e-3 solve XOR in 500 "
+          "epochs on few seeds: they learn it, only several times slower than ReLU.",
+          measure="xor_keras:train_xor_configs", seeds=XOR_SEEDS,
+          checks=(MostSeeds("h16_bce_works_in_500", label="BCE instead of MSE: predictions [0 1 1 0] after 500 epochs"),
+                  MostSeeds("h16_sigmoid_mse_works_in_500", label="sigmoid instead of ReLU: predictions [0 1 1 0] after 500 epochs")),
+          explains=(MostSeeds("h16_bce_works_in_500", label="the BCE half holds"),
+                    Faster("h16_mse_epochs_capped", than="h16_sigmoid_mse_epochs_capped",
+                           label="ReLU reaches 100% in fewer epochs than sigmoid (MSE)"))),
 )
 
 REGISTRY = {claim.id: claim for claim in CLAIMS}

@@ -5,6 +5,7 @@ Shared by the claims test, ``python -m reproductions run`` and ``calibrate``. Ru
 """
 
 import importlib
+import inspect
 import os
 import time
 from dataclasses import dataclass, field
@@ -37,15 +38,22 @@ def clear_cache():
 
 
 def measure_runs(claim, seeds, scale):
-    """Per-seed results of the claim's measurement, each computed once per process."""
+    """Per-seed results of the claim's measurement, each computed once per process.
+
+    A measurement marked ``seeds_at_once`` trains all missing seeds together (one stacked model)
+    and returns one result per seed; each seed's result must not depend on the others.
+    """
     measure = load(claim.measure)
-    runs = []
-    for seed in seeds:
-        key = (claim.measure, seed, scale)
-        if key not in _runs:
-            _runs[key] = measure(derive_seed(claim.measure, seed), scale=scale)
-        runs.append(_runs[key])
-    return runs
+    missing = [seed for seed in seeds if (claim.measure, seed, scale) not in _runs]
+    run_seeds = [derive_seed(claim.measure, seed) for seed in missing]
+    if getattr(measure, "seeds_at_once", False) and missing:
+        results = measure(run_seeds, scale=scale)
+    else:
+        results = [measure(run_seed, scale=scale) for run_seed in run_seeds]
+    for seed, result in zip(missing, results):
+        _runs[(claim.measure, seed, scale)] = result
+    return [_runs[(claim.measure, seed, scale)] for seed in seeds]
+
 
 
 @dataclass
@@ -131,6 +139,10 @@ def draw(claim, runs, figures_dir):
     directory.mkdir(parents=True, exist_ok=True)
     name = f"{claim.id}.png"
     tmp = directory / f".{name}.tmp.png"
-    load(claim.figure)(runs, tmp)
+    figure = load(claim.figure)
+    if "documented" in inspect.signature(figure).parameters:  # marks the post's numbers
+        figure(runs, tmp, documented=claim.documented)
+    else:
+        figure(runs, tmp)
     os.replace(tmp, directory / name)
     return f"figures/{name}"

@@ -7,9 +7,10 @@ or a tolerance derived from the claim's recorded calibration.
 """
 
 import math
+import statistics
 from dataclasses import dataclass, field
 
-from .stats import spread_tolerance
+from .stats import mann_whitney_p, sign_test_p, spread_tolerance
 
 VERDICTS = ("reproduced", "artifact", "not-reproduced", "unavailable")
 
@@ -105,6 +106,46 @@ class Holds(Check):
 
 
 @dataclass(frozen=True)
+class MostSeeds(Check):
+    """A per-seed property holds on more seeds than chance would give (one-sided sign test)."""
+    alpha: float = 0.05
+
+    def _judge(self, value, measured, documented, calibration):
+        n = measured.get(f"{self.metric}.n", 1)
+        holds = n - measured.get(f"{self.metric}.failures", 0 if value == 1 else 1)
+        p = sign_test_p(holds, n)
+        return Judged(p < self.alpha, f"{self._name()}: holds on {holds}/{n} seeds (sign test p = {p:.2g}, "
+                                      f"needs < {self.alpha:g})")
+
+
+@dataclass(frozen=True)
+class Faster(Check):
+    """Per-seed values of ``metric`` tend to be smaller than those of ``than`` (Mann-Whitney)."""
+    than: str = ""
+    alpha: float = 0.05
+
+    def _judge(self, value, measured, documented, calibration):
+        mine, theirs = measured.get(f"{self.metric}.values"), measured.get(f"{self.than}.values")
+        if not mine or not theirs:
+            return Judged(False, f"{self._name()}: needs several seeds of {self.metric} and {self.than}")
+        p = mann_whitney_p(mine, theirs)
+        return Judged(p < self.alpha, f"{self._name()}: medians {_fmt(value)} vs {_fmt(measured[self.than])} "
+                                      f"(one-sided Mann-Whitney p = {p:.2g}, needs < {self.alpha:g})")
+
+
+@dataclass(frozen=True)
+class MedianAtMost(Check):
+    """The median of ``metric`` over seeds is no larger than the median of ``than``."""
+    than: str = ""
+
+    def _judge(self, value, measured, documented, calibration):
+        other = measured.get(self.than)
+        if other is None:
+            return Judged(False, f"{self._name()}: {self.than} was not measured")
+        return Judged(value <= other, f"{self._name()}: medians {_fmt(value)} vs {_fmt(other)}")
+
+
+@dataclass(frozen=True)
 class NearDocumented(Check):
     """The documented single draw lies within the calibrated spread of draws around the median.
 
@@ -118,15 +159,18 @@ class NearDocumented(Check):
         want = documented[self.doc]
         if calibration is None:
             return Judged(False, f"{self._name()}: no calibration recorded")
-        tol = spread_tolerance(calibration.values(self.metric), log=self.log)
+        calibrated = calibration.values(self.metric)
+        tol = spread_tolerance(calibrated, log=self.log)
+        below = sum(v < want for v in calibrated) + 0.5 * sum(v == want for v in calibrated)
+        where = f"; {100 * below / len(calibrated):.0f}% of {len(calibrated)} calibrated draws lie below it"
         if self.log:
             gap = abs(math.log10(value) - math.log10(want))
             text = (f"{self._name()} median {_fmt(value)} vs documented {want}: "
-                    f"{gap:.2f} decades apart (calibrated tolerance {tol:.2f})")
+                    f"{gap:.2f} decades apart (calibrated tolerance {tol:.2f}){where}")
         else:
             gap = abs(value - want)
             text = (f"{self._name()} median {_fmt(value)} vs documented {want} "
-                    f"(calibrated tolerance ±{tol:.3g})")
+                    f"(calibrated tolerance ±{tol:.3g}){where}")
         return Judged(gap <= tol, text)
 
 
@@ -137,3 +181,29 @@ def verdict_of(expected, checks_ok, explains_ok):
             return "artifact" if explains_ok else "reproduced"
         return "not-reproduced"
     return "reproduced" if checks_ok else "not-reproduced"
+
+
+@dataclass(frozen=True)
+class InsideCalibrated(Check):
+    """The documented single draw lies inside the calibrated range of draws, and the measured
+    median inside the calibrated interquartile range (so a broken model fails).
+
+    For skewed per-seed counts (epochs to 100%), where a padded spread around the median would
+    admit anything.
+    """
+    doc: str = ""
+
+    def _judge(self, value, measured, documented, calibration):
+        want = documented[self.doc]
+        if calibration is None:
+            return Judged(False, f"{self._name()}: no calibration recorded")
+        calibrated = sorted(calibration.values(self.metric))
+        q1, _, q3 = statistics.quantiles(calibrated, n=4)
+        below = sum(v < want for v in calibrated) + 0.5 * sum(v == want for v in calibrated)
+        inside = calibrated[0] <= want <= calibrated[-1]
+        typical = q1 <= value <= q3
+        return Judged(inside and typical, (
+            f"{self._name()}: documented {_fmt(want)} is {'inside' if inside else 'outside'} the calibrated "
+            f"range {_fmt(calibrated[0])}–{_fmt(calibrated[-1])} (percentile {100 * below / len(calibrated):.0f} "
+            f"of {len(calibrated)}); measured median {_fmt(value)} {'inside' if typical else 'outside'} "
+            f"the calibrated quartiles {_fmt(q1)}–{_fmt(q3)}"))

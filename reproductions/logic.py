@@ -3,24 +3,55 @@
 Source: 003 (Ben Kamphaus), "First Steps with TensorFlow and Deep Learning"; original code
 benkamphaus/tf-examples logic_nets.py (6ec78f3). The extracted post text lost its minus signs
 (``[2 4 0.0001]`` is ``[2 -4 0.0001]``, ``E-4`` reads ``E4``); the catalog restores them.
-Claims: logic.softmax.examples.
+Claims: logic.softmax.examples, logic.tf.convergence_log, logic.tf.all_functions_100,
+logic.k9.and_nand.
 
-The post defines softmax in Clojure as exp(x) / sum(exp(x)) and prints it for two vectors with
-double precision. TensorFlow's softmax in float64 must give the same digits.
+The post reads a net's outputs with softmax, first in Clojure (with the k9 library's 2-3-2 net on
+AND/NAND), then in TensorFlow: a 2 -> 3 ReLU -> 2 net trained with softmax cross-entropy on AND,
+OR, NAND and XOR, printing cost and accuracies every 200 steps. The original keeps the training
+inputs in a trainable tf.Variable, so gradient descent nudges the data too; we run that
+("documented") beside a clean variant with constant inputs, from the same initial weights.
 """
 
 import numpy as np
 
 from . import runtime
+from .figures import pyplot, save
 
-# ---- config -------------------------------------------------------------------------------------
+# ---- config: softmax ------------------------------------------------------------------------------
 SOFTMAX_INPUTS = {
     "softmax_8_023_012": (8.0, 0.23, 0.12),       # post
     "softmax_2_m4_00001": (2.0, -4.0, 0.0001),    # post, minus sign restored
 }
 AS_EXTRACTED = (2.0, 4.0, 0.0001)                 # the extracted text, minus sign lost
 
+# ---- config: TensorFlow logic nets --------------------------------------------------------------
+FUNCTIONS = {                                     # original code, run in this order
+    "and": lambda a, b: a & b,
+    "or": lambda a, b: a | b,
+    "nand": lambda a, b: 1 - (a & b),
+    "xor": lambda a, b: a ^ b,
+}
+TRAIN, VALID, TEST = 10_000, 1_000, 1_000         # original code: sample_logic_fn sizes
+HIDDEN = 3                                        # original code: hiddens=[3]
+LEARNING_RATE = 0.75                              # original code; the post gives no value
+STEPS = 2000                                      # original code: n_steps=2000 (same at both scales)
+LOG_EVERY = 200                                   # original code: prints when step % 200 == 0
+TRUNCATION = 2.0                                  # tf.truncated_normal redraws beyond 2 std
+VARIANTS = ("documented", "clean")                # ours: trainable inputs (the original) vs constant
+STACK = 10                                        # ours: seeds per compiled training (x8 nets each)
+PATTERNS = np.array([[0, 0], [0, 1], [1, 0], [1, 1]])
 
+# ---- config: k9 (Clojure) ---------------------------------------------------------------------------
+K9_SAMPLES = 1000                                 # post: (nand-gen 1000)
+K9_EPOCHS = {"quick": 100, "documented": 500}     # post: train-epochs 500; ours: 100 learns the same pattern
+K9_RATE = 0.5                                     # post
+K9_WIDTHS = (2, 3, 2)                             # post: construct-network 2 3 2
+K9_INIT = 1.0                                     # ours (k9 undocumented): weights and biases ~ U(-1, 1)
+K9_PATTERN_TOLERANCE = 0.05                       # ours: "learns" = each output within 0.05 of its target
+
+
+# ---- softmax --------------------------------------------------------------------------------------
 def softmax(values):
     tf = runtime.tensorflow()
     return tuple(float(v) for v in tf.nn.softmax(tf.constant(values, dtype=tf.float64)).numpy())
@@ -34,3 +65,195 @@ def softmax_examples(seed, scale="quick"):
         np.allclose(np.exp(v) / np.sum(np.exp(v)), out[name], rtol=0, atol=1e-15)
         for name, v in SOFTMAX_INPUTS.items())
     return out
+
+
+# ---- TensorFlow logic nets --------------------------------------------------------------------------
+def sample_counts(rng, fn, samples):
+    """sample_logic_fn: uniform random bit pairs. Returns how many of each pattern were drawn.
+
+    The 10,000 training rows take only the four patterns, and rows that are equal get equal
+    gradients, so they stay equal even while the optimizer moves them. Training on the four
+    patterns weighted by their counts is therefore the original computation (tests/test_logic.py
+    compares it with the row-by-row version).
+    """
+    bits = rng.integers(0, 2, size=(samples, 2))
+    return np.array([np.sum((bits[:, 0] == a) & (bits[:, 1] == b)) for a, b in PATTERNS])
+
+
+def one_hot_labels(fn):
+    """[f(x), not f(x)] per pattern: column 0 is True, as the original."""
+    truth = np.array([fn(a, b) for a, b in PATTERNS])
+    return np.stack([truth, 1 - truth], axis=1).astype(np.float32)
+
+
+def truncated_normal(rng, shape):
+    z = rng.standard_normal(shape)
+    while np.any(outside := np.abs(z) > TRUNCATION):
+        z[outside] = rng.standard_normal(np.count_nonzero(outside))
+    return z.astype(np.float32)
+
+
+def logic_problem(run_seed):
+    """One seed's data and initial weights for each function (shared by both variants)."""
+    rng = np.random.default_rng(run_seed)
+    problems = []
+    for name, fn in FUNCTIONS.items():
+        counts = [sample_counts(rng, fn, n) for n in (TRAIN, VALID, TEST)]
+        weights = [truncated_normal(rng, (2, HIDDEN)), truncated_normal(rng, (HIDDEN, 2))]
+        problems.append({"name": name, "labels": one_hot_labels(fn), "counts": counts, "weights": weights})
+    return problems
+
+
+def stacked_logic_training(models, inputs_trainable, steps=STEPS):
+    """Full-batch GD on many independent 2-3-2 nets at once (one graph loop).
+
+    models: list of problems (one per net); inputs_trainable: per net, whether the training inputs
+    are a variable the optimizer updates. Logs, like the original, the cost and training accuracy
+    of the forward pass each step runs, and the validation accuracy after that step's update.
+    """
+    tf = runtime.tensorflow()
+    labels = tf.constant(np.stack([m["labels"] for m in models]))                       # (M, 4, 2)
+    weight = [tf.constant(np.stack([m["counts"][k] / m["counts"][k].sum() for m in models])
+                          .astype(np.float32)) for k in range(3)]                       # (M, 4) each
+    rows = tf.constant(np.stack([np.maximum(m["counts"][0], 1) for m in models]).astype(np.float32)[..., None])
+    moving = tf.constant(np.array(inputs_trainable, np.float32)[:, None, None])
+    x = tf.Variable(np.broadcast_to(PATTERNS.astype(np.float32), (len(models), 4, 2)).copy())
+    w1 = tf.Variable(np.stack([m["weights"][0] for m in models]))
+    w2 = tf.Variable(np.stack([m["weights"][1] for m in models]))
+    b1 = tf.Variable(tf.zeros((len(models), 1, HIDDEN)))
+    b2 = tf.Variable(tf.zeros((len(models), 1, 2)))
+    params = [w1, b1, w2, b2]
+    x0, patterns = tf.constant(x.numpy()), tf.constant(x.numpy())
+    truth = tf.argmax(labels, axis=2)
+
+    def logits(inputs):
+        return tf.matmul(tf.nn.relu(tf.matmul(inputs, w1) + b1), w2) + b2
+
+    def accuracy(out, k):
+        correct = tf.cast(tf.equal(tf.argmax(out, axis=2), truth), tf.float32)
+        return tf.reduce_sum(correct * weight[k], axis=1)
+
+    @tf.function
+    def train():
+        logs = [tf.TensorArray(tf.float32, size=-(-steps // LOG_EVERY)) for _ in range(3)]
+        for step in tf.range(steps):
+            with tf.GradientTape() as tape:
+                out = logits(x)
+                cost = tf.reduce_sum(weight[0] * tf.nn.softmax_cross_entropy_with_logits(
+                    labels=labels, logits=out), axis=1)                                     # (M,)
+                total = tf.reduce_sum(cost)
+            grads = tape.gradient(total, params + [x])
+            for variable, grad in zip(params, grads):
+                variable.assign_sub(LEARNING_RATE * grad)
+            x.assign_sub(LEARNING_RATE * moving * grads[-1] / rows)  # per row, as 10,000 rows would move
+            if step % LOG_EVERY == 0:
+                at = step // LOG_EVERY
+                logs = [logs[0].write(at, cost), logs[1].write(at, accuracy(out, 0)),
+                        logs[2].write(at, accuracy(logits(patterns), 1))]
+        drift = tf.reduce_max(tf.abs(x - x0), axis=[1, 2])
+        return [log.stack() for log in logs] + [accuracy(logits(patterns), 2), drift]
+
+    cost, train_acc, valid_acc, test_acc, drift = (t.numpy() for t in train())
+    return {"cost": cost, "train_acc": train_acc, "valid_acc": valid_acc, "test_acc": test_acc, "drift": drift}
+
+
+@runtime.seeds_at_once
+def train_logic_nets(run_seeds, scale="quick"):
+    """Every function, both variants, every seed: stacked trainings. One result per seed."""
+    return runtime.in_fixed_stacks(_train_logic_stack, run_seeds, STACK)
+
+
+def _train_logic_stack(run_seeds):
+    problems = [p for seed in run_seeds for p in logic_problem(seed)]
+    models = [p for p in problems for _ in VARIANTS]
+    trained = stacked_logic_training(models, [v == "documented" for _ in problems for v in VARIANTS])
+    results = []
+    per_seed = len(FUNCTIONS) * len(VARIANTS)
+    for s in range(len(run_seeds)):
+        result = {}
+        for i, (name, variant) in enumerate((n, v) for n in FUNCTIONS for v in VARIANTS):
+            m = s * per_seed + i
+            tag = name if variant == "documented" else f"{name}_clean"
+            for step_index, step in enumerate(range(0, STEPS, LOG_EVERY)):
+                if step <= 400:  # the post prints steps 0, 200 and 400
+                    result[f"{tag}_cost_{step}"] = float(trained["cost"][step_index, m])
+                    result[f"{tag}_train_acc_{step}"] = float(trained["train_acc"][step_index, m])
+                    result[f"{tag}_valid_acc_{step}"] = float(trained["valid_acc"][step_index, m])
+            result[f"{tag}_test_acc"] = float(trained["test_acc"][m])
+            result[f"{tag}_test_100"] = bool(trained["test_acc"][m] == 1.0)
+            result[f"{tag}_cost_curve"] = trained["cost"][:, m]
+            if variant == "documented":
+                result[f"{name}_input_drift"] = float(trained["drift"][m])
+        learned = result["and_test_100"]
+        for step in (200, 400):
+            result[f"and_cost_{step}_learned"] = result[f"and_cost_{step}"] if learned else None
+        result["and_acc_1_by_200"] = (all(result[f"and_{kind}_acc_{step}"] == 1.0 for kind in ("train", "valid")
+                                          for step in (200, 400)) if learned else None)
+        for name in FUNCTIONS:
+            result[f"{name}_quirk_changes_outcome"] = result[f"{name}_test_100"] != result[f"{name}_clean_test_100"]
+        result["all_four_100"] = all(result[f"{name}_test_100"] for name in FUNCTIONS)
+        result["and_step0_reads_all_true"] = bool(
+            abs(result["and_train_acc_0"] - 0.25) < 0.05 and abs(result["and_valid_acc_0"] - 0.75) < 0.05)
+        results.append(result)
+    return results
+
+
+def plot_cost_curves(runs, path):
+    """The post's printed log as curves: cost every 200 steps, per function, one line per seed."""
+    plt = pyplot()
+    fig, axes = plt.subplots(1, len(FUNCTIONS), figsize=(3 * len(FUNCTIONS), 2.8), sharey=True)
+    steps = np.arange(0, STEPS, LOG_EVERY)
+    for ax, name in zip(axes, FUNCTIONS):
+        for run in runs:
+            color = "#26a" if run[f"{name}_test_100"] else "#c44"
+            ax.plot(steps, run[f"{name}_cost_curve"], lw=0.7, color=color, alpha=0.7)
+        rate = np.mean([run[f"{name}_test_100"] for run in runs])
+        ax.set(yscale="log", xlabel="step", title=f"{name.upper()}: {rate:.0%} reach 100%")
+    axes[0].set_ylabel("cost (blue: 100% test accuracy)")
+    save(fig, path)
+
+
+# ---- k9 (Clojure): a 2-3-2 sigmoid net, per-sample SGD ------------------------------------------------
+def sigmoid(z):
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+@runtime.seeds_at_once
+def train_k9(run_seeds, scale="quick"):
+    """(nand-gen 1000) -> train-epochs 500 at lr 0.5, then (ff [1 1]) and (ff [1 0]).
+
+    One sigmoid net per seed, all seeds stepped together (each sees its own samples in its own
+    order); float64 like Clojure's doubles; squared error, one update per sample.
+    """
+    rngs = [np.random.default_rng(seed) for seed in run_seeds]
+    bits = np.stack([rng.integers(0, 2, size=(K9_SAMPLES, 2)) for rng in rngs]).astype(np.float64)
+    a, b = bits[..., 0], bits[..., 1]
+    targets = np.stack([a * b, 1 - a * b], axis=-1)                                     # [AND, NAND]
+    shapes = list(zip(K9_WIDTHS[:-1], K9_WIDTHS[1:]))
+    w = [np.stack([rng.uniform(-K9_INIT, K9_INIT, s) for rng in rngs]) for s in shapes]
+    c = [np.stack([rng.uniform(-K9_INIT, K9_INIT, s[1]) for rng in rngs]) for s in shapes]
+    for _ in range(K9_EPOCHS[scale]):
+        for i in range(K9_SAMPLES):
+            x, t = bits[:, i], targets[:, i]
+            h = sigmoid(np.einsum("si,sio->so", x, w[0]) + c[0])
+            y = sigmoid(np.einsum("si,sio->so", h, w[1]) + c[1])
+            delta_out = (y - t) * y * (1 - y)
+            delta_hidden = np.einsum("so,sio->si", delta_out, w[1]) * h * (1 - h)
+            w[1] -= K9_RATE * np.einsum("si,so->sio", h, delta_out)
+            c[1] -= K9_RATE * delta_out
+            w[0] -= K9_RATE * np.einsum("si,so->sio", x, delta_hidden)
+            c[0] -= K9_RATE * delta_hidden
+
+    def ff(point):
+        x = np.broadcast_to(np.array(point, np.float64), (len(run_seeds), 2))
+        return sigmoid(np.einsum("si,sio->so", sigmoid(np.einsum("si,sio->so", x, w[0]) + c[0]), w[1]) + c[1])
+
+    out_11, out_10 = ff([1, 1]), ff([1, 0])
+    results = []
+    for s in range(len(run_seeds)):
+        result = {"ff_1_1": tuple(map(float, out_11[s])), "ff_1_0": tuple(map(float, out_10[s]))}
+        result["pattern_1_1"] = bool(np.all(np.abs(out_11[s] - [1, 0]) < K9_PATTERN_TOLERANCE))
+        result["pattern_1_0"] = bool(np.all(np.abs(out_10[s] - [0, 1]) < K9_PATTERN_TOLERANCE))
+        result["largest_error"] = float(max(np.abs(out_11[s] - [1, 0]).max(), np.abs(out_10[s] - [0, 1]).max()))
+        results.append(result)
+    return results

@@ -104,3 +104,28 @@ def environment():
     env["keras"] = keras().__version__
     env["devices"] = [d.name for d in tf.config.list_physical_devices()]
     return env
+
+
+def seeds_at_once(measure):
+    """Mark a measurement that trains a list of run seeds together and returns one result per seed.
+
+    The engine then calls it once for all missing seeds; each seed's result must be the same as
+    if it ran alone (the stacked models share no parameters and no random draws).
+    """
+    measure.seeds_at_once = True
+    return measure
+
+
+def in_fixed_stacks(train, run_seeds, size):
+    """Call ``train(seeds)`` on stacks of exactly ``size`` seeds and return the results of ``run_seeds``.
+
+    Batched kernels may pick another algorithm for another batch size, which changes the last bits
+    of every result; a fixed stack shape keeps each seed's arithmetic the same whichever seeds run
+    beside it. The last stack is padded with repeats of its first seed, whose results are dropped.
+    """
+    results = []
+    for start in range(0, len(run_seeds), size):
+        stack = list(run_seeds[start:start + size])
+        real = len(stack)
+        results.extend(train(stack + [stack[0]] * (size - real))[:real])
+    return results

@@ -3,7 +3,7 @@
 A run returns scalar metrics (numbers or booleans; ``None`` where a metric does not apply to that
 seed, e.g. the loss of a run that did not converge). Over seeds, a number becomes its median (the
 plain key) with ``.min``/``.max``/``.n``; a boolean becomes the fraction of seeds where it held,
-with ``.failures``. Arrays are figure material and are not aggregated.
+with ``.failures``; ``.values`` keeps the per-seed numbers for rank tests. Arrays are figure material and are not aggregated.
 """
 
 import math
@@ -42,6 +42,7 @@ def aggregate(runs):
                 out[f"{key}.min"] = float(min(values))
                 out[f"{key}.max"] = float(max(values))
                 out[f"{key}.n"] = len(values)
+                out[f"{key}.values"] = tuple(values)
         else:
             out[key] = values[0] if len(set(map(str, values))) == 1 else [v for v in values]
     return out
@@ -59,3 +60,30 @@ def spread_tolerance(values, log=False):
         values = [math.log10(v) for v in values]
     centre = statistics.median(values)
     return SPREAD_PADDING * max(centre - min(values), max(values) - centre)
+
+
+def sign_test_p(successes, n):
+    """One-sided p-value that a per-seed property holds on more than half the seeds by chance."""
+    return sum(math.comb(n, k) for k in range(successes, n + 1)) / 2 ** n
+
+
+def mann_whitney_p(smaller, larger):
+    """One-sided p-value of "values of ``smaller`` tend to be below those of ``larger``".
+
+    Mann-Whitney U with mid-ranks for ties, normal approximation with tie and continuity
+    corrections (fine from about 8 values a side).
+    """
+    a, b = list(smaller), list(larger)
+    pooled = sorted(a + b)
+    ranks = {}
+    for value in set(pooled):
+        first = pooled.index(value)
+        ranks[value] = first + 1 + (pooled.count(value) - 1) / 2
+    u = sum(ranks[v] for v in a) - len(a) * (len(a) + 1) / 2
+    n1, n2, n = len(a), len(b), len(a) + len(b)
+    ties = sum(pooled.count(v) ** 3 - pooled.count(v) for v in set(pooled))
+    sigma = math.sqrt(n1 * n2 / 12 * ((n + 1) - ties / (n * (n - 1))))
+    if sigma == 0:
+        return 1.0
+    z = (n1 * n2 / 2 - u - 0.5) / sigma
+    return 0.5 * math.erfc(z / math.sqrt(2))

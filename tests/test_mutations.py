@@ -2,7 +2,7 @@
 
 import pytest
 
-from reproductions import engine, logic, xnor_gates, xnor_train
+from reproductions import engine, logic, xnor_gates, xnor_train, xor_keras
 from reproductions.claims import REGISTRY
 
 
@@ -43,3 +43,35 @@ def test_float32_softmax_misses_the_documented_digits(monkeypatch):
     tf = logic.runtime.tensorflow()
     monkeypatch.setattr(logic, "softmax", lambda v: tuple(float(x) for x in tf.nn.softmax(tf.constant(v, tf.float32))))
     assert verdict("logic.softmax.examples") == "not-reproduced"
+
+
+# ---- logic functions and Keras XOR ------------------------------------------------------------------
+def test_one_hidden_relu_cannot_learn_xor(monkeypatch):
+    monkeypatch.setattr(logic, "HIDDEN", 1)
+    assert verdict("logic.tf.all_functions_100", seeds=range(10)) == "not-reproduced"
+
+
+def test_a_hundredfold_smaller_learning_rate_breaks_the_convergence_log(monkeypatch):
+    monkeypatch.setattr(logic, "LEARNING_RATE", 0.0075)
+    assert verdict("logic.tf.convergence_log", seeds=range(10)) == "not-reproduced"
+
+
+def test_k9_without_enough_training_misses_the_pattern(monkeypatch):
+    monkeypatch.setitem(logic.K9_EPOCHS, "quick", 2)
+    assert verdict("logic.k9.and_nand") == "not-reproduced"
+
+
+def test_linear_hidden_units_cannot_solve_xor(monkeypatch):
+    monkeypatch.setitem(xor_keras.CONFIGS, "h16", ((16,), "linear"))
+    assert verdict("xor.keras.predict_rounded", seeds=range(20)) == "not-reproduced"
+    assert verdict("xor.keras.h16_epochs", seeds=range(20)) == "not-reproduced"
+
+
+def test_the_linear_artifact_needs_a_linear_model(monkeypatch):
+    monkeypatch.setattr(xor_keras, "LINEAR", ((128,), "relu"))
+    assert verdict("xor.keras.linear128") != "artifact"
+
+
+def test_relu_in_place_of_sigmoid_makes_the_swap_claim_hold(monkeypatch):
+    monkeypatch.setitem(xor_keras.CONFIGS, "h16_sigmoid", ((16,), "relu"))
+    assert verdict("xor.keras.swap_claims", seeds=range(20)) == "reproduced"
