@@ -1,8 +1,9 @@
 """Each claim test can fail: break the model it checks and its verdict must change."""
 
+import numpy as np
 import pytest
 
-from reproductions import engine, logic, xnor_gates, xnor_train, xor_keras
+from reproductions import engine, lcd, linear_regression, logic, matrix_inverse, xnor_gates, xnor_train, xor_keras
 from reproductions.claims import REGISTRY
 
 
@@ -75,3 +76,45 @@ def test_the_linear_artifact_needs_a_linear_model(monkeypatch):
 def test_relu_in_place_of_sigmoid_makes_the_swap_claim_hold(monkeypatch):
     monkeypatch.setitem(xor_keras.CONFIGS, "h16_sigmoid", ((16,), "relu"))
     assert verdict("xor.keras.swap_claims", seeds=range(20)) == "reproduced"
+
+
+def passes(claim_id, **kwargs):
+    return engine.check_claim(REGISTRY[claim_id], **kwargs).passed
+
+
+# ---- linear models, LCD digits, the matrix inverse ---------------------------------------------------
+def test_a_one_on_the_left_breaks_the_w_features(monkeypatch):
+    monkeypatch.setitem(lcd.STROKES, 1, (lcd.LEFT,))
+    assert verdict("lcd.linreg5.W_features", seeds=range(5)) == "not-reproduced"
+
+
+def test_no_learning_breaks_the_lcd_claims(monkeypatch):
+    monkeypatch.setattr(lcd, "LEARNING_RATE", 0.0)
+    assert verdict("lcd.linreg5.acc_final", seeds=range(5)) == "not-reproduced"
+    assert verdict("lcd.jitter10.acc_final_train", seeds=range(3)) == "not-reproduced"
+
+
+def test_a_cnn_without_padding_is_no_longer_position_blind(monkeypatch):
+    def valid_windows(images, image=lcd.JITTER_IMAGE):
+        grid = images.reshape(-1, image, image)
+        windows = np.lib.stride_tricks.sliding_window_view(grid, (lcd.SHAPE, lcd.SHAPE), axis=(1, 2))
+        return windows.reshape(len(images), -1, lcd.SHAPE * lcd.SHAPE)
+
+    monkeypatch.setattr(lcd, "patches", valid_windows)
+    assert verdict("lcd.intro.cnn_100pct", seeds=range(3)) == "not-reproduced"
+
+
+def test_a_one_unit_dnn_no_longer_fits_the_jittered_set(monkeypatch):
+    monkeypatch.setattr(lcd, "DNN_HIDDEN", 1)
+    assert not passes("lcd.dnn.copes_with_jitter", seeds=range(3))
+
+
+def test_a_tenfold_smaller_learning_rate_leaves_regression_short(monkeypatch):
+    monkeypatch.setattr(linear_regression, "LEARNING_RATE", 0.03)
+    assert verdict("linreg.multi.recovery", seeds=range(5)) == "not-reproduced"
+    assert verdict("linreg.layers.recovery", seeds=range(5)) == "not-reproduced"
+
+
+def test_adagrad_that_does_not_move_breaks_the_inverse_explanation(monkeypatch):
+    monkeypatch.setattr(matrix_inverse, "LEARNING_RATE", 0.0)
+    assert not passes("dorian.matinv.adagrad_l1", seeds=range(2))
