@@ -9,6 +9,7 @@ import json
 import sys
 
 from . import claims
+from .mnist_data import MnistUnavailable as DataUnavailable
 from .seeds import SEED_SPEC_HELP, SeedSpecError, parse_seeds
 
 USAGE_ERROR = 2
@@ -63,10 +64,15 @@ def list_claims(args, out):
     return 0
 
 
-def runnable(claim_id):
+def runnable(claim_id, scale="quick"):
     claim = claims.get(claim_id)
     if claim.skip_reason:
         raise UsageError(f"{claim.id} cannot run: {claim.skip_reason}")
+    if "dataset" in claim.markers:
+        from . import mnist_data
+
+        if reason := mnist_data.unavailable_reason(scale):  # before TensorFlow is imported
+            raise UsageError(f"{claim.id} cannot run at {scale} scale: {reason}")
     return claim
 
 
@@ -78,7 +84,7 @@ def seeds_of(spec):
 
 
 def run_claim(args, out):
-    claim = runnable(args.claim)
+    claim = runnable(args.claim, args.scale)
     seeds = seeds_of(args.seeds)
     from . import engine
 
@@ -95,7 +101,7 @@ def run_claim(args, out):
 
 
 def calibrate(args, out):
-    claim = runnable(args.claim)
+    claim = runnable(args.claim, args.scale)
     seeds = seeds_of(args.seeds)
     from . import calibration, engine, runtime
 
@@ -128,7 +134,7 @@ def main(argv=None, out=None):
         args.pytest_args = extra
         command = {"list": list_claims, "run": run_claim, "calibrate": calibrate, "report": report}[args.command]
         return command(args, out)
-    except (UsageError, claims.UnknownClaimError) as err:
+    except (UsageError, claims.UnknownClaimError, DataUnavailable) as err:
         sys.stderr.write(f"reproductions: error: {err}\n")
         return USAGE_ERROR
     except KeyboardInterrupt:

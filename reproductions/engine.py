@@ -93,6 +93,7 @@ class Result:
             "measured": self.judged_values(),
             "checks": [{"ok": j.ok, "text": j.text, "metric": j.metric} for j in self.checks],
             "explains": [{"ok": j.ok, "text": j.text, "metric": j.metric} for j in self.explains],
+            "data": self.measured.get("data"),
             "seeds": self.seeds,
             "scale": self.scale,
             "device": self.device,
@@ -123,8 +124,8 @@ def check_claim(claim, seeds=None, scale="quick", device="cpu", figures_dir=None
         runs = measure_runs(claim, seeds, scale)
     measured = aggregate(runs)
     calibration = calibration_files.load(claim)
-    checks = [c.judge(measured, claim.documented, calibration) for c in claim.checks]
-    explains = [c.judge(measured, claim.documented, calibration) for c in claim.explains]
+    checks = [c.judge(measured, claim.documented, calibration) for c in claim.checks if c.applies(scale)]
+    explains = [c.judge(measured, claim.documented, calibration) for c in claim.explains if c.applies(scale)]
     verdict = verdict_of(claim.expected, all(j.ok for j in checks), all(j.ok for j in explains))
     figures = []
     if figures_dir is not None and claim.figure:

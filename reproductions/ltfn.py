@@ -1,0 +1,319 @@
+"""Learn TensorFlow Now 1-6: from a one-layer net to a ConvNet, and what initialization does.
+
+Source: 001 (Josh Varty), "Learn TensorFlow Now" parts 1-6; original code JoshVarty/
+LearnTensorFlowNow (1_basic.py 0c90759, 2_graph.py e01a536, 3_deeper.py 49d3dda,
+4_convolutions.py c204044, 0_convolutions_weights*.py, 5_weight_initialization.py ef9293c).
+Claims: ltfn1.*, ltfn2.*, ltfn3.*, ltfn5.*, ltfn6.*.
+
+Every part feeds 100 training images at a time in file order, unshuffled (offset = step * 100
+mod (N - 100)), uses plain gradient descent on mean softmax cross-entropy, and reports the mean
+cost and accuracy over test batches of 100. LTFN 3 and 5 fetched the optimizer inside the test
+loop, so the net kept training on each test batch while it was scored: the "documented"
+evaluation below does that, the "clean" one does not, on the same trained weights.
+LTFN 6's comparison changed the learning rate 10,000-fold along with the initializer; the
+controlled ablation holds everything but the initializer fixed, against the FC net.
+"""
+
+import math
+
+import numpy as np
+
+from . import mnist_data, runtime
+from .figures import pyplot, save
+
+# ---- config -------------------------------------------------------------------------------------
+BATCH = 100                  # post + original code
+TEST_BATCHES = {"quick": 10, "documented": 100}   # original: 100 batches of 100; the subset has 10
+FC = {                       # hidden widths, learning rate, steps (post + original code)
+    "ltfn1": ((), 0.01, 1000),
+    "ltfn2": ((), 0.01, 2000),
+    "ltfn3": ((500, 500), 1e-4, 5000),
+}
+QUICK_FC3_HIDDEN = (128, 128)   # ours: LTFN 3's 784-500-500-10 at a quarter width on 2 CPU cores
+QUICK_FC3_STEPS = 2000          # ours: 50 epochs of the 4,000-image subset
+CONV_WIDTHS = {"quick": (4, 4, 8, 8), "documented": (64, 64, 128, 128)}  # post; ours: 1/16 width quick
+CONV_STEPS = {"quick": 400, "documented": 5000}   # original code: 5,000; ours: 400 (~1.5 s) quick
+TINY_LR_STEPS = {"quick": 100, "documented": 5000}  # ours: at lr 1e-7, 400 quick steps move no more than 100
+LR_LTFN5 = 1e-7              # original code 4_convolutions.py (not in the post)
+LR_LTFN6 = 1e-3              # original code 5_weight_initialization.py (the post never says it changed)
+SMALL = 0.01                 # post: weights x 0.01 (the code scaled the conv layers only)
+ABLATION_LR = {"quick": 0.01, "documented": LR_LTFN6}  # LTFN 6's rate; ours: 10x for 400 quick steps.
+                                                       # Held fixed across every arm of the ablation.
+ABLATION_INITS = ("normal", "he")   # ours: LTFN 5's N(0,1) against LTFN 6's VS/Xavier
+ABLATION_FC_HIDDEN = {"quick": QUICK_FC3_HIDDEN, "documented": (500, 500)}  # LTFN 3's FC net
+HISTOGRAM_IMAGES = 25        # ours: a quarter batch of test images for the activation statistics (full width)
+LN10 = math.log(10)
+
+
+# ---- data ---------------------------------------------------------------------------------------
+def data(scale):
+    d = mnist_data.for_scale(scale)
+    return d, np.eye(10, dtype=np.float32)[d.y_train], np.eye(10, dtype=np.float32)[d.y_test]
+
+
+# ---- initializers ---------------------------------------------------------------------------------
+def normal(rng, shape):
+    return rng.standard_normal(shape).astype(np.float32)
+
+
+def variance_scaling(rng, shape):
+    """tf.contrib.layers.variance_scaling_initializer(): factor 2, FAN_IN, truncated normal, with
+    the contrib implementation's stddev sqrt(1.3 * 2 / fan_in) before truncation at 2 std."""
+    fan_in = int(np.prod(shape[:-1]))
+    z = rng.standard_normal(shape)
+    while np.any(outside := np.abs(z) > 2):
+        z[outside] = rng.standard_normal(np.count_nonzero(outside))
+    return (z * math.sqrt(1.3 * 2.0 / fan_in)).astype(np.float32)
+
+
+def xavier(rng, shape):
+    limit = math.sqrt(6.0 / (shape[0] + shape[1]))
+    return rng.uniform(-limit, limit, shape).astype(np.float32)
+
+
+INITS = {  # conv layers, FC layer
+    "normal": (normal, normal),                                          # LTFN 5
+    "small": (lambda rng, s: SMALL * normal(rng, s), normal),            # LTFN 6 code: FC not scaled
+    "he": (variance_scaling, xavier),                                    # LTFN 6
+}
+
+
+# ---- the fully connected nets (LTFN 1-3) --------------------------------------------------------------
+def fc_forward(tf, params, x):
+    h = x
+    for w, b in params[:-1]:
+        h = tf.nn.relu(tf.matmul(h, w) + b)
+    w, b = params[-1]
+    return tf.matmul(h, w) + b
+
+
+def conv_forward(tf, params, x, widths, taps=None):
+    h = tf.reshape(x, (-1, 28, 28, 1))
+    for i, (w, b) in enumerate(params[:4]):
+        pre = tf.nn.conv2d(h, w, 1, "SAME") + b
+        if taps is not None:
+            taps.append(pre)
+        h = tf.nn.relu(pre)
+        if i in (1, 3):
+            h = tf.nn.max_pool2d(h, 2, 2, "VALID")
+    w, b = params[4]
+    logits = tf.matmul(tf.reshape(h, (-1, 7 * 7 * widths[3])), w) + b
+    if taps is not None:
+        taps.append(logits)
+    return logits
+
+
+def conv_params(rng, init, widths):
+    conv_init, fc_init = INITS[init]
+    shapes = [(3, 3, 1, widths[0]), (3, 3, widths[0], widths[1]), (3, 3, widths[1], widths[2]),
+              (3, 3, widths[2], widths[3])]
+    params = [(conv_init(rng, s), np.zeros(s[-1], np.float32)) for s in shapes]
+    return params + [(fc_init(rng, (7 * 7 * widths[3], 10)), np.zeros(10, np.float32))]
+
+
+def fc_params(rng, init, hidden):
+    widths = (784, *hidden, 10)
+    weight = normal if init == "normal" else (lambda r, s: xavier(r, s) * math.sqrt(2))  # He-scaled uniform
+    return [(weight(rng, (a, b)), np.zeros(b, np.float32)) for a, b in zip(widths[:-1], widths[1:])]
+
+
+def train_and_test(forward, params, lr, steps, scale, record_costs=False):
+    """GD on unshuffled batches; then the test mean, clean and with the original's test-time training."""
+    tf = runtime.tensorflow()
+    d, y_train, y_test = data(scale)
+    variables = [tf.Variable(a) for pair in params for a in pair]
+    pairs = [(variables[i], variables[i + 1]) for i in range(0, len(variables), 2)]
+    x, y = tf.constant(d.x_train), tf.constant(y_train)
+    xt, yt = tf.constant(d.x_test), tf.constant(y_test)
+    last_offset = len(d.x_train) - BATCH
+
+    def cost_and_accuracy(xb, yb):
+        logits = forward(tf, pairs, xb)
+        cost = tf.reduce_mean(tf.nn.softmax_cross_entropy_with_logits(yb, logits))
+        accuracy = tf.reduce_mean(tf.cast(tf.equal(tf.argmax(logits, 1), tf.argmax(yb, 1)), tf.float32))
+        return cost, accuracy
+
+    def step(xb, yb, rate):
+        with tf.GradientTape() as tape:
+            cost, accuracy = cost_and_accuracy(xb, yb)
+        for v, g in zip(variables, tape.gradient(cost, variables)):
+            v.assign_sub(rate * g)
+        return cost, accuracy
+
+    @tf.function
+    def train():
+        costs = tf.TensorArray(tf.float32, size=steps)
+        for s in tf.range(steps):
+            offset = (s * BATCH) % last_offset
+            cost, _ = step(x[offset:offset + BATCH], y[offset:offset + BATCH], lr)
+            costs = costs.write(s, cost)
+        return costs.stack()
+
+    @tf.function
+    def test(training):
+        results = tf.TensorArray(tf.float32, size=TEST_BATCHES[scale])
+        for i in tf.range(TEST_BATCHES[scale]):
+            xb, yb = xt[i * BATCH:(i + 1) * BATCH], yt[i * BATCH:(i + 1) * BATCH]
+            cost, accuracy = step(xb, yb, lr) if training else cost_and_accuracy(xb, yb)
+            results = results.write(i, tf.stack([cost, accuracy]))
+        return tf.reduce_mean(results.stack(), axis=0)
+
+    costs = train().numpy()
+    clean = test(False).numpy()
+    snapshot = [v.numpy() for v in variables]
+    documented = test(True).numpy()        # last: it changes the weights
+    return {"costs": costs, "clean_cost": float(clean[0]), "clean_acc": float(clean[1]),
+            "documented_cost": float(documented[0]), "documented_acc": float(documented[1]),
+            "finite": bool(np.isfinite(costs).all() and np.isfinite(clean).all()),
+            "eval_moved_weights": any(not np.array_equal(a, v.numpy()) for a, v in zip(snapshot, variables))}
+
+
+def fc_run(rng, init, hidden, lr, steps, scale):
+    return train_and_test(fc_forward, fc_params(rng, init, hidden), lr, steps, scale)
+
+
+def conv_run(rng, init, lr, scale):
+    widths = CONV_WIDTHS[scale]
+    steps = (TINY_LR_STEPS if lr == LR_LTFN5 else CONV_STEPS)[scale]
+    return train_and_test(lambda tf, p, x: conv_forward(tf, p, x, widths), conv_params(rng, init, widths),
+                          lr, steps, scale)
+
+
+# ---- LTFN 1-3 -------------------------------------------------------------------------------------
+def train_fc_parts(seed, scale="quick"):
+    runtime.seed_everything(seed)
+    out = {"data": mnist_data.for_scale(scale).name}
+    for part, (hidden, lr, steps) in FC.items():
+        if part == "ltfn3" and scale == "quick":
+            hidden, steps = QUICK_FC3_HIDDEN, QUICK_FC3_STEPS
+        run = fc_run(np.random.default_rng([seed, len(hidden), steps]), "normal", hidden, lr, steps, scale)
+        costs = run["costs"]
+        out[f"{part}_first_cost"] = float(costs[0])
+        out[f"{part}_last_cost"] = float(costs[-1])
+        out[f"{part}_cost_fell"] = bool(costs[-100:].mean() < costs[:100].mean() / 2)
+        for kind in ("clean", "documented"):
+            out[f"{part}_{kind}_test_acc"] = 100 * run[f"{kind}_acc"]
+            out[f"{part}_{kind}_test_cost"] = run[f"{kind}_cost"]
+        out[f"{part}_test_time_training_gain"] = 100 * (run["documented_acc"] - run["clean_acc"])
+        out[f"{part}_eval_moved_weights"] = run["eval_moved_weights"]
+        out[f"{part}_costs"] = costs
+    out["ltfn2_beats_ltfn1"] = out["ltfn2_clean_test_acc"] > out["ltfn1_clean_test_acc"]
+    out["ltfn3_beats_ltfn2"] = out["ltfn3_clean_test_acc"] > out["ltfn2_clean_test_acc"]
+    out["ltfn3_test_time_training_inflates"] = out["ltfn3_test_time_training_gain"] > 0
+    return out
+
+
+# ---- LTFN 2's graph: pruning and a None batch dimension --------------------------------------------
+def graph_behaviour(seed, scale="quick"):
+    """In tf.compat.v1 graph mode: what fetching logits needs and runs; which batch sizes fit."""
+    tf = runtime.tensorflow()
+    v1 = tf.compat.v1
+    out = {}
+    graph = tf.Graph()
+    with graph.as_default():
+        v1.set_random_seed(seed)
+        images = v1.placeholder(tf.float32, shape=(None, 784))
+        labels = v1.placeholder(tf.float32, shape=(None, 10))
+        fixed = v1.placeholder(tf.float32, shape=(BATCH, 784))
+        weights = tf.Variable(v1.random_normal((784, 10)))
+        bias = tf.Variable(tf.zeros(10))
+        logits = tf.matmul(images, weights) + bias
+        fixed_logits = tf.matmul(fixed, weights) + bias
+        cost = tf.reduce_mean(tf.nn.softmax_cross_entropy_with_logits(labels=labels, logits=logits))
+        optimizer = v1.train.GradientDescentOptimizer(0.01).minimize(cost)
+        with v1.Session(graph=graph) as session:
+            session.run(v1.global_variables_initializer())
+            before = session.run(weights)
+            zeros = np.zeros((3, 784), np.float32)
+            session.run(logits, feed_dict={images: zeros})
+            out["logits_without_labels"] = True
+            out["logits_leave_weights"] = bool(np.array_equal(before, session.run(weights)))
+            try:
+                session.run(optimizer, feed_dict={images: zeros})
+                out["optimizer_needs_labels"] = False
+            except tf.errors.InvalidArgumentError:
+                out["optimizer_needs_labels"] = True
+            shapes = [session.run(logits, feed_dict={images: np.zeros((n, 784), np.float32)}).shape[0]
+                      for n in (1, 10, 283)]
+            out["none_batch_accepts"] = tuple(shapes)
+            rejected = 0
+            for n in (1, 10, 283):
+                try:
+                    session.run(fixed_logits, feed_dict={fixed: np.zeros((n, 784), np.float32)})
+                except ValueError:
+                    rejected += 1
+            out["fixed_batch_rejects_all"] = rejected == 3
+    return out
+
+
+# ---- LTFN 5-6: the ConvNet and its initialization ---------------------------------------------------
+def activation_statistics(seed, init, scale):
+    """Pre-activation ranges and standard deviations per layer, at initialization, full width."""
+    tf = runtime.tensorflow()
+    widths = CONV_WIDTHS["documented"]
+    rng = np.random.default_rng([seed, 7])
+    params = [(tf.constant(w), tf.constant(b)) for w, b in conv_params(rng, init, widths)]
+    taps = []
+    conv_forward(tf, params, tf.constant(mnist_data.for_scale(scale).x_test[:HISTOGRAM_IMAGES]), widths, taps)
+    return [t.numpy() for t in taps]
+
+
+def train_convnets(seed, scale="quick"):
+    """LTFN 5, LTFN 6 (x0.01 and VS/Xavier), and the controlled ablation, for one seed."""
+    runtime.seed_everything(seed)
+    out = {"data": mnist_data.for_scale(scale).name}
+    rng = lambda k: np.random.default_rng([seed, k])  # noqa: E731  the same draws for every arm of a seed
+    ltfn5 = conv_run(rng(1), "normal", LR_LTFN5, scale)
+    small = conv_run(rng(1), "small", LR_LTFN5, scale)
+    lr = ABLATION_LR[scale]
+    arms = {init: conv_run(rng(1), init, lr, scale) for init in ABLATION_INITS}
+    fc = {init: fc_run(rng(2), init, ABLATION_FC_HIDDEN[scale], lr, CONV_STEPS[scale], scale)
+          for init in ABLATION_INITS}
+    for name, run in (("ltfn5", ltfn5), ("small", small)):
+        for kind in ("clean", "documented"):
+            out[f"{name}_{kind}_test_acc"] = 100 * run[f"{kind}_acc"]
+            out[f"{name}_{kind}_test_cost"] = run[f"{kind}_cost"]
+    out["ltfn5_test_time_training_gain"] = out["ltfn5_documented_test_acc"] - out["ltfn5_clean_test_acc"]
+    out["ltfn5_test_time_training_inflates"] = out["ltfn5_test_time_training_gain"] > 0
+    out["ltfn5_eval_moved_weights"] = ltfn5["eval_moved_weights"]
+    out["small_cost_is_ln10"] = abs(small["documented_cost"] - LN10) < 1e-3
+    out["small_cost_minus_ln10"] = abs(small["documented_cost"] - LN10)
+    out["he_test_acc"] = 100 * arms["he"]["clean_acc"]
+    out["he_test_cost"] = arms["he"]["clean_cost"]
+    for name, runs in (("conv", arms), ("fc", fc)):
+        for init, run in runs.items():
+            # a diverged net (non-finite cost) scores 0: its argmax over NaN logits means nothing
+            out[f"ablation_{name}_{init}_acc"] = 100 * run["clean_acc"] if run["finite"] else 0.0
+            out[f"ablation_{name}_{init}_diverged"] = not run["finite"]
+    acc = out.__getitem__
+    out["conv_he_beats_fc_normal"] = acc("ablation_conv_he_acc") > acc("ablation_fc_normal_acc")
+    out["conv_he_beats_fc_he"] = acc("ablation_conv_he_acc") > acc("ablation_fc_he_acc")
+    out["conv_normal_loses_to_fc_normal"] = acc("ablation_conv_normal_acc") < acc("ablation_fc_normal_acc")
+    out["he_beats_normal_in_conv"] = acc("ablation_conv_he_acc") > acc("ablation_conv_normal_acc")
+    for init in INITS:
+        taps = activation_statistics(seed, init, scale)
+        stds = [float(t.std()) for t in taps]
+        ranges = [float(np.abs(t).max()) for t in taps]
+        out[f"{init}_layer_std"] = tuple(stds)
+        out[f"{init}_layer_range"] = tuple(ranges)
+        out[f"{init}_growth_1_to_4"] = stds[3] / stds[0]
+        out[f"{init}_taps"] = [t.ravel()[:20000] for t in taps]
+    out["normal_layer1_range"] = out["normal_layer_range"][0]
+    out["normal_layer4_range"] = out["normal_layer_range"][3]
+    out["normal_logit_range"] = out["normal_layer_range"][4]
+    out["small_logit_range"] = out["small_layer_range"][4]
+    out["he_std_ratio_max"] = max(b / a for a, b in zip(out["he_layer_std"][:3], out["he_layer_std"][1:4]))
+    out["he_std_ratio_min"] = min(b / a for a, b in zip(out["he_layer_std"][:3], out["he_layer_std"][1:4]))
+    return out
+
+
+def plot_histograms(runs, path):
+    """LTFN 6's histograms: per-layer pre-activations for N(0,1), x0.01 and VS/Xavier (first seed)."""
+    plt = pyplot()
+    run = runs[0]
+    fig, axes = plt.subplots(len(INITS), 5, figsize=(13, 6))
+    for row, init in enumerate(INITS):
+        for col, values in enumerate(run[f"{init}_taps"]):
+            axes[row][col].hist(values, bins=60, color="#37a")
+            axes[row][col].set_title(f"{init}: {'logits' if col == 4 else f'layer{col + 1}_conv'}", fontsize=8)
+    save(fig, path)
