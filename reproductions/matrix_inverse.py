@@ -70,6 +70,7 @@ def invert(seed, scale="quick"):
         "relative_error": float(np.linalg.norm(x - inverse) / np.linalg.norm(inverse)),
         "loss_first": float(history[0]),
         "loss_last": float(history[-1]),
+        "loss_fell": bool(history[-1] < history[0]),
         "loss_halved": bool(history[-1] < history[0] / 2),
         "approximates_inverse": bool(np.linalg.norm(x - inverse) < APPROXIMATE * np.linalg.norm(inverse)),
         "loss_history": history,
