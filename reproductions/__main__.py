@@ -9,6 +9,7 @@ import json
 import sys
 
 from . import claims
+from .calibration import CalibrationError
 from .mnist_data import MnistUnavailable as DataUnavailable
 from .seeds import SEED_SPEC_HELP, SeedSpecError, parse_seeds
 
@@ -134,7 +135,7 @@ def main(argv=None, out=None):
         args.pytest_args = extra
         command = {"list": list_claims, "run": run_claim, "calibrate": calibrate, "report": report}[args.command]
         return command(args, out)
-    except (UsageError, claims.UnknownClaimError, DataUnavailable) as err:
+    except (UsageError, claims.UnknownClaimError, DataUnavailable, CalibrationError) as err:
         sys.stderr.write(f"reproductions: error: {err}\n")
         return USAGE_ERROR
     except KeyboardInterrupt:

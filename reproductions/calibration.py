@@ -21,9 +21,34 @@ class CalibrationError(ValueError):
     """A calibration file that is missing, unreadable or not for this measurement."""
 
 
+SAME_ENVIRONMENT = ("tensorflow", "keras", "numpy", "platform", "onednn")
+
+
 class Calibration:
     def __init__(self, data, path):
         self.data, self.path = data, path
+
+    @property
+    def environment(self):
+        return self.data["meta"].get("environment") or {}
+
+    def foreign_to(self, environment):
+        """How this calibration's environment differs from ``environment`` ("" when it does not)."""
+        differs = [f"{key} {self.environment.get(key)}" for key in SAME_ENVIRONMENT
+                   if key in environment and self.environment.get(key) != environment[key]]
+        return ", ".join(differs)
+
+    def note(self):
+        """A suffix for judged texts when the tolerance was calibrated under another version."""
+        from .runtime import static_environment
+
+        differs = self.foreign_to({k: v for k, v in static_environment().items() if k in ("tensorflow", "numpy")})
+        return f" [calibrated with {differs}]" if differs else ""
+
+    def run_of(self, seed):
+        """The recorded metrics of one seed, or None when that seed was not calibrated."""
+        seeds = self.data["meta"]["seeds"]
+        return self.data["runs"][seeds.index(seed)] if seed in seeds else None
 
     def values(self, metric):
         base = metric.split(".")[0]
@@ -48,6 +73,12 @@ def load(claim, directory=DIRECTORY):
         data = json.loads(path.read_text())
         if data["meta"]["measure"] != claim.measure or not isinstance(data["runs"], list):
             raise CalibrationError(f"{path} is not a calibration of {claim.measure}")
+        if claim.id not in data["meta"]["claims"]:
+            raise CalibrationError(f"{path.name} does not cover {claim.id} (it lists {', '.join(data['meta']['claims'])}); "
+                                   f"re-record it: python -m reproductions calibrate {claim.id}")
+        if len(data["runs"]) != len(data["meta"]["seeds"]) or len(data["runs"]) < MIN_SEEDS:
+            raise CalibrationError(f"{path.name} holds {len(data['runs'])} runs for {len(data['meta']['seeds'])} seeds "
+                                   f"(at least {MIN_SEEDS} needed); re-record it: python -m reproductions calibrate {claim.id}")
     except (OSError, ValueError, KeyError, TypeError) as err:
         if isinstance(err, CalibrationError):
             raise

@@ -114,10 +114,12 @@ CLAIMS = (
           "After 5 steps the model confuses 1, 4, 7 and 9, and 2 and 3 (Fig 2)",
           {"confused_groups": "1/4/7/9, 2/3"}, "qualitative", "not-reproduced",
           "Which digits are confused after 5 steps depends on the batch permutation: the post's groups "
-          "take a larger share of the mistakes than chance in some draws, not in most.",
+          "take most of the mistakes in some draws (as in Fig 2), a chance-level share in a typical one.",
           measure="lcd:train_lcd5", seeds=LCD_SEEDS,
-          checks=(MostSeeds("post_groups_above_chance",
-                            label="misreadings within 1/4/7/9 or 2/3 exceed the 14/90 chance share"),),
+          # ours: "the model confuses 1/4/7/9 and 2/3" = most of its misreadings fall in those groups;
+          # calibrated median share 0.18 against 0.16 by chance, with a third of draws at 0
+          checks=(AtLeast("confusions_in_post_groups", 0.5,
+                          label="median share of misreadings within 1/4/7/9 or 2/3 (chance: 0.16)"),),
           # ours: "in some draws" = at least one draw in five (measured: about half)
           explains=(AtLeast("post_groups_above_chance", 0.2,
                             label="fraction of draws whose misreadings favour the post's groups (some look like Fig 2)"),),

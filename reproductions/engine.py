@@ -25,10 +25,14 @@ def load(reference):
     return getattr(importlib.import_module(f"{__package__}.{module}"), function)
 
 
-def seeds_for(claim, requested=None):
-    """A stochastic claim runs on the requested seeds (default: its own count); others on one."""
+MASTER_STRIDE = 1000  # master seed m gives each claim the seeds m*1000, m*1000+1, ...
+
+
+def seeds_for(claim, requested=None, master=0):
+    """A stochastic claim runs on the requested seeds (default: its own count, from the master
+    seed's block); others on one."""
     if requested is None:
-        return list(range(claim.seeds))
+        return list(range(master * MASTER_STRIDE, master * MASTER_STRIDE + claim.seeds))
     return list(requested) if claim.stochastic else list(requested)[:1]
 
 
@@ -114,12 +118,12 @@ def plain(value):
     return value
 
 
-def check_claim(claim, seeds=None, scale="quick", device="cpu", figures_dir=None):
+def check_claim(claim, seeds=None, scale="quick", device="cpu", figures_dir=None, master=0):
     """Measure, judge and (optionally) draw one claim."""
     from . import runtime
 
     started = time.perf_counter()
-    seeds = seeds_for(claim, seeds)
+    seeds = seeds_for(claim, seeds, master)
     with runtime.on_device(device):
         runs = measure_runs(claim, seeds, scale)
     measured = aggregate(runs)

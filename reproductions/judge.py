@@ -34,6 +34,8 @@ class Check:
     label: str = field(default="", kw_only=True)  # how the report names the measured quantity
     at: str = field(default="", kw_only=True)     # judged only at this scale ("" = every scale)
 
+    calibrated = False                            # its tolerance comes from the calibration
+
     def applies(self, scale):
         return not self.at or self.at == scale
 
@@ -41,7 +43,8 @@ class Check:
         if measured.get(self.metric) is None:
             return Judged(False, f"{self._name()}: {self.metric} was not measured", self.metric)
         judged = self._judge(measured[self.metric], measured, documented, calibration)
-        return Judged(judged.ok, judged.text, self.metric)
+        note = calibration.note() if calibration is not None and self.calibrated else ""
+        return Judged(judged.ok, judged.text + note, self.metric)
 
     def _bound(self, documented):
         value = getattr(self, "bound")
@@ -158,6 +161,7 @@ class NearDocumented(Check):
     """
     doc: str = ""
     log: bool = False
+    calibrated = True
 
     def _judge(self, value, measured, documented, calibration):
         want = documented[self.doc]
@@ -196,6 +200,7 @@ class InsideCalibrated(Check):
     admit anything.
     """
     doc: str = ""
+    calibrated = True
 
     def _judge(self, value, measured, documented, calibration):
         want = documented[self.doc]

@@ -225,6 +225,7 @@ def train_k9(run_seeds, scale="quick"):
     One sigmoid net per seed, all seeds stepped together (each sees its own samples in its own
     order); float64 like Clojure's doubles; squared error, one update per sample.
     """
+    runtime.seed_everything(run_seeds[0])
     rngs = [np.random.default_rng(seed) for seed in run_seeds]
     bits = np.stack([rng.integers(0, 2, size=(K9_SAMPLES, 2)) for rng in rngs]).astype(np.float64)
     a, b = bits[..., 0], bits[..., 1]

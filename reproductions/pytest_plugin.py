@@ -36,6 +36,9 @@ def pytest_addoption(parser):
     group.addoption("--repro-seeds", metavar="SEEDS", default=None,
                     help=f"seeds for stochastic claims: {SEED_SPEC_HELP}. "
                          "Default: each claim's own count from 0 (deterministic claims use one seed).")
+    group.addoption("--repro-master-seed", metavar="N", type=int, default=0,
+                    help="run every claim on its default number of seeds from N*1000 (default 0): "
+                         "another independent draw of the whole suite.")
     group.addoption("--repro-scale", choices=SCALES, default=None,
                     help="quick: CPU-friendly settings (default); documented: the original protocols. "
                          "Default is documented when -m selects only gpu tests.")
@@ -99,6 +102,9 @@ class Session:
             self.seeds = parse_seeds(config.getoption("repro_seeds")) if config.getoption("repro_seeds") else None
         except SeedSpecError as err:
             raise pytest.UsageError(f"--repro-seeds: {err}") from None
+        self.master = config.getoption("repro_master_seed")
+        if self.master < 0:
+            raise pytest.UsageError("--repro-master-seed: expected a non-negative integer")
         self.scale = resolve_scale(config.getoption("repro_scale"), config.getoption("markexpr", ""))
         self.report_dir = config.getoption("repro_report_dir")
         self.require_gpu = config.getoption("require_gpu")
@@ -148,7 +154,7 @@ class Session:
             "generated": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "environment": self.environment or runtime.static_environment(),
             "scale": self.scale,
-            "seeds": format_seeds(self.seeds) if self.seeds else "claim defaults",
+            "seeds": format_seeds(self.seeds) if self.seeds else f"claim defaults, master seed {self.master}",
             "command": self.command(),
             "workers": getattr(session.config.option, "numprocesses", None) or 0,
             "wall_time_s": round(time.time() - self.started, 1),
@@ -183,7 +189,8 @@ class Session:
         if "dataset" in claim.markers and (reason := mnist_data.unavailable_reason(self.scale)):
             pytest.skip(reason)
 
-        return engine.check_claim(claim, self.seeds, self.scale, device, figures_dir=f"{self.report_dir}/figures")
+        return engine.check_claim(claim, self.seeds, self.scale, device, figures_dir=f"{self.report_dir}/figures",
+                                  master=self.master)
 
 
 # ---- hooks --------------------------------------------------------------------------------------

@@ -127,5 +127,6 @@ def in_fixed_stacks(train, run_seeds, size):
     for start in range(0, len(run_seeds), size):
         stack = list(run_seeds[start:start + size])
         real = len(stack)
+        seed_everything(stack[0])  # op determinism on, whatever ran before in this process
         results.extend(train(stack + [stack[0]] * (size - real))[:real])
     return results

@@ -1,0 +1,134 @@
+"""Reliability: an interrupted run, bad calibration files, no pickle, threads and memory."""
+
+import json
+import os
+import re
+import resource
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from reproductions import calibration, runtime
+from reproductions.claims import REGISTRY
+
+ROOT = Path(__file__).resolve().parents[1]
+CLAIMS = ["tests/test_claims.py", "-p", "no:cacheprovider"]
+
+
+def start_suite(report_dir, *args):
+    return subprocess.Popen([sys.executable, "-u", "-m", "pytest", *CLAIMS, "-q", f"--repro-report-dir={report_dir}", *args],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+def read_until(process, dots, timeout=300):
+    """Read pytest's progress until ``dots`` tests have finished."""
+    seen, deadline = "", time.time() + timeout
+    while seen.count(".") + seen.count("s") < dots and time.time() < deadline:
+        char = process.stdout.read(1)
+        if not char:
+            break
+        seen += char if char in ".sF" else ""
+    return seen
+
+
+# ---- Ctrl-C ---------------------------------------------------------------------------------------
+def test_ctrl_c_mid_run_writes_a_complete_report_marked_partial(tmp_path):
+    process = start_suite(tmp_path, "-k", "gates or softmax or feature_count or k9 or logic.tf or linear128")
+    read_until(process, 3)  # progress characters; header lines may count too
+    process.send_signal(signal.SIGINT)
+    process.communicate(timeout=300)
+    report = json.loads((tmp_path / "claims.json").read_text())  # complete JSON, not truncated
+    assert report["meta"]["partial"] is True
+    assert 1 <= len(report["claims"]) < 55
+    assert "partial run" in (tmp_path / "claims.md").read_text()
+    assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_ctrl_c_before_any_claim_finished_leaves_the_previous_report(tmp_path):
+    previous = '{"meta": {"partial": false}, "claims": []}\n'
+    (tmp_path / "claims.json").write_text(previous)
+    process = start_suite(tmp_path, "-k", "xnor.train.final_loss")
+    time.sleep(3)  # collecting / importing, nothing judged yet
+    process.send_signal(signal.SIGINT)
+    process.communicate(timeout=300)
+    assert (tmp_path / "claims.json").read_text() == previous
+
+
+# ---- calibration files ------------------------------------------------------------------------------
+def copy_calibration(tmp_path, claim, change):
+    data = json.loads(calibration.path_for(claim.measure).read_text())
+    change(data)
+    path = calibration.path_for(claim.measure, tmp_path)
+    path.write_text(json.dumps(data))
+    return path
+
+
+def test_a_calibration_that_does_not_cover_the_claim_is_one_clear_error(tmp_path):
+    claim = REGISTRY["xnor.train.final_loss"]
+    copy_calibration(tmp_path, claim, lambda d: d["meta"].update(claims=["xnor.train.corner_outputs"]))
+    with pytest.raises(calibration.CalibrationError, match=r"does not cover xnor.train.final_loss.*calibrate"):
+        calibration.load(claim, tmp_path)
+
+
+@pytest.mark.parametrize("damage", ["{not json", '{"runs": []}', '{"meta": {"measure": "x"}, "runs": 3}'])
+def test_an_unreadable_calibration_is_one_clear_error(tmp_path, damage):
+    claim = REGISTRY["xnor.train.final_loss"]
+    calibration.path_for(claim.measure, tmp_path).write_text(damage)
+    with pytest.raises(calibration.CalibrationError) as caught:
+        calibration.load(claim, tmp_path)
+    assert "\n" not in str(caught.value) and str(tmp_path) in str(caught.value)
+
+
+def test_a_calibration_from_another_tensorflow_says_so_in_every_judgement(tmp_path):
+    claim = REGISTRY["xor.keras.h16_epochs"]
+    copy_calibration(tmp_path, claim, lambda d: d["meta"]["environment"].update(tensorflow="2.15.1"))
+    loaded = calibration.load(claim, tmp_path)
+    assert "calibrated with tensorflow 2.15.1" in loaded.note()
+    assert calibration.load(claim).note() == ""
+
+
+def test_the_cli_reports_a_bad_calibration_in_one_line(tmp_path):
+    claim = REGISTRY["lcd.linreg5.acc_after_5_steps"]
+    source = calibration.path_for(claim.measure)
+    backup = source.read_text()
+    try:
+        source.write_text("{broken")
+        done = subprocess.run([sys.executable, "-m", "reproductions", "run", claim.id], cwd=ROOT,
+                              capture_output=True, text=True, timeout=300)
+    finally:
+        source.write_text(backup)
+    assert done.returncode == 2
+    last = done.stderr.strip().splitlines()[-1]
+    assert last.startswith("reproductions: error:") and "not a readable calibration file" in last
+    assert "Traceback" not in done.stderr
+
+
+# ---- files are never unpickled --------------------------------------------------------------------
+def test_no_file_is_loaded_with_pickle():
+    for source in (ROOT / "reproductions").glob("*.py"):
+        text = source.read_text()
+        assert "allow_pickle=True" not in text and "pickle.load" not in text, source
+        for call in re.findall(r"np\.load\([^)]*\)", text):
+            assert "allow_pickle=False" in call, (source, call)
+
+
+# ---- threads and memory -----------------------------------------------------------------------------
+def test_thread_pools_are_shared_out_among_xdist_workers(monkeypatch):
+    monkeypatch.setenv("PYTEST_XDIST_WORKER_COUNT", "2")
+    assert runtime.threads_per_worker() == max(1, (os.cpu_count() or 1) // 2)
+    monkeypatch.delenv("PYTEST_XDIST_WORKER_COUNT")
+    assert runtime.threads_per_worker() == (os.cpu_count() or 1)
+
+
+def test_peak_memory_of_a_training_run_stays_under_4_gib(tmp_path):
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    done = subprocess.run([sys.executable, "-m", "pytest", *CLAIMS, "-q", f"--repro-report-dir={tmp_path}",
+                           "-k", "lcd.intro.cnn_100pct or ltfn2.subgraph"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout[-1500:]
+    peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    assert max(peak_kib, before) < 4 * 1024 * 1024
