@@ -70,7 +70,9 @@ def test_require_gpu_fails_the_session_with_one_clear_line(tmp_path):
 
 @pytest.mark.parametrize("option, message", [("--repro-seeds=5-2", "runs backwards"),
                                              ("--repro-seeds=a", "bad seed list"),
-                                             ("--repro-scale=huge", "invalid choice")])
+                                             ("--repro-scale=huge", "invalid choice"),
+                                             ("--repro-master-seed=-1", "non-negative"),
+                                             ("--repro-master-seed=x", "invalid int value")])
 def test_bad_options_are_usage_errors(tmp_path, option, message):
     done = suite(option, report_dir=tmp_path)
     assert done.returncode == pytest.ExitCode.USAGE_ERROR and message in done.stderr
