@@ -88,6 +88,12 @@ def generate_images(rng, n, image, offsets=None):
     return images, digits, positions
 
 
+def stacked_images(rngs, n, image):
+    """One generated set per seed, stacked: images (S, n, p), labels (S, n), positions (S, n, 2)."""
+    data = [generate_images(rng, n, image) for rng in rngs]
+    return tuple(np.stack([d[k] for d in data]) for k in range(3))
+
+
 # ---- the intro's hand-made feature ------------------------------------------------------------------
 def vertical_lines(image):
     """The post's feature: a column whose pixels are all 1 (x[i][j] == 1 for every row i)."""
@@ -178,9 +184,7 @@ def train_lcd5(run_seeds, scale="quick"):
 
 def _train_lcd5_stack(run_seeds):
     rngs = [np.random.default_rng(seed) for seed in run_seeds]
-    data = [generate_images(rng, EXAMPLES, SHAPE) for rng in rngs]
-    images = np.stack([d[0] for d in data])
-    labels = np.stack([d[1] for d in data])
+    images, labels, _ = stacked_images(rngs, EXAMPLES, SHAPE)
     schedules = np.stack([batch_schedule(rng, EXAMPLES, STEPS) for rng in rngs])
     predictions, w, _ = train_linear(images, labels, schedules, (FIRST_STEPS, STEPS))
     results = []
@@ -224,24 +228,23 @@ def train_jitter10(run_seeds, scale="quick"):
 
 def _train_jitter10_stack(run_seeds):
     rngs = [np.random.default_rng(seed) for seed in run_seeds]
-    train = [generate_images(rng, EXAMPLES, JITTER_IMAGE) for rng in rngs]
-    test = [generate_images(rng, TEST_EXAMPLES, JITTER_IMAGE) for rng in rngs]
-    images, labels = np.stack([d[0] for d in train]), np.stack([d[1] for d in train])
+    images, labels, positions = stacked_images(rngs, EXAMPLES, JITTER_IMAGE)
+    test_images, test_labels, test_positions = stacked_images(rngs, TEST_EXAMPLES, JITTER_IMAGE)
     schedules = np.stack([batch_schedule(rng, EXAMPLES, TRAIN_TO_100) for rng in rngs])
     predictions, w, b = train_linear(images, labels, schedules, (FIRST_STEPS, JITTER_STEPS, TRAIN_TO_100))
     results = []
     for s in range(len(run_seeds)):
-        (test_images, test_labels, _), positions = test[s], train[s][2]
         columns = w[s].T.reshape(DIGITS, JITTER_IMAGE, JITTER_IMAGE)
+        seen = set(zip(labels[s], *positions[s].T))
         results.append({
             "acc_5_steps": float(np.mean(predictions[0, s] == labels[s])),
             "acc_after_1000": float(np.mean(predictions[1, s] == labels[s])),
             "acc_final_train": float(np.mean(predictions[2, s] == labels[s])),
             "reaches_100": bool(np.all(predictions[2, s] == labels[s])),
-            "test_acc": float(np.mean(predict_linear(w[s], b[s], test_images) == test_labels)),
-            "test_seen_in_training": float(np.mean([(d, r, c) in set(zip(labels[s], *positions.T))
-                                                    for d, (r, c) in zip(test_labels, test[s][2])])),
-            **position_selectivity(columns, labels[s], positions),
+            "test_acc": float(np.mean(predict_linear(w[s], b[s], test_images[s]) == test_labels[s])),
+            "test_seen_in_training": float(np.mean([(d, r, c) in seen
+                                                    for d, (r, c) in zip(test_labels[s], test_positions[s])])),
+            **position_selectivity(columns, labels[s], positions[s]),
             "W": columns,
         })
     return results
@@ -288,8 +291,7 @@ def _train_sizes_stack(run_seeds):
     for image in (JITTER_IMAGE, LARGE_IMAGE):
         for n in (EXAMPLES, 500, 5000):
             rngs = [np.random.default_rng([seed, image, n]) for seed in run_seeds]
-            data = [generate_images(rng, n, image) for rng in rngs]
-            images, labels = np.stack([d[0] for d in data]), np.stack([d[1] for d in data])
+            images, labels, _ = stacked_images(rngs, n, image)
             steps = LONG_STEPS if n == 5000 else JITTER_STEPS
             schedules = np.stack([batch_schedule(rng, n, steps) for rng in rngs])
             evals = (JITTER_STEPS, LONG_STEPS) if n == 5000 else (JITTER_STEPS,)
