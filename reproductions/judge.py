@@ -10,7 +10,7 @@ import math
 import statistics
 from dataclasses import dataclass, field
 
-from .stats import mann_whitney_p, sign_test_p, spread_tolerance
+from .stats import mann_whitney_p, median_range, sign_test_p, spread_tolerance
 
 VERDICTS = ("reproduced", "artifact", "not-reproduced", "unavailable")
 
@@ -194,7 +194,8 @@ def verdict_of(expected, checks_ok, explains_ok):
 @dataclass(frozen=True)
 class InsideCalibrated(Check):
     """The documented single draw lies inside the calibrated range of draws, and the measured
-    median inside the calibrated interquartile range (so a broken model fails).
+    median where 99.9% of medians of as many calibrated seeds fall (a bootstrap of the calibration):
+    a broken model lands far outside, and a fresh set of seeds fails a sound one once in 1,000.
 
     For skewed per-seed counts (epochs to 100%), where a padded spread around the median would
     admit anything.
@@ -207,12 +208,13 @@ class InsideCalibrated(Check):
         if calibration is None:
             return Judged(False, f"{self._name()}: no calibration recorded")
         calibrated = sorted(calibration.values(self.metric))
-        q1, _, q3 = statistics.quantiles(calibrated, n=4)
+        seeds = int(measured.get(f"{self.metric}.n", 1))
+        low, high = median_range(calibrated, seeds)
         below = sum(v < want for v in calibrated) + 0.5 * sum(v == want for v in calibrated)
         inside = calibrated[0] <= want <= calibrated[-1]
-        typical = q1 <= value <= q3
+        typical = low <= value <= high
         return Judged(inside and typical, (
             f"{self._name()}: documented {_fmt(want)} is {'inside' if inside else 'outside'} the calibrated "
             f"range {_fmt(calibrated[0])}–{_fmt(calibrated[-1])} (percentile {100 * below / len(calibrated):.0f} "
             f"of {len(calibrated)}); measured median {_fmt(value)} {'inside' if typical else 'outside'} "
-            f"the calibrated quartiles {_fmt(q1)}–{_fmt(q3)}"))
+            f"{_fmt(low)}–{_fmt(high)}, where 99.9% of medians of {seeds} calibrated seeds fall"))

@@ -62,6 +62,21 @@ def spread_tolerance(values, log=False):
     return SPREAD_PADDING * max(centre - min(values), max(values) - centre)
 
 
+MEDIAN_COVERAGE = 0.999
+MEDIAN_RESAMPLES = 20_000
+
+
+def median_range(values, n, coverage=MEDIAN_COVERAGE):
+    """Where the median of ``n`` seeds drawn from the calibrated ``values`` falls, ``coverage`` of
+    the time: a fixed-seed bootstrap, so the same calibration always gives the same range."""
+    import numpy as np
+
+    draws = np.random.default_rng(0).choice(np.asarray(values, dtype=float), size=(MEDIAN_RESAMPLES, n))
+    medians = np.median(draws, axis=1)
+    tail = (1 - coverage) / 2
+    return float(np.quantile(medians, tail)), float(np.quantile(medians, 1 - tail))
+
+
 def sign_test_p(successes, n):
     """One-sided p-value that a per-seed property holds on more than half the seeds by chance."""
     return sum(math.comb(n, k) for k in range(successes, n + 1)) / 2 ** n

@@ -2,9 +2,9 @@
 
 import pytest
 
-from reproductions.judge import AtLeast, Close, Equals, Holds, NearDocumented, verdict_of
+from reproductions.judge import AtLeast, Close, Equals, Holds, InsideCalibrated, NearDocumented, verdict_of
 from reproductions.seeds import SeedSpecError, derive_seed, format_seeds, parse_seeds
-from reproductions.stats import aggregate, spread_tolerance
+from reproductions.stats import aggregate, median_range, spread_tolerance
 
 
 @pytest.mark.parametrize("spec, seeds", [("3", [3]), ("0-4", [0, 1, 2, 3, 4]), ("0,4,7", [0, 4, 7]),
@@ -68,6 +68,24 @@ def test_near_documented_uses_the_calibration_and_needs_one():
     assert check.judge({"x": 0.45}, {"v": 0.5}, FakeCalibration([0.4, 0.45, 0.5])).ok
     assert not check.judge({"x": 0.2}, {"v": 0.5}, FakeCalibration([0.4, 0.45, 0.5])).ok
     assert not check.judge({"x": 0.5}, {"v": 0.5}, None).ok
+
+
+def test_median_range_is_fixed_and_narrows_with_more_seeds():
+    calibrated = [float(v) for v in range(1, 41)]
+    assert median_range(calibrated, 10) == median_range(calibrated, 10)
+    low5, high5 = median_range(calibrated, 5)
+    low20, high20 = median_range(calibrated, 20)
+    assert 1 <= low5 < low20 < 20.5 < high20 < high5 <= 40
+
+
+def test_inside_calibrated_needs_the_documented_draw_in_range_and_a_typical_median():
+    check = InsideCalibrated("x", doc="v")
+    calibrated = FakeCalibration([float(v) for v in range(1, 41)])
+    typical = {"x": 21.0, "x.n": 10}
+    assert check.judge(typical, {"v": 38.0}, calibrated).ok
+    assert not check.judge(typical, {"v": 45.0}, calibrated).ok           # documented outside the range
+    assert not check.judge({"x": 3.0, "x.n": 10}, {"v": 38.0}, calibrated).ok  # a median 10 seeds hardly give
+    assert check.judge({"x": 3.0, "x.n": 1}, {"v": 38.0}, calibrated).ok     # one seed may land anywhere
 
 
 @pytest.mark.parametrize("expected, checks_ok, explains_ok, verdict", [
