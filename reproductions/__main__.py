@@ -1,4 +1,5 @@
-"""Command line: python -m reproductions list | run ID | calibrate ID | report.
+"""Command line: python -m reproductions list | run ID | calibrate ID | report | matrix DIR... |
+readme | bench DIR....
 
 ``list`` never imports TensorFlow. Usage errors (unknown claim, bad seeds, unknown scale) print one
 line on stderr and exit with status 2.
@@ -11,6 +12,7 @@ import sys
 from . import claims
 from .calibration import CalibrationError
 from .mnist_data import MnistUnavailable as DataUnavailable
+from .report import ReportDirError
 from .seeds import SEED_SPEC_HELP, SeedSpecError, parse_seeds
 
 USAGE_ERROR = 2
@@ -42,6 +44,17 @@ def build_parser():
         command.add_argument("--scale", choices=("quick", "documented"), default="quick")
 
     commands.add_parser("report", help="run the claims suite and write reports/; other options go to pytest (-n 2, -k ...)")
+
+    matrix = commands.add_parser("matrix", help="merge the reports of several lanes into the version × claim matrix")
+    matrix.add_argument("report_dirs", nargs="+", metavar="REPORT_DIR", help="a folder holding a lane's claims.json")
+    matrix.add_argument("--out", default="reports", help="where matrix.md and matrix.json go (default: reports)")
+
+    readme = commands.add_parser("readme", help="regenerate README's claims table from a claims report")
+    readme.add_argument("--report", default="reports/claims.json", help="default: reports/claims.json")
+    readme.add_argument("--readme", default="README.md", help="default: README.md")
+
+    bench = commands.add_parser("bench", help="compare pytest-benchmark saves across TensorFlow versions")
+    bench.add_argument("bench_dirs", nargs="+", metavar="BENCH_DIR", help="a lane's --benchmark-storage folder")
     return parser
 
 
@@ -126,6 +139,54 @@ def report(args, out):
     return int(pytest.main([str(claims_test), *args.pytest_args]))
 
 
+def merge_matrix(args, out):
+    from . import matrix
+
+    try:
+        merged, paths = matrix.merge(args.report_dirs, args.out)
+    except matrix.MatrixError as err:
+        raise UsageError(str(err)) from None
+    out.write(f"{len(merged['rows'])} claims × {len(merged['columns'])} lanes "
+              f"({', '.join('TF ' + c['tensorflow'] for c in merged['columns'])}) → {', '.join(map(str, paths))}\n")
+    for claim_id in merged["changing"]:
+        out.write(f"  verdict changes across versions: {claim_id}\n")
+    return 0
+
+
+def regenerate_readme(args, out):
+    from pathlib import Path
+
+    from . import report
+
+    try:
+        data = json.loads(Path(args.report).read_text())
+        table = report.readme_table(data)
+    except FileNotFoundError:
+        raise UsageError(f"{args.report}: no claims report; run `python -m reproductions report` first") from None
+    except (OSError, ValueError, KeyError, TypeError) as err:
+        raise UsageError(f"{args.report}: not a claims report ({type(err).__name__}: {err})") from None
+    readme_path = Path(args.readme)
+    try:
+        text = report.with_table(readme_path.read_text(), table)
+    except OSError as err:
+        raise UsageError(f"{readme_path}: {err.strerror or err}") from None
+    except ValueError as err:
+        raise UsageError(f"{readme_path}: {err}") from None
+    report.write_atomically(readme_path.parent, {readme_path.name: text})
+    out.write(f"{readme_path}: claims table regenerated from {args.report}\n")
+    return 0
+
+
+def compare_benchmarks(args, out):
+    from . import bench
+
+    try:
+        out.write(bench.compare(args.bench_dirs))
+    except bench.BenchError as err:
+        raise UsageError(str(err)) from None
+    return 0
+
+
 def main(argv=None, out=None):
     out = out or sys.stdout
     try:
@@ -133,9 +194,10 @@ def main(argv=None, out=None):
         if extra and args.command != "report":
             raise UsageError(f"unrecognized arguments: {' '.join(extra)}")
         args.pytest_args = extra
-        command = {"list": list_claims, "run": run_claim, "calibrate": calibrate, "report": report}[args.command]
+        command = {"list": list_claims, "run": run_claim, "calibrate": calibrate, "report": report,
+                   "matrix": merge_matrix, "readme": regenerate_readme, "bench": compare_benchmarks}[args.command]
         return command(args, out)
-    except (UsageError, claims.UnknownClaimError, DataUnavailable, CalibrationError) as err:
+    except (UsageError, claims.UnknownClaimError, DataUnavailable, CalibrationError, ReportDirError) as err:
         sys.stderr.write(f"reproductions: error: {err}\n")
         return USAGE_ERROR
     except KeyboardInterrupt:

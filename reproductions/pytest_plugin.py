@@ -214,6 +214,12 @@ def pytest_configure(config):
             raise pytest.UsageError(f"--repro-report-dir: {err}") from None
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_benchmark_update_machine_info(config, machine_info):
+    """Saved benchmarks name their TensorFlow, so `python -m reproductions bench` can compare lanes."""
+    machine_info.update(runtime.static_environment())
+
+
 def pytest_report_header(config):
     state = config.stash[STATE]
     env = runtime.static_environment()

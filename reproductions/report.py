@@ -153,6 +153,44 @@ def markdown(report):
     return "\n".join(lines) + "\n"
 
 
+TABLE_START = "<!-- claims-table:start (python -m reproductions readme) -->"
+TABLE_END = "<!-- claims-table:end -->"
+
+
+def readme_table(report):
+    """The claims table README embeds: every registered claim, as the given report judged it."""
+    env, s = report["meta"].get("environment", {}), report["summary"]
+    entries = {e["id"]: e for e in report["claims"]}
+    lines = [TABLE_START,
+             f"*{s['reproduced']}/{s['registered']} reproduced · {s['artifact']} artifact · {s['not-reproduced']} "
+             f"not reproduced · {s['unavailable']} unavailable — TensorFlow {env.get('tensorflow')}, Keras "
+             f"{env.get('keras')}, {report['meta'].get('scale')} scale, {report['meta'].get('seeds')}; "
+             f"{report['meta'].get('generated', '')[:10]}.*",
+             "",
+             "| claim | documented | measured | verdict |",
+             "|---|---|---|---|"]
+    for claim in CLAIMS:
+        e = entries.get(claim.id)
+        if e is None:
+            lines.append(f"| `{claim.id}` | — | not run | — |")
+            continue
+        verdict = e["verdict"] or "—"
+        if e["outcome"] == "failed":
+            verdict += f" ✘ (expected {e['expected_verdict']})"
+        lines.append(f"| `{e['id']}` | {documented_text(e)} | {measured_text(e) or '—'} | {verdict} |")
+    lines.append(TABLE_END)
+    return "\n".join(lines)
+
+
+def with_table(readme_text, table):
+    """README text with the text between the markers replaced by ``table``."""
+    if readme_text.count(TABLE_START) != 1 or readme_text.count(TABLE_END) != 1:
+        raise ValueError(f"README must hold the markers {TABLE_START!r} and {TABLE_END!r} once each")
+    head, rest = readme_text.split(TABLE_START)
+    _, tail = rest.split(TABLE_END)
+    return head + table + tail
+
+
 def check_writable(report_dir):
     """Fail early, in one line, when the report folder cannot be written."""
     path = Path(report_dir)
@@ -167,14 +205,22 @@ def check_writable(report_dir):
 def write(report_dir, report):
     """Write every report file; each appears whole or not at all. Returns the paths."""
     endpoint = badge(report)
-    texts = {
+    return write_atomically(report_dir, {
         "claims.json": json.dumps(report, indent=1) + "\n",
         "claims.md": markdown(report),
         "badge.json": json.dumps(endpoint) + "\n",
         "badge.svg": badge_svg(endpoint),
-    }
-    directory = Path(report_dir)
-    directory.mkdir(parents=True, exist_ok=True)
+    })
+
+
+def write_atomically(folder, texts):
+    """Stage every file next to its destination, then rename each into place: a reader sees the
+    old file or the new one, never half of one. Returns the paths."""
+    directory = Path(folder)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise ReportDirError(f"cannot write to {directory}/: {err.strerror or err}") from None
     staged = []
     try:
         for name, text in texts.items():
@@ -184,6 +230,8 @@ def write(report_dir, report):
             staged.append((tmp, directory / name))
         for tmp, final in staged:
             os.replace(tmp, final)
+    except OSError as err:
+        raise ReportDirError(f"cannot write to {directory}/: {err.strerror or err}") from None
     finally:
         for tmp, _ in staged:
             if os.path.exists(tmp):

@@ -7,7 +7,7 @@ one process, so it is judged even where pytest-benchmark is off.
 
 import pytest
 
-from reproductions import xnor_gates, xnor_train
+from reproductions import lcd, logic, ltfn, mnist_data, xnor_gates, xnor_train, xor_keras
 
 GRID = xnor_gates.TIMING_POINTS
 pytestmark = [pytest.mark.benchmark, pytest.mark.cpu]
@@ -32,3 +32,24 @@ def test_xnor_training_5000_steps_after_tracing(benchmark):
     train = xnor_train.compiled_training(model, xnor_train.STEPS)
     history, _ = benchmark.pedantic(train, rounds=5, iterations=1, warmup_rounds=1)
     assert history.shape[0] == xnor_train.STEPS // xnor_train.LOSS_EVERY
+
+
+# ---- training throughput per claim family (seeds trained per second, compared across versions) ----
+FAMILIES = [("logic nets (8 nets a seed)", logic.train_logic_nets, logic.STACK),
+            ("Keras XOR configurations", xor_keras.train_xor_configs, xor_keras.STACK),
+            ("LCD jittered linear model", lcd.train_jitter10, lcd.STACK)]
+
+
+@pytest.mark.parametrize("family, measure, seeds", FAMILIES, ids=["logic", "xor", "lcd"])
+def test_training_throughput(benchmark, family, measure, seeds):
+    benchmark.extra_info.update(family=family, seeds=seeds)
+    results = benchmark.pedantic(measure, args=(list(range(seeds)),), rounds=2, iterations=1, warmup_rounds=1)
+    assert len(results) == seeds
+
+
+def test_mnist_fc_throughput(benchmark):
+    if reason := mnist_data.unavailable_reason("quick"):
+        pytest.skip(reason)
+    benchmark.extra_info.update(family="LTFN fully connected nets (3 trainings)", seeds=1)
+    result = benchmark.pedantic(ltfn.train_fc_parts, args=(0,), rounds=2, iterations=1, warmup_rounds=0)
+    assert result["ltfn1_cost_fell"]
