@@ -213,6 +213,12 @@ def write(report_dir, report):
     })
 
 
+def _umask():
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomically(folder, texts):
     """Stage every file next to its destination, then rename each into place: a reader sees the
     old file or the new one, never half of one. Returns the paths."""
@@ -225,6 +231,7 @@ def write_atomically(folder, texts):
     try:
         for name, text in texts.items():
             handle, tmp = tempfile.mkstemp(dir=directory, prefix=f".{name}.")
+            os.chmod(tmp, 0o666 & ~_umask())  # mkstemp's 0600 would make reports private to us
             with os.fdopen(handle, "w") as stream:
                 stream.write(text)
             staged.append((tmp, directory / name))
