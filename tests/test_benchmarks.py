@@ -1,6 +1,6 @@
 """pytest-benchmark fixtures for the paths whose speed the posts talk about.
 
-Skipped in the default run (``--benchmark-skip`` in pytest.ini); the ``bench`` tox lane runs them
+Skipped in the default run (``--benchmark-skip`` in pytest.ini); the ``tfNNN-bench`` tox lanes run them
 without xdist and saves the results. The speedup *claim* measures its own ratio, interleaved in
 one process, so it is judged even where pytest-benchmark is off.
 """
