@@ -13,7 +13,7 @@ code 40; we run the code's 40. "Optimal inputs" freeze the net and run GD 0.1 fo
 
 import numpy as np
 
-from . import mnist_data, runtime
+from . import mnist_data, progress, runtime
 from .figures import pyplot, save
 
 # ---- config -------------------------------------------------------------------------------------
@@ -55,6 +55,8 @@ def train_net(seed, scale):
     def logits(inputs):
         return tf.matmul(hidden(inputs), w2) + b2
 
+    tick = progress.graph_loop("training (batches)", EPOCHS[scale] * batches)
+
     @tf.function
     def train():
         curves = tf.TensorArray(tf.float32, size=EPOCHS[scale])
@@ -67,6 +69,8 @@ def train_net(seed, scale):
                 for v, g in zip(params, tape.gradient(cost, params)):
                     v.assign_sub(LEARNING_RATE * g)
                 total += cost
+                if tick:
+                    tick(epoch * batches + b, cost)
             test_logits = logits(xt)
             test_cost = tf.reduce_mean(binary_ce(tf, yt, test_logits))
             test_acc = tf.reduce_mean(tf.cast(tf.equal(tf.argmax(test_logits, 1), tf.argmax(yt, 1)), tf.float32))

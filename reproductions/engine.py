@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import calibration as calibration_files
+from . import progress
 from .judge import verdict_of
 from .seeds import derive_seed
 from .stats import aggregate, is_metric
@@ -53,7 +54,11 @@ def measure_runs(claim, seeds, scale):
     if getattr(measure, "seeds_at_once", False) and missing:
         results = measure(run_seeds, scale=scale)
     else:
-        results = [measure(run_seed, scale=scale) for run_seed in run_seeds]
+        results = []
+        for index, (seed, run_seed) in enumerate(zip(missing, run_seeds)):
+            if watcher := progress.active():
+                watcher.seed(index, len(missing), seed)
+            results.append(measure(run_seed, scale=scale))
     for seed, result in zip(missing, results):
         _runs[(claim.measure, seed, scale)] = result
     return [_runs[(claim.measure, seed, scale)] for seed in seeds]

@@ -18,7 +18,7 @@ import math
 
 import numpy as np
 
-from . import mnist_data, runtime
+from . import mnist_data, progress, runtime
 from .figures import pyplot, save
 
 # ---- config -------------------------------------------------------------------------------------
@@ -140,6 +140,8 @@ def train_and_test(forward, params, lr, steps, scale, record_costs=False):
             v.assign_sub(rate * g)
         return cost, accuracy
 
+    tick = progress.graph_loop("training", steps)
+
     @tf.function
     def train():
         costs = tf.TensorArray(tf.float32, size=steps)
@@ -147,6 +149,8 @@ def train_and_test(forward, params, lr, steps, scale, record_costs=False):
             offset = (s * BATCH) % last_offset
             cost, _ = step(x[offset:offset + BATCH], y[offset:offset + BATCH], lr)
             costs = costs.write(s, cost)
+            if tick:
+                tick(s, cost)
         return costs.stack()
 
     @tf.function

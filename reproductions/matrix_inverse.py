@@ -11,7 +11,7 @@ number is below a stated bound, so "close to the inverse" is a fair question to 
 
 import numpy as np
 
-from . import runtime
+from . import progress, runtime
 from .figures import pyplot, save
 
 # ---- config -------------------------------------------------------------------------------------
@@ -42,6 +42,8 @@ def adagrad_inverse(a, iterations):
                                          epsilon=1e-7)
     optimizer.build([x])
 
+    tick = progress.graph_loop("Adagrad", iterations)
+
     @tf.function
     def train():
         history = tf.TensorArray(tf.float32, size=iterations // LOG_EVERY)
@@ -51,6 +53,8 @@ def adagrad_inverse(a, iterations):
             if step % LOG_EVERY == 0:
                 history = history.write(step // LOG_EVERY, loss)
             optimizer.apply_gradients([(tape.gradient(loss, x), x)])
+            if tick:
+                tick(step, loss)
         return history.stack()
 
     history = train().numpy()

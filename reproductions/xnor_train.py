@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import runtime, xnor_gates
+from . import progress, runtime, xnor_gates
 from .figures import pyplot, save
 
 # ---- config -------------------------------------------------------------------------------------
@@ -53,6 +53,8 @@ def compiled_training(model, steps):
     def mse():
         return tf.reduce_mean(tf.square(model(x) - y))
 
+    tick = progress.graph_loop("training", steps)
+
     @tf.function
     def train():
         history = tf.TensorArray(tf.float32, size=steps // LOSS_EVERY)
@@ -63,6 +65,8 @@ def compiled_training(model, steps):
                 history = history.write(step // LOSS_EVERY, loss)
             gradients = tape.gradient(loss, model.trainable_variables)
             optimizer.apply_gradients(zip(gradients, model.trainable_variables))
+            if tick:
+                tick(step, loss)
         return history.stack(), mse()
 
     return train
