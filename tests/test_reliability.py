@@ -21,8 +21,11 @@ CLAIMS = ["tests/test_claims.py", "-p", "no:cacheprovider"]
 
 
 def start_suite(report_dir, *args):
+    # A suite started in the background (nohup, `&` in a script) inherits an ignored SIGINT; the
+    # child must take Ctrl-C as a terminal user's run would.
     return subprocess.Popen([sys.executable, "-u", "-m", "pytest", *CLAIMS, "-q", f"--repro-report-dir={report_dir}", *args],
-                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
 
 
 def read_until(process, dots, timeout=300):
