@@ -1,4 +1,4 @@
-"""Compare pytest-benchmark results saved per TensorFlow version (the ``bench`` tox lanes).
+"""Compare pytest-benchmark results saved per TensorFlow version (the ``tfNNN-bench`` tox lanes).
 
 Each lane saves with ``--benchmark-autosave --benchmark-storage=.benchmarks/<lane>``; the suite
 adds the TensorFlow version to the saved machine info. This reads the newest save of each folder
@@ -17,7 +17,7 @@ class BenchError(ValueError):
 def newest_save(folder):
     saves = sorted(Path(folder).glob("**/*.json"), key=lambda p: p.stat().st_mtime)
     if not saves:
-        raise BenchError(f"{folder}: holds no pytest-benchmark save; run `tox -e bench` "
+        raise BenchError(f"{folder}: holds no pytest-benchmark save; run `tox -e tf221-bench` "
                          f"(or pytest tests/test_benchmarks.py --benchmark-autosave --benchmark-storage={folder})")
     try:
         data = json.loads(saves[-1].read_text())
@@ -54,7 +54,7 @@ def summary(save):
 def compare(folders):
     """A Markdown table: one row per quantity, one column per TensorFlow version."""
     if not folders:
-        raise BenchError("give at least one benchmark folder (e.g. .benchmarks/bench-tf215 .benchmarks/bench)")
+        raise BenchError("give at least one benchmark folder (e.g. .benchmarks/tf215-bench .benchmarks/tf221-bench)")
     saves = [newest_save(folder) for folder in folders]
     summaries = [summary(save) for save in saves]
     names = list(dict.fromkeys(name for s in summaries for name in s))
