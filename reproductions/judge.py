@@ -7,7 +7,6 @@ or a tolerance derived from the claim's recorded calibration.
 """
 
 import math
-import statistics
 from dataclasses import dataclass, field
 
 from .stats import mann_whitney_p, median_range, sign_test_p, spread_tolerance

@@ -11,9 +11,6 @@ from pathlib import Path
 from .claims import CLAIMS
 from .report import measured_text, write_atomically
 
-FILES = ("matrix.json", "matrix.md")
-
-
 class MatrixError(ValueError):
     """A folder that holds no readable claims report."""
 

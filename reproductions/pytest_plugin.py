@@ -162,8 +162,8 @@ class Session:
         }
         try:
             report.write(self.report_dir, report.build(self.entries, meta))
-        except OSError as err:
-            sys.stderr.write(f"reproductions: cannot write the report to {self.report_dir}/: {err}\n")
+        except report.ReportDirError as err:  # already says which folder and why
+            sys.stderr.write(f"reproductions: {err}\n")
             session.exitstatus = pytest.ExitCode.INTERNAL_ERROR
 
     def pytest_terminal_summary(self, terminalreporter):
