@@ -79,6 +79,9 @@ def list_claims(args, out):
 
 
 def runnable(claim_id, scale="quick"):
+    from . import runtime
+
+    runtime.use_scale(scale)  # before TensorFlow starts: its thread pools are sized once
     claim = claims.get(claim_id)
     if claim.skip_reason:
         raise UsageError(f"{claim.id} cannot run: {claim.skip_reason}")
@@ -127,6 +130,7 @@ def calibrate(args, out):
 
     if len(seeds) < calibration.MIN_SEEDS:
         raise UsageError(f"--seeds: a calibration needs at least {calibration.MIN_SEEDS} seeds, got {len(seeds)}")
+    calibration.check_writable(claim.measure)
     runs = engine.measure_runs(claim, seeds, args.scale)
     users = [c.id for c in claims.CLAIMS if c.measure == claim.measure]
     path = calibration.record(claim, seeds, args.scale, runs, runtime.environment(), users)
@@ -165,12 +169,9 @@ def regenerate_readme(args, out):
     from . import report
 
     try:
-        data = json.loads(Path(args.report).read_text())
-        table = report.readme_table(data)
-    except FileNotFoundError:
-        raise UsageError(f"{args.report}: no claims report; run `python -m reproductions report` first") from None
-    except (OSError, ValueError, KeyError, TypeError) as err:
-        raise UsageError(f"{args.report}: not a claims report ({type(err).__name__}: {err})") from None
+        table = report.readme_table(report.read(args.report))
+    except report.ReportError as err:
+        raise UsageError(str(err)) from None
     readme_path = Path(args.readme)
     try:
         text = report.with_table(readme_path.read_text(), table)

@@ -6,8 +6,10 @@ written by ``python -m reproductions calibrate ID --seeds 0-59`` for any of them
 per-seed values; the rule that turns them into a tolerance lives in ``stats.spread_tolerance``.
 """
 
+import errno
 import json
 import os
+import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -33,9 +35,18 @@ class Calibration:
         return self.data["meta"].get("environment") or {}
 
     def foreign_to(self, environment):
-        """How this calibration's environment differs from ``environment`` ("" when it does not)."""
+        """How this calibration's environment differs from ``environment`` ("" when it does not).
+
+        With a ``machine`` fingerprint in ``environment``, the machine counts too: the same versions
+        on another CPU model, instruction set or thread count may give other last bits.
+        """
+        from .runtime import fingerprint_differences
+
         differs = [f"{key} {self.environment.get(key)}" for key in SAME_ENVIRONMENT
                    if key in environment and self.environment.get(key) != environment[key]]
+        if "machine" in environment and (machine := fingerprint_differences(self.environment.get("machine"),
+                                                                            environment["machine"])):
+            differs.append(machine)
         return ", ".join(differs)
 
     def note(self):
@@ -102,8 +113,29 @@ def record(claim, seeds, scale, runs, environment, users=(), directory=DIRECTORY
         "runs": [{k: v for k, v in run.items() if is_metric(v)} for run in runs],
     }
     path = path_for(claim.measure, directory)
-    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps(data, indent=1) + "\n")
-    os.replace(tmp, path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(json.dumps(data, indent=1) + "\n")
+        os.replace(tmp, path)
+    except OSError as err:
+        raise CalibrationError(_unwritable(path, err)) from None
     return path
+
+
+def check_writable(measure, directory=None):
+    """Before a calibration trains for minutes: can its file be written? (An installed package's
+    folder may be read-only.) Raises CalibrationError in one line; creates nothing that stays."""
+    path = path_for(measure, directory or DIRECTORY)
+    try:
+        if not path.parent.is_dir():
+            raise NotADirectoryError(errno.ENOTDIR, "no such folder")
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".probe-"):
+            pass
+    except OSError as err:
+        raise CalibrationError(_unwritable(path, err)) from None
+
+
+def _unwritable(path, err):
+    return (f"cannot write the calibration {path}: {err.strerror or err} (calibrate from a checkout: "
+            f"pip install -e .)")

@@ -109,6 +109,7 @@ class Session:
         self.report_dir = config.getoption("repro_report_dir")
         self.require_gpu = config.getoption("require_gpu")
         self.entries = {}
+        self.selected = set()  # claim ids this run set out to judge; fewer results make it partial
         self.started = time.time()
         self.environment = None
         self.interrupted = False
@@ -146,6 +147,18 @@ class Session:
     def pytest_keyboard_interrupt(self, excinfo):
         self.interrupted = True
 
+    def pytest_collection_finish(self, session):
+        self.selected |= {claim_id_of(item.nodeid) for item in session.items} - {None}
+
+    @pytest.hookimpl(optionalhook=True)
+    def pytest_xdist_node_collection_finished(self, node, ids):  # the controller collects nothing itself
+        self.selected |= {claim_id_of(nodeid) for nodeid in ids} - {None}
+
+    def partial(self, session, exitstatus):
+        """Stopped early (Ctrl-C, -x, --maxfail) or otherwise short of a result for a selected claim."""
+        stopped = self.interrupted or exitstatus == pytest.ExitCode.INTERRUPTED
+        return bool(stopped or session.shouldstop or session.shouldfail or self.selected - set(self.entries))
+
     def pytest_sessionfinish(self, session, exitstatus):
         if self.is_worker or not self.entries:
             return
@@ -158,7 +171,7 @@ class Session:
             "command": self.command(),
             "workers": getattr(session.config.option, "numprocesses", None) or 0,
             "wall_time_s": round(time.time() - self.started, 1),
-            "partial": bool(self.interrupted or exitstatus == pytest.ExitCode.INTERRUPTED),
+            "partial": self.partial(session, exitstatus),
         }
         try:
             report.write(self.report_dir, report.build(self.entries, meta))
@@ -198,6 +211,7 @@ def pytest_configure(config):
     if config.getoption("repro_mnist"):
         os.environ["REPRO_MNIST"] = str(config.getoption("repro_mnist"))  # inherited by xdist workers
     state = Session(config)
+    runtime.use_scale(state.scale)
     config.stash[STATE] = state
     config.pluginmanager.register(state, "reproductions-session")
     for marker, meaning in MARKERS.items():
@@ -229,6 +243,8 @@ def pytest_report_header(config):
         f"NumPy {env['numpy']}, Python {env['python']}, oneDNN {env['onednn']}",
         f"reproductions: devices {runtime.driver_devices()} (TensorFlow's own view is in the report); "
         f"scale {state.scale}; seeds {seeds}; report in {state.report_dir}/",
+        f"reproductions: machine {runtime.describe_fingerprint(env['machine'])} (calibrations recorded on "
+        f"another fingerprint are compared with a second run, not bit for bit)",
         f"reproductions: reproduce with: {state.command()}",
     ]
 

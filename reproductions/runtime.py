@@ -1,18 +1,35 @@
-"""TensorFlow, imported on first use and set up once: quiet logs, thread pools sized per worker,
+"""TensorFlow, imported on first use and set up once: quiet logs, thread pools sized per scale,
 seeding with op determinism, device placement, and the environment a report records."""
 
 import contextlib
 import os
 import platform
 from importlib import metadata
+from pathlib import Path
 
 _configured = False
+_threads = None  # fixed by use_scale() before TensorFlow starts
 
 
-def threads_per_worker():
-    """Intra-op threads for this process: the cores shared out among xdist workers."""
+def threads_for(scale):
+    """Intra-op threads for one process. The quick scale runs on one: its models are too small to
+    gain from more, its numbers then do not depend on the core count or on how many xdist workers
+    share the machine (a reduction split across threads sums in another order), and two workers
+    use two cores. The documented scale shares the cores out among the xdist workers."""
+    if scale == "quick":
+        return 1
     workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1") or 1)
     return max(1, (os.cpu_count() or 1) // workers)
+
+
+def use_scale(scale):
+    """Size the thread pools for ``scale``; call before the first measurement."""
+    global _threads
+    _threads = threads_for(scale)
+
+
+def threads():
+    return _threads or threads_for("quick")
 
 
 def tensorflow():
@@ -24,8 +41,8 @@ def tensorflow():
     if not _configured:
         _configured = True
         try:
-            tf.config.threading.set_intra_op_parallelism_threads(threads_per_worker())
-            tf.config.threading.set_inter_op_parallelism_threads(threads_per_worker())
+            tf.config.threading.set_intra_op_parallelism_threads(threads())
+            tf.config.threading.set_inter_op_parallelism_threads(threads())
         except RuntimeError:  # the runtime was already started by someone else: keep its pools
             pass
         tf.get_logger().setLevel("ERROR")
@@ -83,6 +100,79 @@ def driver_devices():
     return f"CPU ({os.cpu_count()} cores)" + (f", {gpu_count} NVIDIA GPU(s)" if gpu_count else ", no NVIDIA GPU")
 
 
+# Instruction sets that oneDNN and Eigen choose kernels by: two CPUs that differ in any of them may
+# run different kernels for the same op, so float results may differ in their last bits.
+DISPATCH_FLAGS = (
+    "sse4_1", "sse4_2", "avx", "avx2", "fma", "f16c", "avx512f", "avx512cd", "avx512bw", "avx512dq",
+    "avx512vl", "avx512_vnni", "avx512_bf16", "avx512_fp16", "avx_vnni", "amx_tile", "amx_bf16", "amx_int8",
+    "asimd", "asimddp", "sve", "sve2", "bf16", "i8mm",  # ARM (the "Features" line)
+)
+
+
+def _cpuinfo(path="/proc/cpuinfo"):
+    """The CPU model and its flags, as Linux reports them ("", set() elsewhere)."""
+    try:
+        text = Path(path).read_text()
+    except OSError:
+        return "", set()
+    model, flags = "", set()
+    for line in text.splitlines():
+        key, _, value = line.partition(":")
+        key = key.strip().lower()
+        if key in ("model name", "hardware", "cpu model") and not model:
+            model = value.strip()
+        elif key in ("flags", "features") and not flags:
+            flags = set(value.split())
+    return model, flags
+
+
+def machine_fingerprint():
+    """What decides float results besides the versions: CPU model, the instruction sets kernels are
+    chosen by, and the intra-op threads this process runs with (reductions split by thread)."""
+    model, flags = _cpuinfo()
+    return {
+        "cpu": model or platform.processor() or platform.machine(),
+        "isa": " ".join(flag for flag in DISPATCH_FLAGS if flag in flags),
+        "threads": threads(),
+    }
+
+
+def peak_gflops():
+    """The CPU's nominal float32 peak, for reading a measured throughput against: cores x clock x
+    FLOP a cycle from the widest FMA the flags list (two FMA units a core, as on current x86
+    server cores). Returns (GFLOP/s, how it was computed), or (None, why not)."""
+    model, flags = _cpuinfo()
+    try:
+        mhz = max(float(line.split(":")[1]) for line in Path("/proc/cpuinfo").read_text().splitlines()
+                  if line.lower().startswith("cpu mhz"))
+    except (OSError, ValueError):
+        return None, "no clock in /proc/cpuinfo"
+    lanes = 16 if "avx512f" in flags else 8 if "avx" in flags else 4  # float32 lanes a vector
+    per_cycle = lanes * 2 * (2 if ("fma" in flags or "avx512f" in flags) else 1)  # 2 units; FMA = 2 FLOP
+    cores = os.cpu_count() or 1
+    return cores * mhz / 1000 * per_cycle, f"{cores} cores x {mhz / 1000:.2f} GHz x {per_cycle} FLOP/cycle"
+
+
+def describe_fingerprint(machine):
+    return f"{machine.get('cpu')} · {machine.get('isa') or 'no listed ISA flags'} · {machine.get('threads')} threads"
+
+
+def fingerprint_differences(recorded, here):
+    """How a recorded machine fingerprint differs from this one, in words ("" when it does not)."""
+    if not recorded:
+        return "an unrecorded machine"
+    differs = []
+    if recorded.get("cpu") != here.get("cpu"):
+        differs.append(f"CPU {recorded.get('cpu')!r}")
+    theirs, ours = set(str(recorded.get("isa", "")).split()), set(str(here.get("isa", "")).split())
+    if theirs != ours:
+        changes = [f"+{f}" for f in sorted(theirs - ours)] + [f"-{f}" for f in sorted(ours - theirs)]
+        differs.append("ISA " + " ".join(changes) + " (theirs vs here)")
+    if recorded.get("threads") != here.get("threads"):
+        differs.append(f"{recorded.get('threads')} threads (here {here.get('threads')})")
+    return ", ".join(differs)
+
+
 def static_environment():
     """What can be known without importing TensorFlow."""
     return {
@@ -93,6 +183,7 @@ def static_environment():
         "platform": f"{platform.system()} {platform.machine()}",
         "onednn": onednn_setting(),
         "legacy_keras": os.environ.get("TF_USE_LEGACY_KERAS", "0") == "1",
+        "machine": machine_fingerprint(),
     }
 
 
@@ -104,6 +195,35 @@ def environment():
     env["keras"] = keras().__version__
     env["devices"] = [d.name for d in tf.config.list_physical_devices()]
     return env
+
+
+_memo = {}
+
+
+def memoized(key, compute):
+    """``compute()`` once per process for each ``key``. The key must name every input of a
+    deterministic computation (config values, the functions used, a digest of the initial
+    weights), so a changed config or a broken model is a new key: a test that breaks one arm of a
+    measurement then reuses the arms it left alone instead of training them again."""
+    if key not in _memo:
+        _memo[key] = compute()
+    return _memo[key]
+
+
+def forget_memos():
+    """For a second run that must really run again (the determinism test)."""
+    _memo.clear()
+
+
+def digest(arrays):
+    """A content key for initial weights."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for array in arrays:
+        h.update(str((array.dtype, array.shape)).encode())
+        h.update(array.tobytes())
+    return h.hexdigest()
 
 
 def seeds_at_once(measure):
