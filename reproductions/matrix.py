@@ -9,7 +9,9 @@ import json
 from pathlib import Path
 
 from .claims import CLAIMS
-from .report import measured_text, write_atomically
+from .report import ReportError, measured_text, write_atomically
+from .report import read as read_report
+
 
 class MatrixError(ValueError):
     """A folder that holds no readable claims report."""
@@ -22,15 +24,14 @@ def load_lane(folder):
         raise MatrixError(f"{folder}: holds no claims report (claims.json); run a tox lane or "
                           f"`pytest --repro-report-dir={folder}` first")
     try:
-        report = json.loads(path.read_text())
-        environment = report["meta"]["environment"]
-        entries = {e["id"]: e for e in report["claims"]}
-    except (OSError, ValueError, KeyError, TypeError) as err:
-        raise MatrixError(f"{path}: not a claims report ({type(err).__name__}: {err})") from None
-    return {"lane": Path(folder).name, "tensorflow": environment.get("tensorflow", "?"),
+        report = read_report(path)
+    except ReportError as err:
+        raise MatrixError(str(err)) from None
+    environment = report["meta"]["environment"]
+    return {"lane": Path(folder).name, "tensorflow": environment["tensorflow"],
             "keras": environment.get("keras", "?"), "numpy": environment.get("numpy", "?"),
             "python": environment.get("python", "?"), "partial": bool(report["meta"].get("partial")),
-            "generated": report["meta"].get("generated", ""), "entries": entries}
+            "generated": report["meta"].get("generated", ""), "entries": {e["id"]: e for e in report["claims"]}}
 
 
 def version_key(lane):

@@ -4,8 +4,12 @@ Pure functions from entries to text, plus one writer that replaces every file at
 reader never sees a half-written report.
 """
 
+import errno
+import hashlib
 import json
+import math
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -192,25 +196,96 @@ def with_table(readme_text, table):
 
 
 def check_writable(report_dir):
-    """Fail early, in one line, when the report folder cannot be written."""
+    """Fail early, in one line, when the report folder cannot be written. Creates nothing (the plugin
+    is loaded in every pytest run of the environment it is installed in)."""
     path = Path(report_dir)
+    existing = path
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
     try:
-        path.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path, prefix=".probe-"):
+        if not existing.is_dir():
+            raise NotADirectoryError(errno.ENOTDIR, f"{existing} is not a folder")
+        with tempfile.NamedTemporaryFile(dir=existing, prefix=".probe-"):
             pass
     except OSError as err:
         raise ReportDirError(f"cannot write the report to {path}/: {err.strerror or err}") from None
 
 
+class ReportError(ValueError):
+    """A claims report that cannot be read: missing, not JSON, missing fields, or a mixed set."""
+
+
+def json_text(data):
+    """Strict JSON: NaN and infinities (a diverged run) are written as the strings "NaN", "Infinity"."""
+    def finite(value):
+        if isinstance(value, float) and not math.isfinite(value):
+            return "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")
+        if isinstance(value, dict):
+            return {k: finite(v) for k, v in value.items()}
+        if isinstance(value, (list, tuple)):
+            return [finite(v) for v in value]
+        return value
+
+    return json.dumps(finite(data), indent=1, allow_nan=False) + "\n"
+
+
+def digest(text):
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
 def write(report_dir, report):
-    """Write every report file; each appears whole or not at all. Returns the paths."""
+    """Write the report's files as one set; ``claims.json`` goes last and lists the digests of the
+    others, so a reader can tell a whole set from a mixed one. Returns the paths."""
     endpoint = badge(report)
-    return write_atomically(report_dir, {
-        "claims.json": json.dumps(report, indent=1) + "\n",
-        "claims.md": markdown(report),
-        "badge.json": json.dumps(endpoint) + "\n",
-        "badge.svg": badge_svg(endpoint),
-    })
+    siblings = {"claims.md": markdown(report), "badge.json": json.dumps(endpoint) + "\n",
+                "badge.svg": badge_svg(endpoint)}
+    manifest = {**report, "files": {name: digest(text) for name, text in siblings.items()}}
+    return write_atomically(report_dir, {**siblings, "claims.json": json_text(manifest)})
+
+
+def _reject_constant(name):
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def read(path):
+    """A claims report, checked: strict JSON, the fields the matrix and README need, and (when it
+    lists them) siblings that match their digests. Raises ReportError in one line."""
+    path = Path(path)
+    if not path.is_file():
+        raise ReportError(f"{path}: no claims report; run `python -m reproductions report` first")
+    try:
+        data = json.loads(path.read_text(), parse_constant=_reject_constant)
+        _check_fields(data)
+    except (OSError, ValueError, KeyError, TypeError) as err:
+        raise ReportError(f"{path}: not a claims report ({type(err).__name__}: {err})") from None
+    for name, want in data.get("files", {}).items():
+        sibling = path.with_name(name)
+        if not sibling.is_file() or digest(sibling.read_text()) != want:
+            raise ReportError(f"{path}: {name} beside it is not the one this report wrote (a mixed set of "
+                              f"report files); run the suite again")
+    return data
+
+
+def _check_fields(data):
+    def need(container, key, kinds, where):
+        if not isinstance(container, dict) or key not in container:
+            raise KeyError(f"{where}{key} is missing")
+        if not isinstance(container[key], kinds):
+            raise TypeError(f"{where}{key} is {type(container[key]).__name__}")
+        return container[key]
+
+    meta = need(data, "meta", dict, "")
+    environment = need(meta, "environment", dict, "meta.")
+    need(environment, "tensorflow", str, "meta.environment.")
+    need(data, "summary", dict, "")
+    for index, entry in enumerate(need(data, "claims", list, "")):
+        where = f"claims[{index}]."
+        need(entry, "id", str, where)
+        need(entry, "verdict", (str, type(None)), where)
+        need(entry, "outcome", str, where)
+        need(entry, "measured", dict, where)
+        need(entry, "documented", dict, where)
+        need(entry, "checks", list, where)
 
 
 def _umask():
@@ -220,27 +295,41 @@ def _umask():
 
 
 def write_atomically(folder, texts):
-    """Stage every file next to its destination, then rename each into place: a reader sees the
-    old file or the new one, never half of one. Returns the paths."""
+    """Replace a set of files as one: every file is staged in a private folder first, then renamed
+    into place in the given order (a manifest last); if a rename fails, the files already replaced
+    get their previous versions back. A reader sees the old set or the new one. Returns the paths."""
     directory = Path(folder)
     try:
         directory.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(dir=directory, prefix=".staging-"))
     except OSError as err:
         raise ReportDirError(f"cannot write to {directory}/: {err.strerror or err}") from None
-    staged = []
     try:
         for name, text in texts.items():
-            handle, tmp = tempfile.mkstemp(dir=directory, prefix=f".{name}.")
-            os.chmod(tmp, 0o666 & ~_umask())  # mkstemp's 0600 would make reports private to us
-            with os.fdopen(handle, "w") as stream:
-                stream.write(text)
-            staged.append((tmp, directory / name))
-        for tmp, final in staged:
-            os.replace(tmp, final)
+            (staging / name).write_text(text)
+            os.chmod(staging / name, 0o666 & ~_umask())  # mkstemp's 0600 would make reports private to us
+        _swap_in(staging, directory, list(texts))
     except OSError as err:
         raise ReportDirError(f"cannot write to {directory}/: {err.strerror or err}") from None
     finally:
-        for tmp, _ in staged:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-    return [final for _, final in staged]
+        shutil.rmtree(staging, ignore_errors=True)
+    return [directory / name for name in texts]
+
+
+def _swap_in(staging, directory, names):
+    replaced = []
+    try:
+        for name in names:
+            final = directory / name
+            if final.exists():
+                shutil.copy2(final, staging / f"{name}.previous")
+            os.replace(staging / name, final)
+            replaced.append(name)
+    except OSError:
+        for name in reversed(replaced):
+            previous = staging / f"{name}.previous"
+            if previous.exists():
+                os.replace(previous, directory / name)
+            else:
+                os.unlink(directory / name)
+        raise

@@ -59,3 +59,27 @@ def test_run_prints_documented_measured_and_verdict():
     done = cli("run", "logic.softmax.examples")
     assert done.returncode == 0, done.stderr
     assert "documented softmax_8_023_012" in done.stdout and "verdict   reproduced" in done.stdout
+
+
+def test_calibrate_into_a_read_only_install_is_one_line_before_any_training(tmp_path, monkeypatch, capsys):
+    from reproductions import calibration, engine
+
+    (tmp_path / "file").write_text("")  # in the way of the folder: unwritable even for root
+    folder = tmp_path / "file" / "calibration"
+    monkeypatch.setattr(engine, "measure_runs", lambda *a, **k: pytest.fail("trained before checking the folder"))
+    monkeypatch.setattr(calibration, "DIRECTORY", folder)
+    assert main(["calibrate", "lcd.linreg5.acc_after_5_steps", "--seeds", "0-9"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"cannot write the calibration {folder}/" in err
+
+
+def test_a_failed_calibration_write_is_one_clear_error(tmp_path):
+    from reproductions import calibration
+    from reproductions.claims import REGISTRY
+
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    runs = [{"acc_after_5": 0.5}] * 10
+    with pytest.raises(calibration.CalibrationError, match="cannot write the calibration"):
+        calibration.record(REGISTRY["lcd.linreg5.acc_after_5_steps"], list(range(10)), "quick", runs, {},
+                           directory=blocker / "calibration")

@@ -61,9 +61,16 @@ def cli(*args, cwd=ROOT):
                           text=True, timeout=120)
 
 
+NULL_TENSORFLOW = '{"meta": {"environment": {"tensorflow": null}}, "summary": {}, "claims": []}'
+NO_VERDICT = ('{"meta": {"environment": {"tensorflow": "2.21.0"}}, "summary": {}, '
+              '"claims": [{"id": "xnor.gates.xnor_net", "outcome": "passed"}]}')
+
+
 @pytest.mark.parametrize("content, message", [(None, "holds no claims report"),
                                               ("{broken", "not a claims report"),
-                                              ('{"meta": {}}', "not a claims report")])
+                                              ('{"meta": {}}', "not a claims report"),
+                                              (NULL_TENSORFLOW, "meta.environment.tensorflow is NoneType"),
+                                              (NO_VERDICT, "claims[0].verdict is missing")])
 def test_matrix_of_a_folder_without_a_report_is_one_line_and_writes_nothing(tmp_path, content, message):
     folder = tmp_path / "lane"
     folder.mkdir()

@@ -2,6 +2,7 @@
 same report under pytest-xdist as without it. Runs the real suite in subprocesses."""
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -15,10 +16,13 @@ ROOT = Path(__file__).resolve().parents[1]
 SUBSET = "gates or softmax or k9 or subgraph or kaggle"  # deterministic, stochastic, graph-mode and unavailable claims
 
 
-def suite(*args, report_dir):
-    command = [sys.executable, "-m", "pytest", "tests/test_claims.py", "-p", "no:cacheprovider", "-q",
-               f"--repro-report-dir={report_dir}", *args]
-    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600)
+def suite(*args, report_dir, two_words=False, env=None):
+    """The claims suite in a child pytest; ``two_words`` passes the report folder as most people type
+    options (``--repro-report-dir DIR``), which needs the plugin known at pytest's early parsing."""
+    folder = ["--repro-report-dir", str(report_dir)] if two_words else [f"--repro-report-dir={report_dir}"]
+    command = [sys.executable, "-m", "pytest", "tests/test_claims.py", "-p", "no:cacheprovider", "-q", *folder, *args]
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600,
+                          env={**os.environ, **(env or {})})
 
 
 # ---- selection logic (no GPU exists here, so it is tested as logic) ------------------------------
@@ -89,7 +93,7 @@ def test_unwritable_report_folder_is_a_usage_error_before_anything_runs(tmp_path
 def test_xdist_gives_the_same_claims_and_verdicts(tmp_path):
     serial, parallel = tmp_path / "n0", tmp_path / "n2"
     first = suite("-k", SUBSET, "-n", "0", report_dir=serial)
-    second = suite("-k", SUBSET, "-n", "2", report_dir=parallel)
+    second = suite("-k", SUBSET, "-n", "2", report_dir=parallel, two_words=True)
     assert first.returncode == 0 and second.returncode == 0, first.stdout[-2000:] + second.stdout[-2000:]
 
     def essence(folder):
@@ -99,3 +103,18 @@ def test_xdist_gives_the_same_claims_and_verdicts(tmp_path):
     assert essence(serial) == essence(parallel)
     assert len(essence(serial)) == len({row[0] for row in essence(serial)})
     assert sorted(p.name for p in (parallel / "figures").iterdir()) == sorted(p.name for p in (serial / "figures").iterdir())
+
+
+def test_a_run_stopped_by_maxfail_is_marked_partial(tmp_path):
+    """-x stops after the first failing claim: the report holds what finished and says it is partial."""
+    (tmp_path / "break_and_gate.py").write_text(
+        "def pytest_configure(config):\n"
+        "    from reproductions import xnor_gates\n"
+        "    xnor_gates.THETA_AND = (-10.0, 20.0, 20.0)  # the AND truth table fails\n")
+    path = os.pathsep.join(filter(None, [str(tmp_path), os.environ.get("PYTHONPATH")]))
+    done = suite("-x", "-p", "break_and_gate", "-k", "xnor.gates", report_dir=tmp_path / "r", env={"PYTHONPATH": path})
+    assert done.returncode == pytest.ExitCode.TESTS_FAILED, done.stdout[-2000:] + done.stderr[-2000:]
+    written = json.loads((tmp_path / "r" / "claims.json").read_text())
+    assert written["meta"]["partial"] is True
+    assert [c["id"] for c in written["claims"]] == ["xnor.gates.and_truth_table"]
+    assert "partial run" in (tmp_path / "r" / "claims.md").read_text()

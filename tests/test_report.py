@@ -69,3 +69,60 @@ def test_a_file_in_the_way_is_one_line(tmp_path):
     (tmp_path / "reports").write_text("not a folder")
     with pytest.raises(report.ReportDirError, match="cannot write the report to"):
         report.check_writable(tmp_path / "reports")
+
+
+# ---- the report is one set of files, in strict JSON -------------------------------------------------
+META = {"scale": "quick", "environment": {"tensorflow": "2.21.0"}}
+
+
+def test_a_rename_that_fails_midway_puts_the_previous_set_back(tmp_path, monkeypatch):
+    report.write(tmp_path, report.build(sample_entries(), META))
+    before = {name: (tmp_path / name).read_text() for name in report.FILES}
+    real_replace, calls = os.replace, []
+
+    def third_rename_fails(source, destination):
+        calls.append(destination)
+        if len(calls) == 3:
+            raise OSError(28, "No space left on device")
+        real_replace(source, destination)
+
+    monkeypatch.setattr(report.os, "replace", third_rename_fails)
+    with pytest.raises(report.ReportDirError, match="No space left on device"):
+        report.write(tmp_path, report.build({}, {**META, "scale": "documented"}))
+    monkeypatch.undo()
+    assert {name: (tmp_path / name).read_text() for name in report.FILES} == before
+    assert sorted(os.listdir(tmp_path)) == sorted(report.FILES)  # nothing staged is left behind
+    assert report.read(tmp_path / "claims.json")["meta"]["scale"] == "quick"
+
+
+def test_readers_refuse_a_mixed_set_of_report_files(tmp_path):
+    report.write(tmp_path, report.build(sample_entries(), META))
+    (tmp_path / "claims.md").write_text("# a report of another run\n")
+    with pytest.raises(report.ReportError, match="claims.md beside it is not the one this report wrote"):
+        report.read(tmp_path / "claims.json")
+
+
+def test_non_finite_measurements_are_written_as_strict_json(tmp_path):
+    entries = sample_entries()
+    entries["xnor.gates.xnor_net"]["measured"] = {"loss": float("nan"), "range": [1.0, float("inf")]}
+    report.write(tmp_path, report.build(entries, META))
+
+    def refuse(constant):
+        raise AssertionError(f"{constant} in claims.json")
+
+    data = json.loads((tmp_path / "claims.json").read_text(), parse_constant=refuse)
+    assert data["claims"][0]["measured"] == {"loss": "NaN", "range": [1.0, "Infinity"]}
+    assert report.read(tmp_path / "claims.json")["claims"][0]["measured"]["loss"] == "NaN"
+
+
+@pytest.mark.parametrize("text, message", [
+    ('{"meta": {"environment": {"tensorflow": "2.21.0"}}, "summary": {}, "claims": [], "x": NaN}', "NaN is not valid JSON"),
+    ('{"meta": {"environment": {"tensorflow": null}}, "summary": {}, "claims": []}', "meta.environment.tensorflow is NoneType"),
+    ('{"meta": {"environment": {"tensorflow": "2.21.0"}}, "summary": {}, "claims": [{"id": "a", "outcome": "passed"}]}',
+     "claims[0].verdict is missing"),
+])
+def test_a_damaged_report_is_one_line(tmp_path, text, message):
+    (tmp_path / "claims.json").write_text(text)
+    with pytest.raises(report.ReportError) as caught:
+        report.read(tmp_path / "claims.json")
+    assert message in str(caught.value) and "\n" not in str(caught.value)

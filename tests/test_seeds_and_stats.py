@@ -95,3 +95,12 @@ def test_inside_calibrated_needs_the_documented_draw_in_range_and_a_typical_medi
     ("not-reproduced", True, True, "reproduced")])
 def test_verdicts(expected, checks_ok, explains_ok, verdict):
     assert verdict_of(expected, checks_ok, explains_ok) == verdict
+
+
+@pytest.mark.parametrize("measured, documented, calibrated", [(0.0, 5e-5, [1e-5, 2e-5, 7e-5]),
+                                                              (2e-5, 0.0, [1e-5, 2e-5, 7e-5]),
+                                                              (2e-5, 5e-5, [0.0, 2e-5, 7e-5])])
+def test_a_log_scale_check_on_a_zero_fails_instead_of_raising(measured, documented, calibrated):
+    judged = NearDocumented("loss", doc="v", log=True).judge({"loss": measured}, {"v": documented},
+                                                              FakeCalibration(calibrated))
+    assert not judged.ok and "cannot be compared in decades" in judged.text
