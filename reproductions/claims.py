@@ -51,10 +51,6 @@ class Claim:
         return SOURCES[self.source.split(" ", 1)[0]]
 
     @property
-    def topic(self):
-        return self.measure.split(":", 1)[0] if self.measure else self.id.split(".", 1)[0]
-
-    @property
     def stochastic(self):
         return self.seeds > 1
 

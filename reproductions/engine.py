@@ -109,6 +109,7 @@ class Result:
             "duration_s": round(self.duration_s, 3),
             "environment": self.environment,
             "figures": self.figures,
+            "worker": os.environ.get("PYTEST_XDIST_WORKER", "main"),  # where it ran: runs are shared per process
         })
 
 

@@ -103,6 +103,19 @@ def conv_forward(tf, params, x, widths, taps=None):
     return logits
 
 
+def conv_training_flops(widths, batch=BATCH):
+    """FLOPs of one training step of the ConvNet: the forward pass's multiply-adds (2 FLOPs each),
+    three times over for forward, input gradients and weight gradients."""
+    side, channels, forward = 28, 1, 0
+    for i, width in enumerate(widths):
+        forward += 2 * side * side * 9 * channels * width
+        channels = width
+        if i in (1, 3):
+            side //= 2
+    forward += 2 * side * side * channels * 10
+    return 3 * batch * forward
+
+
 def conv_params(rng, init, widths):
     conv_init, fc_init = INITS[init]
     shapes = [(3, 3, 1, widths[0]), (3, 3, widths[0], widths[1]), (3, 3, widths[1], widths[2]),
@@ -117,8 +130,19 @@ def fc_params(rng, init, hidden):
     return [(weight(rng, (a, b)), np.zeros(b, np.float32)) for a, b in zip(widths[:-1], widths[1:])]
 
 
-def train_and_test(forward, params, lr, steps, scale, record_costs=False):
-    """GD on unshuffled batches; then the test mean, clean and with the original's test-time training."""
+def train_and_test(model, params, lr, steps, scale):
+    """GD on unshuffled batches; then the test mean, clean and with the original's test-time training.
+
+    ``model`` is (forward function, its static arguments). A run is memoized on every input, so the
+    claims that share these trainings, and tests that change one arm, train each arm once."""
+    forward, static = model
+    key = ("ltfn", forward, static, runtime.digest([a for pair in params for a in pair]), lr, steps, scale,
+           BATCH, TEST_BATCHES[scale], mnist_data.for_scale(scale).name)
+    return runtime.memoized(key, lambda: _train_and_test(lambda tf, p, x: forward(tf, p, x, *static),
+                                                         params, lr, steps, scale))
+
+
+def _train_and_test(forward, params, lr, steps, scale):
     tf = runtime.tensorflow()
     d, y_train, y_test = data(scale)
     variables = [tf.Variable(a) for pair in params for a in pair]
@@ -173,14 +197,13 @@ def train_and_test(forward, params, lr, steps, scale, record_costs=False):
 
 
 def fc_run(rng, init, hidden, lr, steps, scale):
-    return train_and_test(fc_forward, fc_params(rng, init, hidden), lr, steps, scale)
+    return train_and_test((fc_forward, ()), fc_params(rng, init, hidden), lr, steps, scale)
 
 
 def conv_run(rng, init, lr, scale):
     widths = CONV_WIDTHS[scale]
     steps = (TINY_LR_STEPS if lr == LR_LTFN5 else CONV_STEPS)[scale]
-    return train_and_test(lambda tf, p, x: conv_forward(tf, p, x, widths), conv_params(rng, init, widths),
-                          lr, steps, scale)
+    return train_and_test((conv_forward, (widths,)), conv_params(rng, init, widths), lr, steps, scale)
 
 
 # ---- LTFN 1-3 -------------------------------------------------------------------------------------

@@ -256,7 +256,7 @@ def pytest_generate_tests(metafunc):
     params = []
     for claim in CLAIMS:
         marks = [getattr(pytest.mark, name) for name in claim_markers(claim, scale)]
-        marks.append(pytest.mark.xdist_group(claim.topic))
+        marks.append(pytest.mark.xdist_group(claim.measure or claim.id))  # claims sharing runs share a worker
         if claim.skip_reason:
             marks.append(pytest.mark.skip(reason=claim.skip_reason))
         params.append(pytest.param(claim, id=claim.id, marks=marks))
@@ -290,7 +290,7 @@ def claim_device(request):
 def claim_id_of(nodeid):
     if "test_claim[" not in nodeid:
         return None
-    claim_id = nodeid.split("test_claim[", 1)[1].rstrip("]")
+    claim_id = nodeid.split("test_claim[", 1)[1].split("]@", 1)[0].rstrip("]")  # xdist adds "@<group>"
     return claim_id if claim_id in REGISTRY else None
 
 

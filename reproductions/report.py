@@ -44,6 +44,7 @@ def entry_for(claim, outcome, reason="", result=None):
         "device": result.get("device"),
         "duration_s": result.get("duration_s", 0.0),
         "figures": result.get("figures", []),
+        "worker": result.get("worker"),
     }
 
 

@@ -53,3 +53,23 @@ def test_mnist_fc_throughput(benchmark):
     benchmark.extra_info.update(family="LTFN fully connected nets (3 trainings)", seeds=1)
     result = benchmark.pedantic(ltfn.train_fc_parts, args=(0,), rounds=2, iterations=1, warmup_rounds=0)
     assert result["ltfn1_cost_fell"]
+
+
+def test_quick_convnet_training_throughput(benchmark):
+    """LTFN 6's quick ConvNet (1/16 width), in GFLOP/s beside the CPU's nominal peak: the number
+    that says why the ConvNet claims dominate the quick suite's time on a CPU."""
+    if reason := mnist_data.unavailable_reason("quick"):
+        pytest.skip(reason)
+    steps = ltfn.CONV_STEPS["quick"]
+
+    def fresh_arm():  # the same initial weights each round, and a real training (no memoized run)
+        ltfn.runtime.forget_memos()
+        return (ltfn.np.random.default_rng([0, 1]), "he", ltfn.ABLATION_LR["quick"], "quick"), {}
+
+    run = benchmark.pedantic(ltfn.conv_run, setup=fresh_arm, rounds=2, iterations=1, warmup_rounds=0)
+    assert run["finite"]
+    achieved = steps * ltfn.conv_training_flops(ltfn.CONV_WIDTHS["quick"]) / benchmark.stats.stats.min / 1e9
+    peak, how = ltfn.runtime.peak_gflops()
+    benchmark.extra_info.update(gflops=round(achieved, 2), peak_gflops=peak and round(peak, 1), peak_from=how,
+                                steps=steps, widths=list(ltfn.CONV_WIDTHS["quick"]))
+    print(f"\nquick ConvNet training: {achieved:.2f} GFLOP/s; CPU nominal peak {peak and round(peak)} GFLOP/s ({how})")

@@ -69,8 +69,8 @@ def reference_run(claim):
     return _scalars(recorded.run_of(0) or {}), f"{recorded.path.name}, seed 0"
 
 
-# each on the xdist worker that runs its topic's claims, so seed 0 is the claims test's own run
-@pytest.mark.parametrize("measured_claim", [pytest.param(c, marks=pytest.mark.xdist_group(c.topic))
+# each on the xdist worker that runs its measurement's claims, so seed 0 is the claims test's own run
+@pytest.mark.parametrize("measured_claim", [pytest.param(c, marks=pytest.mark.xdist_group(c.measure))
                                             for c in _measurements()], ids=lambda c: c.measure)
 def test_a_measurement_gives_identical_numbers_for_the_same_seed(measured_claim):
     """Once through the engine (shared with the claims test when it ran in this process), once

@@ -122,12 +122,14 @@ def test_adagrad_that_does_not_move_breaks_the_inverse_explanation(monkeypatch):
 
 
 # ---- MNIST: LTFN and Dorian Brown ------------------------------------------------------------------
+@pytest.mark.xdist_group("ltfn:train_convnets")  # reuses the arms the claims test trained on this worker
 def test_n01_in_place_of_he_init_flips_the_headline_ablation(monkeypatch):
     """The headline: with N(0,1) where VS/Xavier was, the ConvNet no longer beats the FC net."""
     monkeypatch.setitem(ltfn.INITS, "he", ltfn.INITS["normal"])
     assert verdict("ltfn6.controlled_init_ablation") == "not-reproduced"
 
 
+@pytest.mark.xdist_group("ltfn:train_fc_parts")  # reuses the arms the claims test trained on this worker
 def test_a_frozen_one_layer_net_breaks_ltfn1(monkeypatch):
     monkeypatch.setitem(ltfn.FC, "ltfn1", ((), 0.0, 1000))
     assert verdict("ltfn1.cost_decreases", seeds=range(2)) == "not-reproduced"

@@ -101,6 +101,11 @@ def test_xdist_gives_the_same_claims_and_verdicts(tmp_path):
         return [(c["id"], c["verdict"], c["outcome"], c["measured"].get("xnor_corners")) for c in claims]
 
     assert essence(serial) == essence(parallel)
+    workers = {c["worker"] for c in json.loads((parallel / "claims.json").read_text())["claims"]
+               if c["id"].startswith("xnor.gates.")}
+    assert len(workers) == 1, f"claims sharing one measurement ran on {workers}: it was trained twice"
+    for folder in (serial, parallel):  # every selected claim reported: not partial
+        assert json.loads((folder / "claims.json").read_text())["meta"]["partial"] is False
     assert len(essence(serial)) == len({row[0] for row in essence(serial)})
     assert sorted(p.name for p in (parallel / "figures").iterdir()) == sorted(p.name for p in (serial / "figures").iterdir())
 

@@ -130,7 +130,7 @@ def test_thread_pools_are_one_thread_at_quick_scale_and_shared_out_at_documented
     assert runtime.threads_for("documented") == (os.cpu_count() or 1)
 
 
-@pytest.mark.xdist_group("lcd")  # beside the LCD claims, whose runs it then reuses
+@pytest.mark.xdist_group("lcd:train_beyond_linear")  # beside the claims whose runs it reuses
 def test_peak_memory_of_a_training_run_stays_under_4_gib():
     """The peak of this process after the stacked LCD networks (the largest quick-scale stack) and
     LTFN 2's graph: measured here when run alone; after the claims test it also covers every claim
