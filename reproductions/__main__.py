@@ -172,6 +172,8 @@ def regenerate_readme(args, out):
         table = report.readme_table(report.read(args.report))
     except report.ReportError as err:
         raise UsageError(str(err)) from None
+    except (KeyError, TypeError, ValueError) as err:  # a field the checker does not cover
+        raise UsageError(f"{args.report}: not a claims report ({type(err).__name__}: {err})") from None
     readme_path = Path(args.readme)
     try:
         text = report.with_table(readme_path.read_text(), table)

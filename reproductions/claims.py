@@ -73,8 +73,8 @@ LCD_JITTER_SEEDS = 10  # ours: one stack of 10 seeds per size
 LCD_NET_SEEDS = 10     # ours: one stack of 10 seeds per model
 LINREG_SEEDS = 20      # ours: each seed draws a new regression problem
 MATINV_SEEDS = 10      # ours: each seed draws a new well-conditioned A
-LTFN_FC_SEEDS = 5      # ours: LTFN 1-3 train in ~4 s a seed on the subset
-LTFN_CONV_SEEDS = 5    # ours: five ConvNet/FC trainings a seed (~15 s); 5/5 seeds make a sign test at 0.03
+LTFN_FC_SEEDS = 5      # ours: LTFN 1-3 train in ~4 s a seed on the subset (one AVX2 core)
+LTFN_CONV_SEEDS = 5    # ours: six trainings a seed (~48 s on one AVX2 core); 5/5 seeds make a sign test at 0.03
 DORIAN_SEEDS = 3       # ours: ~9 s a seed
 
 CLAIMS = (

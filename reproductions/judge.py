@@ -167,9 +167,9 @@ class NearDocumented(Check):
         if calibration is None:
             return Judged(False, f"{self._name()}: no calibration recorded")
         calibrated = calibration.values(self.metric)
-        if self.log and min(value, want, *calibrated) <= 0:  # no decades below zero: fail, do not raise
+        if self.log and any(not v > 0 for v in (value, want, *calibrated)):  # no decades at <= 0 or NaN
             return Judged(False, f"{self._name()} median {_fmt(value)} vs documented {want}: cannot be compared "
-                                 f"in decades, a value (measured, documented or calibrated) is ≤ 0")
+                                 f"in decades, a value (measured, documented or calibrated) is ≤ 0 or NaN")
         tol = spread_tolerance(calibrated, log=self.log)
         below = sum(v < want for v in calibrated) + 0.5 * sum(v == want for v in calibrated)
         where = f"; {100 * below / len(calibrated):.0f}% of {len(calibrated)} calibrated draws lie below it"

@@ -154,10 +154,10 @@ class Session:
     def pytest_xdist_node_collection_finished(self, node, ids):  # the controller collects nothing itself
         self.selected |= {claim_id_of(nodeid) for nodeid in ids} - {None}
 
-    def partial(self, session, exitstatus):
-        """Stopped early (Ctrl-C, -x, --maxfail) or otherwise short of a result for a selected claim."""
+    def partial(self, exitstatus):
+        """Interrupted, or short of a result for a claim it selected (stopped by -x or --maxfail)."""
         stopped = self.interrupted or exitstatus == pytest.ExitCode.INTERRUPTED
-        return bool(stopped or session.shouldstop or session.shouldfail or self.selected - set(self.entries))
+        return bool(stopped or self.selected - set(self.entries))
 
     def pytest_sessionfinish(self, session, exitstatus):
         if self.is_worker or not self.entries:
@@ -171,7 +171,7 @@ class Session:
             "command": self.command(),
             "workers": getattr(session.config.option, "numprocesses", None) or 0,
             "wall_time_s": round(time.time() - self.started, 1),
-            "partial": self.partial(session, exitstatus),
+            "partial": self.partial(exitstatus),
         }
         try:
             report.write(self.report_dir, report.build(self.entries, meta))
@@ -231,7 +231,9 @@ def pytest_configure(config):
 @pytest.hookimpl(optionalhook=True)
 def pytest_benchmark_update_machine_info(config, machine_info):
     """Saved benchmarks name their TensorFlow, so `python -m reproductions bench` can compare lanes."""
-    machine_info.update(runtime.static_environment())
+    environment = runtime.static_environment()
+    machine_info["reproductions_machine"] = environment.pop("machine")  # pytest-benchmark has its own "machine"
+    machine_info.update(environment)
 
 
 def pytest_report_header(config):

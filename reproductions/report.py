@@ -230,8 +230,8 @@ def json_text(data):
     return json.dumps(finite(data), indent=1, allow_nan=False) + "\n"
 
 
-def digest(text):
-    return hashlib.sha256(text.encode()).hexdigest()
+def digest(data):
+    return hashlib.sha256(data.encode() if isinstance(data, str) else data).hexdigest()
 
 
 def write(report_dir, report):
@@ -257,13 +257,17 @@ def read(path):
     try:
         data = json.loads(path.read_text(), parse_constant=_reject_constant)
         _check_fields(data)
+        for name, want in data.get("files", {}).items():
+            sibling = path.with_name(name)
+            if not sibling.is_file():
+                raise ReportError(f"{path}: {name} is missing beside it; run the suite again")
+            if digest(sibling.read_bytes()) != want:
+                raise ReportError(f"{path}: {name} beside it is not the one this report wrote (a mixed set of "
+                                  f"report files); run the suite again")
+    except ReportError:
+        raise
     except (OSError, ValueError, KeyError, TypeError) as err:
         raise ReportError(f"{path}: not a claims report ({type(err).__name__}: {err})") from None
-    for name, want in data.get("files", {}).items():
-        sibling = path.with_name(name)
-        if not sibling.is_file() or digest(sibling.read_text()) != want:
-            raise ReportError(f"{path}: {name} beside it is not the one this report wrote (a mixed set of "
-                              f"report files); run the suite again")
     return data
 
 
@@ -278,7 +282,15 @@ def _check_fields(data):
     meta = need(data, "meta", dict, "")
     environment = need(meta, "environment", dict, "meta.")
     need(environment, "tensorflow", str, "meta.environment.")
-    need(data, "summary", dict, "")
+    if meta.get("generated") is not None:
+        need(meta, "generated", str, "meta.")
+    summary = need(data, "summary", dict, "")
+    for key in ("registered", "reproduced", "artifact", "not-reproduced", "unavailable", "passed", "failed",
+                "skipped"):
+        need(summary, key, int, "summary.")
+    files = data.get("files", {})
+    if not isinstance(files, dict) or not set(files) <= set(FILES) or not all(isinstance(v, str) for v in files.values()):
+        raise TypeError("files must map report files to SHA-256 digests")
     for index, entry in enumerate(need(data, "claims", list, "")):
         where = f"claims[{index}]."
         need(entry, "id", str, where)
@@ -286,7 +298,9 @@ def _check_fields(data):
         need(entry, "outcome", str, where)
         need(entry, "measured", dict, where)
         need(entry, "documented", dict, where)
-        need(entry, "checks", list, where)
+        for number, check in enumerate(need(entry, "checks", list, where)):
+            if not isinstance(check, dict):
+                raise TypeError(f"{where}checks[{number}] is {type(check).__name__}")
 
 
 def _umask():
@@ -298,7 +312,8 @@ def _umask():
 def write_atomically(folder, texts):
     """Replace a set of files as one: every file is staged in a private folder first, then renamed
     into place in the given order (a manifest last); if a rename fails, the files already replaced
-    get their previous versions back. A reader sees the old set or the new one. Returns the paths."""
+    get their previous versions back. While the renames run, a reader may meet new files beside
+    the old manifest; the manifest's digests tell it so. Returns the paths."""
     directory = Path(folder)
     try:
         directory.mkdir(parents=True, exist_ok=True)
@@ -308,7 +323,7 @@ def write_atomically(folder, texts):
     try:
         for name, text in texts.items():
             (staging / name).write_text(text)
-            os.chmod(staging / name, 0o666 & ~_umask())  # mkstemp's 0600 would make reports private to us
+            os.chmod(staging / name, 0o666 & ~_umask())  # the usual permissions, not the staging folder's 0700
         _swap_in(staging, directory, list(texts))
     except OSError as err:
         raise ReportDirError(f"cannot write to {directory}/: {err.strerror or err}") from None

@@ -138,9 +138,9 @@ def machine_fingerprint():
 
 
 def peak_gflops():
-    """The CPU's nominal float32 peak, for reading a measured throughput against: cores x clock x
-    FLOP a cycle from the widest FMA the flags list (two FMA units a core, as on current x86
-    server cores). Returns (GFLOP/s, how it was computed), or (None, why not)."""
+    """One core's nominal float32 peak, for reading a one-thread throughput against: clock x FLOP a
+    cycle from the widest FMA the flags list (two FMA units a core, as on current x86 server
+    cores). Returns (GFLOP/s, how it was computed), or (None, why not)."""
     model, flags = _cpuinfo()
     try:
         mhz = max(float(line.split(":")[1]) for line in Path("/proc/cpuinfo").read_text().splitlines()
@@ -149,8 +149,7 @@ def peak_gflops():
         return None, "no clock in /proc/cpuinfo"
     lanes = 16 if "avx512f" in flags else 8 if "avx" in flags else 4  # float32 lanes a vector
     per_cycle = lanes * 2 * (2 if ("fma" in flags or "avx512f" in flags) else 1)  # 2 units; FMA = 2 FLOP
-    cores = os.cpu_count() or 1
-    return cores * mhz / 1000 * per_cycle, f"{cores} cores x {mhz / 1000:.2f} GHz x {per_cycle} FLOP/cycle"
+    return mhz / 1000 * per_cycle, f"{mhz / 1000:.2f} GHz x {per_cycle} FLOP/cycle"
 
 
 def describe_fingerprint(machine):
@@ -210,9 +209,16 @@ def memoized(key, compute):
     return _memo[key]
 
 
-def forget_memos():
-    """For a second run that must really run again (the determinism test)."""
-    _memo.clear()
+@contextlib.contextmanager
+def fresh_memos():
+    """Inside, every memoized computation really runs (a second run that must not be the first
+    one's memo: the determinism test, a benchmark); the memos from before are kept for after."""
+    global _memo
+    saved, _memo = _memo, {}
+    try:
+        yield
+    finally:
+        _memo = saved
 
 
 def digest(arrays):

@@ -61,9 +61,11 @@ def cli(*args, cwd=ROOT):
                           text=True, timeout=120)
 
 
-NULL_TENSORFLOW = '{"meta": {"environment": {"tensorflow": null}}, "summary": {}, "claims": []}'
-NO_VERDICT = ('{"meta": {"environment": {"tensorflow": "2.21.0"}}, "summary": {}, '
-              '"claims": [{"id": "xnor.gates.xnor_net", "outcome": "passed"}]}')
+SUMMARY = ('{"registered": 55, "reproduced": 0, "artifact": 0, "not-reproduced": 0, "unavailable": 0, '
+           '"passed": 0, "failed": 0, "skipped": 0}')
+NULL_TENSORFLOW = '{"meta": {"environment": {"tensorflow": null}}, "summary": %s, "claims": []}' % SUMMARY
+NO_VERDICT = ('{"meta": {"environment": {"tensorflow": "2.21.0"}}, "summary": %s, '
+              '"claims": [{"id": "xnor.gates.xnor_net", "outcome": "passed"}]}' % SUMMARY)
 
 
 @pytest.mark.parametrize("content, message", [(None, "holds no claims report"),

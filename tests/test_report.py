@@ -72,7 +72,7 @@ def test_a_file_in_the_way_is_one_line(tmp_path):
 
 
 # ---- the report is one set of files, in strict JSON -------------------------------------------------
-META = {"scale": "quick", "environment": {"tensorflow": "2.21.0"}}
+META = {"scale": "quick", "environment": {"tensorflow": "2.21.0"}, "generated": "2026-11-30T00:00:00+00:00"}
 
 
 def test_a_rename_that_fails_midway_puts_the_previous_set_back(tmp_path, monkeypatch):
@@ -115,14 +115,39 @@ def test_non_finite_measurements_are_written_as_strict_json(tmp_path):
     assert report.read(tmp_path / "claims.json")["claims"][0]["measured"]["loss"] == "NaN"
 
 
-@pytest.mark.parametrize("text, message", [
-    ('{"meta": {"environment": {"tensorflow": "2.21.0"}}, "summary": {}, "claims": [], "x": NaN}', "NaN is not valid JSON"),
-    ('{"meta": {"environment": {"tensorflow": null}}, "summary": {}, "claims": []}', "meta.environment.tensorflow is NoneType"),
-    ('{"meta": {"environment": {"tensorflow": "2.21.0"}}, "summary": {}, "claims": [{"id": "a", "outcome": "passed"}]}',
-     "claims[0].verdict is missing"),
-])
-def test_a_damaged_report_is_one_line(tmp_path, text, message):
+def test_a_nan_literal_is_one_line(tmp_path):
+    report.write(tmp_path, report.build(sample_entries(), META))
+    text = (tmp_path / "claims.json").read_text().replace('"scale": "quick"', '"scale": NaN')
     (tmp_path / "claims.json").write_text(text)
+    with pytest.raises(report.ReportError, match="NaN is not valid JSON"):
+        report.read(tmp_path / "claims.json")
+
+
+@pytest.mark.parametrize("damage, message", [
+    (lambda r: r["meta"]["environment"].update(tensorflow=None), "meta.environment.tensorflow is NoneType"),
+    (lambda r: r["claims"][0].pop("verdict"), "claims[0].verdict is missing"),
+    (lambda r: r.update(summary={}), "summary.registered is missing"),
+    (lambda r: r["meta"].update(generated=5), "meta.generated is int"),
+    (lambda r: r["claims"][0].update(checks=["x"]), "claims[0].checks[0] is str"),
+    (lambda r: r.update(files=[]), "files must map report files"),
+])
+def test_a_damaged_report_is_one_line(tmp_path, damage, message):
+    report.write(tmp_path, report.build(sample_entries(), META))
+    data = json.loads((tmp_path / "claims.json").read_text())
+    damage(data)
+    (tmp_path / "claims.json").write_text(json.dumps(data))
     with pytest.raises(report.ReportError) as caught:
         report.read(tmp_path / "claims.json")
     assert message in str(caught.value) and "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize("sibling, message", [(None, "claims.md is missing beside it"),
+                                              (b"\xff\xfe not text", "not the one this report wrote")])
+def test_a_missing_or_unreadable_sibling_is_one_line(tmp_path, sibling, message):
+    report.write(tmp_path, report.build(sample_entries(), META))
+    if sibling is None:
+        (tmp_path / "claims.md").unlink()
+    else:
+        (tmp_path / "claims.md").write_bytes(sibling)
+    with pytest.raises(report.ReportError, match=message):
+        report.read(tmp_path / "claims.json")
