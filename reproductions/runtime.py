@@ -2,6 +2,7 @@
 seeding with op determinism, device placement, and the environment a report records."""
 
 import contextlib
+import functools
 import os
 import platform
 from importlib import metadata
@@ -109,27 +110,32 @@ DISPATCH_FLAGS = (
 )
 
 
+@functools.lru_cache(maxsize=None)
 def _cpuinfo(path="/proc/cpuinfo"):
-    """The CPU model and its flags, as Linux reports them ("", set() elsewhere)."""
+    """The CPU model, its flags and its highest listed clock in MHz, as Linux reports them ("",
+    frozenset(), None elsewhere). Read once per process."""
     try:
         text = Path(path).read_text()
     except OSError:
-        return "", set()
-    model, flags = "", set()
+        return "", frozenset(), None
+    model, flags, clocks = "", frozenset(), []
     for line in text.splitlines():
         key, _, value = line.partition(":")
         key = key.strip().lower()
         if key in ("model name", "hardware", "cpu model") and not model:
             model = value.strip()
         elif key in ("flags", "features") and not flags:
-            flags = set(value.split())
-    return model, flags
+            flags = frozenset(value.split())
+        elif key == "cpu mhz":
+            with contextlib.suppress(ValueError):
+                clocks.append(float(value))
+    return model, flags, max(clocks, default=None)
 
 
 def machine_fingerprint():
     """What decides float results besides the versions: CPU model, the instruction sets kernels are
     chosen by, and the intra-op threads this process runs with (reductions split by thread)."""
-    model, flags = _cpuinfo()
+    model, flags, _ = _cpuinfo()
     return {
         "cpu": model or platform.processor() or platform.machine(),
         "isa": " ".join(flag for flag in DISPATCH_FLAGS if flag in flags),
@@ -141,11 +147,8 @@ def peak_gflops():
     """One core's nominal float32 peak, for reading a one-thread throughput against: clock x FLOP a
     cycle from the widest FMA the flags list (two FMA units a core, as on current x86 server
     cores). Returns (GFLOP/s, how it was computed), or (None, why not)."""
-    model, flags = _cpuinfo()
-    try:
-        mhz = max(float(line.split(":")[1]) for line in Path("/proc/cpuinfo").read_text().splitlines()
-                  if line.lower().startswith("cpu mhz"))
-    except (OSError, ValueError):
+    _, flags, mhz = _cpuinfo()
+    if mhz is None:
         return None, "no clock in /proc/cpuinfo"
     lanes = 16 if "avx512f" in flags else 8 if "avx" in flags else 4  # float32 lanes a vector
     per_cycle = lanes * 2 * (2 if ("fma" in flags or "avx512f" in flags) else 1)  # 2 units; FMA = 2 FLOP
