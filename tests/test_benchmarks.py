@@ -7,7 +7,14 @@ one process, so it is judged even where pytest-benchmark is off.
 
 import pytest
 
-from reproductions import lcd, logic, ltfn, mnist_data, xnor_gates, xnor_train, xor_keras
+from reproductions.data import mnist as mnist_data
+from reproductions.posts.lcd import linear as lcd
+from reproductions.posts.logic import models as logic
+from reproductions.posts.ltfn import nets as ltfn
+from reproductions.posts.ltfn import runs as ltfn_runs
+from reproductions.posts.xnor import gates as xnor_gates
+from reproductions.posts.xnor import train as xnor_train
+from reproductions.posts.xor import models as xor_keras
 
 GRID = xnor_gates.TIMING_POINTS
 pytestmark = [pytest.mark.benchmark, pytest.mark.cpu]
@@ -51,7 +58,7 @@ def test_mnist_fc_throughput(benchmark):
     if reason := mnist_data.unavailable_reason("quick"):
         pytest.skip(reason)
     benchmark.extra_info.update(family="LTFN fully connected nets (3 trainings)", seeds=1)
-    result = benchmark.pedantic(ltfn.train_fc_parts, args=(0,), rounds=2, iterations=1, warmup_rounds=0)
+    result = benchmark.pedantic(ltfn_runs.train_fc_parts, args=(0,), rounds=2, iterations=1, warmup_rounds=0)
     assert result["ltfn1_cost_fell"]
 
 

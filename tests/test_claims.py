@@ -1,14 +1,16 @@
 """Every registered claim, as one parameterized test: measure, judge against the record, report.
 
-Ids read ``test_claim[<claim id>]``, so ``-k xnor.train`` selects a family. A claim passes when
+``claim`` is parametrized by the plugin's ``pytest_generate_tests`` (reproductions/pytest_plugin.py)
+over ``suite.registry.CLAIMS``, the records of every ``posts/<topic>/claims.py``, each with its
+markers at this run's scale (``suite.session.claim_params``). ``repro`` is the session's runner
+(seeds, scale, report folder) and ``claim_device`` where the claim runs. Ids read ``test_claim[<claim id>]``, so ``-k xnor.train`` selects a family. A claim passes when
 the verdict its measurement supports is the verdict the registry expects; the report shows
 documented and measured side by side either way.
 """
 
-
 import pytest
 
-from reproductions.calibration import CalibrationError
+from reproductions.suite.calibration import CalibrationError
 
 
 def test_claim(claim, repro, claim_device, record_property):

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from reproductions.__main__ import main
-from reproductions.claims import CLAIMS
+from reproductions.suite.cli import main
+from reproductions.suite.registry import CLAIMS
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -24,7 +24,7 @@ def test_list_ids_prints_every_claim_without_importing_tensorflow():
     done = cli("list", "--ids")
     assert time.perf_counter() - started < 5  # the import-free path; well under 1 s of its own
     assert done.returncode == 0 and done.stdout.split() == [c.id for c in CLAIMS]
-    probe = subprocess.run([sys.executable, "-c", "import sys; from reproductions.__main__ import main; "
+    probe = subprocess.run([sys.executable, "-c", "import sys; from reproductions.suite.cli import main; "
                             "main(['list']); assert 'tensorflow' not in sys.modules"], cwd=ROOT,
                            capture_output=True, text=True)
     assert probe.returncode == 0, probe.stderr
@@ -62,20 +62,20 @@ def test_run_prints_documented_measured_and_verdict():
 
 
 def test_calibrate_into_a_read_only_install_is_one_line_before_any_training(tmp_path, monkeypatch, capsys):
-    from reproductions import calibration, engine
+    from reproductions.suite import calibration, engine
 
     (tmp_path / "file").write_text("")  # in the way of the folder: unwritable even for root
     folder = tmp_path / "file" / "calibration"
     monkeypatch.setattr(engine, "measure_runs", lambda *a, **k: pytest.fail("trained before checking the folder"))
-    monkeypatch.setattr(calibration, "DIRECTORY", folder)
+    monkeypatch.setattr(calibration, "folder_of", lambda measure: folder)
     assert main(["calibrate", "lcd.linreg5.acc_after_5_steps", "--seeds", "0-9"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and f"cannot write the calibration {folder}/" in err
 
 
 def test_a_failed_calibration_write_is_one_clear_error(tmp_path):
-    from reproductions import calibration
-    from reproductions.claims import REGISTRY
+    from reproductions.suite import calibration
+    from reproductions.suite.registry import REGISTRY
 
     blocker = tmp_path / "file"
     blocker.write_text("")

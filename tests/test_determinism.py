@@ -3,8 +3,11 @@
 import numpy as np
 import pytest
 
-from reproductions import calibration, engine, mnist_data, runtime, seeds, xnor_gates, xnor_train
-from reproductions.claims import REGISTRY
+from reproductions.data import mnist as mnist_data
+from reproductions.posts.xnor import gates as xnor_gates
+from reproductions.posts.xnor import train as xnor_train
+from reproductions.suite import calibration, engine, runtime, seeds
+from reproductions.suite.registry import REGISTRY
 
 
 def test_training_is_identical_for_the_same_seed():
@@ -35,7 +38,7 @@ def _measurements():
     first = {}
     for claim in REGISTRY.values():
         if claim.measure and not claim.skip_reason and "benchmark" not in claim.markers:
-            first.setdefault(claim.measure, claim)
+            first.setdefault(claim.measure.name, claim)
     return list(first.values())
 
 
@@ -45,15 +48,15 @@ def _timed(key):
 
 
 def _scalars(run):
-    from reproductions.stats import is_metric
+    from reproductions.suite.stats import is_metric
 
     return {k: v for k, v in run.items() if is_metric(v) and not _timed(k)}
 
 
 def _measure_afresh(claim):
-    measure, run_seed = engine.load(claim.measure), seeds.derive_seed(claim.measure, 0)
+    measure, run_seed = claim.measure, seeds.derive_seed(claim.measure.name, 0)
     with runtime.fresh_memos():  # a real second run, not the arms the first one memoized
-        run = measure([run_seed])[0] if getattr(measure, "seeds_at_once", False) else measure(run_seed)
+        run = measure([run_seed])[0] if measure.seeds_at_once else measure(run_seed)
     return _scalars(run)
 
 
@@ -70,8 +73,8 @@ def reference_run(claim):
 
 
 # each on the xdist worker that runs its measurement's claims, so seed 0 is the claims test's own run
-@pytest.mark.parametrize("measured_claim", [pytest.param(c, marks=pytest.mark.xdist_group(c.measure))
-                                            for c in _measurements()], ids=lambda c: c.measure)
+@pytest.mark.parametrize("measured_claim", [pytest.param(c, marks=pytest.mark.xdist_group(c.measure.name))
+                                            for c in _measurements()], ids=lambda c: c.measure.name)
 def test_a_measurement_gives_identical_numbers_for_the_same_seed(measured_claim):
     """Once through the engine (shared with the claims test when it ran in this process), once
     more: from the recorded calibration (another process, another day) or measured afresh."""
@@ -80,7 +83,7 @@ def test_a_measurement_gives_identical_numbers_for_the_same_seed(measured_claim)
         pytest.skip(reason)
     now = _scalars(engine.measure_runs(claim, [0], "quick")[0])
     again, source = reference_run(claim)
-    print(f"{claim.measure}: compared with {source}")
+    print(f"{claim.measure.name}: compared with {source}")
     shared = sorted(set(now) & set(again))
     assert shared, f"no metrics to compare with {source}"
     assert {k: engine.plain(now[k]) for k in shared} == {k: engine.plain(again[k]) for k in shared}, source

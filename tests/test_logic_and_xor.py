@@ -3,7 +3,9 @@
 import numpy as np
 import pytest
 
-from reproductions import logic, runtime, xor_keras
+from reproductions.posts.logic import models as logic
+from reproductions.posts.xor import models as xor_keras
+from reproductions.suite import runtime
 
 
 def test_stacked_xor_training_gives_the_epochs_keras_fit_gives():

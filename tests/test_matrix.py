@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from reproductions import bench, matrix, report
-from reproductions.claims import CLAIMS, REGISTRY
+from reproductions.suite import bench, matrix, render, report
+from reproductions.suite.registry import CLAIMS, REGISTRY
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.cpu
@@ -96,8 +96,8 @@ def test_matrix_into_an_unwritable_folder_is_one_line(tmp_path):
 # ---- README's claims table ------------------------------------------------------------------------
 def test_readme_embeds_a_generated_table_that_lists_every_registered_claim():
     text = (ROOT / "README.md").read_text()
-    assert text.count(report.TABLE_START) == 1 and text.count(report.TABLE_END) == 1
-    table = text.split(report.TABLE_START)[1].split(report.TABLE_END)[0]
+    assert text.count(render.TABLE_START) == 1 and text.count(render.TABLE_END) == 1
+    table = text.split(render.TABLE_START)[1].split(render.TABLE_END)[0]
     listed = [line.split("`")[1] for line in table.splitlines() if line.startswith("| `")]
     assert listed == [c.id for c in CLAIMS], "run `python -m reproductions readme` after changing the registry"
 
@@ -105,7 +105,7 @@ def test_readme_embeds_a_generated_table_that_lists_every_registered_claim():
 def test_the_readme_command_replaces_only_the_table(tmp_path):
     lane = lane_report(tmp_path / "r", "2.21.0", {"xor.keras.h64_epochs": "not-reproduced"})
     readme = tmp_path / "README.md"
-    readme.write_text(f"intro\n{report.TABLE_START}\nold\n{report.TABLE_END}\noutro\n")
+    readme.write_text(f"intro\n{render.TABLE_START}\nold\n{render.TABLE_END}\noutro\n")
     done = cli("readme", "--report", str(lane / "claims.json"), "--readme", str(readme))
     assert done.returncode == 0, done.stderr
     text = readme.read_text()

@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from reproductions import mnist_data
+from reproductions.data import mnist as mnist_data
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -3,9 +3,19 @@
 import numpy as np
 import pytest
 
-from reproductions import (dorian_mnist, engine, lcd, linear_regression, logic, ltfn, matrix_inverse, xnor_gates,
-                           xnor_train, xor_keras)
-from reproductions.claims import REGISTRY
+from reproductions.posts.dorian import classifier as dorian_mnist
+from reproductions.posts.dorian import matinv as matrix_inverse
+from reproductions.posts.lcd import beyond as lcd_beyond
+from reproductions.posts.lcd import data as lcd_data
+from reproductions.posts.lcd import linear as lcd_linear
+from reproductions.posts.linreg import model as linear_regression
+from reproductions.posts.logic import models as logic
+from reproductions.posts.ltfn import nets as ltfn
+from reproductions.posts.xnor import gates as xnor_gates
+from reproductions.posts.xnor import train as xnor_train
+from reproductions.posts.xor import models as xor_keras
+from reproductions.suite import engine
+from reproductions.suite.registry import REGISTRY
 
 
 @pytest.fixture(autouse=True)
@@ -85,28 +95,28 @@ def passes(claim_id, **kwargs):
 
 # ---- linear models, LCD digits, the matrix inverse ---------------------------------------------------
 def test_a_one_on_the_left_breaks_the_w_features(monkeypatch):
-    monkeypatch.setitem(lcd.STROKES, 1, (lcd.LEFT,))
+    monkeypatch.setitem(lcd_data.STROKES, 1, (lcd_data.LEFT,))
     assert verdict("lcd.linreg5.W_features", seeds=range(5)) == "not-reproduced"
 
 
 def test_no_learning_breaks_the_lcd_claims(monkeypatch):
-    monkeypatch.setattr(lcd, "LEARNING_RATE", 0.0)
+    monkeypatch.setattr(lcd_linear, "LEARNING_RATE", 0.0)
     assert verdict("lcd.linreg5.acc_final", seeds=range(5)) == "not-reproduced"
     assert verdict("lcd.jitter10.acc_final_train", seeds=range(3)) == "not-reproduced"
 
 
 def test_a_cnn_without_padding_is_no_longer_position_blind(monkeypatch):
-    def valid_windows(images, image=lcd.JITTER_IMAGE):
+    def valid_windows(images, image=lcd_data.JITTER_IMAGE):
         grid = images.reshape(-1, image, image)
-        windows = np.lib.stride_tricks.sliding_window_view(grid, (lcd.SHAPE, lcd.SHAPE), axis=(1, 2))
-        return windows.reshape(len(images), -1, lcd.SHAPE * lcd.SHAPE)
+        windows = np.lib.stride_tricks.sliding_window_view(grid, (lcd_data.SHAPE, lcd_data.SHAPE), axis=(1, 2))
+        return windows.reshape(len(images), -1, lcd_data.SHAPE * lcd_data.SHAPE)
 
-    monkeypatch.setattr(lcd, "patches", valid_windows)
+    monkeypatch.setattr(lcd_beyond, "patches", valid_windows)
     assert verdict("lcd.intro.cnn_100pct", seeds=range(3)) == "not-reproduced"
 
 
 def test_a_one_unit_dnn_no_longer_fits_the_jittered_set(monkeypatch):
-    monkeypatch.setattr(lcd, "DNN_HIDDEN", 1)
+    monkeypatch.setattr(lcd_beyond, "DNN_HIDDEN", 1)
     assert not passes("lcd.dnn.copes_with_jitter", seeds=range(3))
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from reproductions.claims import REGISTRY
-from reproductions.pytest_plugin import claim_markers, device_plan, resolve_scale, selects_only_gpu
+from reproductions.suite.registry import REGISTRY
+from reproductions.suite.session import claim_markers, device_plan, resolve_scale, selects_only_gpu
 
 ROOT = Path(__file__).resolve().parents[1]
 SUBSET = "gates or softmax or k9 or subgraph or kaggle"  # deterministic, stochastic, graph-mode and unavailable claims
@@ -114,7 +114,7 @@ def test_a_run_stopped_by_maxfail_is_marked_partial(tmp_path):
     """-x stops after the first failing claim: the report holds what finished and says it is partial."""
     (tmp_path / "break_and_gate.py").write_text(
         "def pytest_configure(config):\n"
-        "    from reproductions import xnor_gates\n"
+        "    from reproductions.posts.xnor import gates as xnor_gates\n"
         "    xnor_gates.THETA_AND = (-10.0, 20.0, 20.0)  # the AND truth table fails\n")
     path = os.pathsep.join(filter(None, [str(tmp_path), os.environ.get("PYTHONPATH")]))
     done = suite("-x", "-p", "break_and_gate", "-k", "xnor.gates", report_dir=tmp_path / "r", env={"PYTHONPATH": path})

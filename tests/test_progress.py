@@ -9,7 +9,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from reproductions import progress, xnor_train
+from reproductions.posts.xnor import train as xnor_train
+from reproductions.suite import progress
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.cpu

@@ -4,17 +4,27 @@ from pathlib import Path
 
 import pytest
 
-from reproductions import claims
-from reproductions.claims import CLAIMS, JUDGES, REGISTRY
-from reproductions.judge import VERDICTS
+from reproductions.suite import registry
+from reproductions.suite.judge import VERDICTS
+from reproductions.suite.records import JUDGES, POSTS, Post, Source
+from reproductions.suite.registry import CLAIMS, REGISTRY
 
-IDS_FILE = Path(__file__).resolve().parents[2] / "shared" / "claims" / "IDS.txt"
+IDS_FILE = Path(__file__).with_name("data") / "IDS.txt"  # a copy of the canonical list, kept with the tests
+SHARED_IDS_FILE = Path(__file__).resolve().parents[2] / "shared" / "claims" / "IDS.txt"
+
+
+def ids_in(path):
+    return [line.strip() for line in path.read_text().splitlines() if line.strip() and not line.startswith("#")]
 
 
 def canonical_ids():
-    if not IDS_FILE.exists():
-        pytest.skip(f"the canonical id list is not beside this checkout ({IDS_FILE})")
-    return [line.strip() for line in IDS_FILE.read_text().splitlines() if line.strip() and not line.startswith("#")]
+    return ids_in(IDS_FILE)
+
+
+def test_the_copied_id_list_matches_the_canonical_one_where_it_is_beside_the_checkout():
+    if not SHARED_IDS_FILE.exists():
+        pytest.skip(f"the canonical id list is not beside this checkout ({SHARED_IDS_FILE})")
+    assert ids_in(IDS_FILE) == ids_in(SHARED_IDS_FILE)
 
 
 def test_ids_are_unique():
@@ -29,7 +39,8 @@ def test_registry_holds_exactly_the_canonical_ids():
 @pytest.mark.parametrize("record", CLAIMS, ids=lambda c: c.id)
 def test_record_is_complete(record):
     claim = record
-    assert claim.source.split(" · ")[0] in claims.SOURCES and " · " in claim.source
+    assert isinstance(claim.source, Source) and isinstance(claim.source.post, Post)
+    assert claim.source.post in POSTS and claim.source.section
     assert claim.statement and claim.why and claim.documented
     assert claim.judge in JUDGES
     assert claim.expected in VERDICTS
@@ -49,13 +60,13 @@ def test_documented_values_are_frozen():
 
 
 def test_unknown_id_is_one_line_with_a_hint():
-    with pytest.raises(claims.UnknownClaimError, match="did you mean xnor.gates.xnor_net"):
-        claims.get("xnor_net")
+    with pytest.raises(registry.UnknownClaimError, match="did you mean xnor.gates.xnor_net"):
+        registry.get("xnor_net")
 
 
 def test_every_calibrated_check_has_its_measurements_calibration():
-    from reproductions import calibration
-    from reproductions.judge import InsideCalibrated, NearDocumented
+    from reproductions.suite import calibration
+    from reproductions.suite.judge import InsideCalibrated, NearDocumented
 
     for claim in CLAIMS:
         calibrated = any(isinstance(c, (NearDocumented, InsideCalibrated)) for c in claim.checks + claim.explains)

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from reproductions import calibration, engine, runtime
-from reproductions.runtime import static_environment
-from reproductions.claims import REGISTRY
+from reproductions.suite import calibration, engine, runtime
+from reproductions.suite.runtime import static_environment
+from reproductions.suite.registry import REGISTRY
 
 ROOT = Path(__file__).resolve().parents[1]
 CLAIMS = ["tests/test_claims.py", "-p", "no:cacheprovider"]

@@ -5,8 +5,8 @@ import os
 
 import pytest
 
-from reproductions import report
-from reproductions.claims import REGISTRY
+from reproductions.suite import render, report
+from reproductions.suite.registry import REGISTRY
 
 
 def sample_entries():
@@ -31,10 +31,10 @@ def test_entries_carry_every_field_the_report_promises():
 
 
 def test_badge_follows_the_shields_endpoint_schema():
-    endpoint = report.badge(report.build(sample_entries(), {}))
+    endpoint = render.badge(report.build(sample_entries(), {}))
     assert set(endpoint) == {"schemaVersion", "label", "message", "color"} and endpoint["schemaVersion"] == 1
     assert endpoint["message"] == f"1/{len(REGISTRY)} claims reproduced, 1 failing" and endpoint["color"] == "red"
-    assert endpoint["message"] in report.badge_svg(endpoint)
+    assert endpoint["message"] in render.badge_svg(endpoint)
 
 
 def test_write_produces_complete_files_and_no_leftovers(tmp_path):

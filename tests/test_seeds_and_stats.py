@@ -2,9 +2,9 @@
 
 import pytest
 
-from reproductions.judge import AtLeast, Close, Equals, Holds, InsideCalibrated, NearDocumented, verdict_of
-from reproductions.seeds import SeedSpecError, derive_seed, format_seeds, parse_seeds
-from reproductions.stats import aggregate, median_range, spread_tolerance
+from reproductions.suite.judge import AtLeast, Close, Equals, Holds, InsideCalibrated, NearDocumented, verdict_of
+from reproductions.suite.seeds import SeedSpecError, derive_seed, format_seeds, parse_seeds
+from reproductions.suite.stats import aggregate, median_range, spread_tolerance
 
 
 @pytest.mark.parametrize("spec, seeds", [("3", [3]), ("0-4", [0, 1, 2, 3, 4]), ("0,4,7", [0, 4, 7]),

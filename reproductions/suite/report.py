@@ -1,6 +1,7 @@
-"""The claims report: JSON, Markdown, a shields.io endpoint badge and a static SVG badge.
+"""The claims report: entries collected per claim, summed up, written and read back.
 
-Pure functions from entries to text, plus one writer that replaces every file atomically, so a
+The files are JSON, Markdown, a shields.io endpoint badge and a static SVG badge (drawn by
+``render``); one writer that replaces every file atomically, so a
 reader never sees a half-written report.
 """
 
@@ -13,7 +14,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .claims import CLAIMS, REGISTRY
+from .registry import CLAIMS, REGISTRY
+from .render import badge, badge_svg, markdown
 
 FILES = ("claims.json", "claims.md", "badge.json", "badge.svg")
 
@@ -28,7 +30,7 @@ def entry_for(claim, outcome, reason="", result=None):
     verdict = result.get("verdict") or ("unavailable" if claim.expected == "unavailable" else None)
     return {
         "id": claim.id,
-        "source": f"{claim.seed_file} § {claim.source.split(' · ', 1)[-1]}",
+        "source": str(claim.source),
         "statement": claim.statement,
         "documented": {k: list(v) if isinstance(v, tuple) else v for k, v in claim.documented.items()},
         "measured": result.get("measured", {}),
@@ -67,133 +69,6 @@ def summarize(entries):
         "failed": count("outcome", "failed"),
         "skipped": count("outcome", "skipped"),
     }
-
-
-def badge(report):
-    """shields.io endpoint JSON: how many registered claims this run reproduced."""
-    s = report["summary"]
-    color = "red" if s["failed"] else ("brightgreen" if s["reproduced"] == s["registered"] else "green")
-    message = f"{s['reproduced']}/{s['registered']} claims reproduced"
-    if s["failed"]:
-        message += f", {s['failed']} failing"
-    return {"schemaVersion": 1, "label": "reproductions", "message": message, "color": color}
-
-
-_COLORS = {"brightgreen": "#4c1", "green": "#97ca00", "red": "#e05d44", "lightgrey": "#9f9f9f"}
-
-
-def badge_svg(endpoint):
-    """A flat static badge with the same text as the endpoint JSON."""
-    label, message = endpoint["label"], endpoint["message"]
-    left, right = 7 * len(label) + 10, 7 * len(message) + 10
-    color = _COLORS.get(endpoint["color"], "#9f9f9f")
-    return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{left + right}" height="20" role="img" '
-        f'aria-label="{label}: {message}"><title>{label}: {message}</title>'
-        f'<rect width="{left}" height="20" fill="#555"/><rect x="{left}" width="{right}" height="20" fill="{color}"/>'
-        f'<g fill="#fff" text-anchor="middle" font-family="Verdana,DejaVu Sans,sans-serif" font-size="11">'
-        f'<text x="{left / 2}" y="14">{label}</text><text x="{left + right / 2}" y="14">{message}</text></g></svg>\n'
-    )
-
-
-def short(value, width=34, verbatim=False):
-    """A value for a table cell; documented numbers keep their digits (``verbatim``)."""
-    number = (lambda v: str(v)) if verbatim else (lambda v: f"{v:.4g}")  # noqa: E731
-    if isinstance(value, float):
-        text = number(value)
-    elif isinstance(value, (list, tuple)):
-        text = "[" + ", ".join(number(v) if isinstance(v, float) else str(v) for v in value) + "]"
-    else:
-        text = str(value)
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def documented_text(entry):
-    return "; ".join(f"{k}={short(v, 22, verbatim=True)}" for k, v in list(entry["documented"].items())[:2])
-
-
-def measured_text(entry):
-    """The judged quantities, as measured (medians over seeds for stochastic claims)."""
-    measured = entry["measured"]
-    judged = list(dict.fromkeys(c["metric"] for c in entry["checks"] if c.get("metric") in measured))
-    return "; ".join(f"{k}={short(measured[k], 18)}" for k in judged[:2])
-
-
-def markdown(report):
-    meta, s = report["meta"], report["summary"]
-    env = meta.get("environment", {})
-    lines = [
-        "# Claims report",
-        "",
-        f"{s['reproduced']}/{s['registered']} registered claims reproduced · {s['artifact']} artifact · "
-        f"{s['not-reproduced']} not reproduced · {s['unavailable']} unavailable · "
-        f"outcomes: {s['passed']} passed, {s['failed']} failed, {s['skipped']} skipped"
-        + (" · **partial run**" if meta.get("partial") else ""),
-        "",
-        f"TensorFlow {env.get('tensorflow')} · Keras {env.get('keras')} · NumPy {env.get('numpy')} · "
-        f"Python {env.get('python')} · devices {', '.join(env.get('devices', [])) or 'n/a'} · "
-        f"oneDNN {env.get('onednn')} · scale {meta.get('scale')} · seeds {meta.get('seeds')}",
-        "",
-        f"Reproduce: `{meta.get('command')}`",
-        "",
-        "| claim | verdict (expected) | documented | measured | outcome |",
-        "|---|---|---|---|---|",
-    ]
-    for e in report["claims"]:
-        verdict = e["verdict"] or "—"
-        lines.append(f"| [`{e['id']}`](#{e['id'].replace('.', '')}) | {verdict} ({e['expected_verdict']}) | "
-                     f"{documented_text(e)} | {measured_text(e)} | {e['outcome']} |")
-    for e in report["claims"]:
-        lines += ["", f"## {e['id']}", "", f"*{e['source']}* — {e['statement']}", "",
-                  f"Judged: {e['judge']} · expected **{e['expected_verdict']}**: {e['why']}"]
-        if e["outcome"] == "skipped":
-            lines += ["", f"Skipped: {e['reason']}"]
-        for check in e["checks"]:
-            lines.append(f"- {'✔' if check['ok'] else '✘'} {check['text']}")
-        if e["seeds"]:
-            lines += ["", f"Seeds {e['seeds']} · {e['scale']} scale · {e['device']} · {e['duration_s']:.1f} s"]
-        if e["outcome"] == "failed" and e["reason"]:
-            lines += ["", f"Failed: {e['reason']}"]
-        lines += [f"\n![{e['id']}]({path})" for path in e["figures"]]
-    return "\n".join(lines) + "\n"
-
-
-TABLE_START = "<!-- claims-table:start (python -m reproductions readme) -->"
-TABLE_END = "<!-- claims-table:end -->"
-
-
-def readme_table(report):
-    """The claims table README embeds: every registered claim, as the given report judged it."""
-    env, s = report["meta"].get("environment", {}), report["summary"]
-    entries = {e["id"]: e for e in report["claims"]}
-    lines = [TABLE_START,
-             f"*{s['reproduced']}/{s['registered']} reproduced · {s['artifact']} artifact · {s['not-reproduced']} "
-             f"not reproduced · {s['unavailable']} unavailable — TensorFlow {env.get('tensorflow')}, Keras "
-             f"{env.get('keras')}, {report['meta'].get('scale')} scale, {report['meta'].get('seeds')}; "
-             f"{report['meta'].get('generated', '')[:10]}.*",
-             "",
-             "| claim | documented | measured | verdict |",
-             "|---|---|---|---|"]
-    for claim in CLAIMS:
-        e = entries.get(claim.id)
-        if e is None:
-            lines.append(f"| `{claim.id}` | — | not run | — |")
-            continue
-        verdict = e["verdict"] or "—"
-        if e["outcome"] == "failed":
-            verdict += f" ✘ (expected {e['expected_verdict']})"
-        lines.append(f"| `{e['id']}` | {documented_text(e)} | {measured_text(e) or '—'} | {verdict} |")
-    lines.append(TABLE_END)
-    return "\n".join(lines)
-
-
-def with_table(readme_text, table):
-    """README text with the text between the markers replaced by ``table``."""
-    if readme_text.count(TABLE_START) != 1 or readme_text.count(TABLE_END) != 1:
-        raise ValueError(f"README must hold the markers {TABLE_START!r} and {TABLE_END!r} once each")
-    head, rest = readme_text.split(TABLE_START)
-    _, tail = rest.split(TABLE_END)
-    return head + table + tail
 
 
 def check_writable(report_dir):

@@ -235,16 +235,6 @@ def digest(arrays):
     return h.hexdigest()
 
 
-def seeds_at_once(measure):
-    """Mark a measurement that trains a list of run seeds together and returns one result per seed.
-
-    The engine then calls it once for all missing seeds; each seed's result must be the same as
-    if it ran alone (the stacked models share no parameters and no random draws).
-    """
-    measure.seeds_at_once = True
-    return measure
-
-
 def in_fixed_stacks(train, run_seeds, size):
     """Call ``train(seeds)`` on stacks of exactly ``size`` seeds and return the results of ``run_seeds``.
 

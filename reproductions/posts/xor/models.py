@@ -18,8 +18,9 @@ epochs in one compiled loop. tests/test_xor_keras.py checks that both give the s
 
 import numpy as np
 
-from . import runtime
-from .figures import pyplot, save
+from ...suite import runtime
+from ...suite.measurements import measurement
+from ...suite.figures import pyplot, save
 
 # ---- config -------------------------------------------------------------------------------------
 X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=np.float32)  # post
@@ -153,7 +154,7 @@ def first_epoch(reached):
     return [int(np.argmax(column)) + 1 if column.any() else None for column in reached.T]
 
 
-@runtime.seeds_at_once
+@measurement("xor_keras:train_xor_configs", seeds_at_once=True)
 def train_xor_configs(run_seeds, scale="quick"):
     """Every configuration under both losses for every seed; one result per seed."""
     return runtime.in_fixed_stacks(lambda stack: _train_xor_stack(stack, scale), run_seeds, STACK)
@@ -185,7 +186,7 @@ def _train_xor_stack(run_seeds, scale):
 
 
 # ---- linear: an affine model cannot fit XOR ----------------------------------------------------------
-@runtime.seeds_at_once
+@measurement("xor_keras:train_linear128", seeds_at_once=True)
 def train_linear128(run_seeds, scale="quick"):
     """Dense(128) -> Dense(1), no activations, MSE, Adam: watch accuracy and the affine identity."""
     return runtime.in_fixed_stacks(lambda stack: _train_linear_stack(stack, scale), run_seeds, LINEAR_STACK)

@@ -17,8 +17,10 @@ from pathlib import Path
 
 import numpy as np
 
-from . import progress, runtime, xnor_gates
-from .figures import pyplot, save
+from ...suite import progress, runtime
+from ...suite.measurements import measurement
+from . import gates
+from ...suite.figures import pyplot, save
 
 # ---- config -------------------------------------------------------------------------------------
 X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=np.float32)  # post
@@ -74,7 +76,7 @@ def compiled_training(model, steps):
 
 def predict_grid(model):
     """xnor-predict: vals = z1 on meshgrid(span, span), so vals[0][-1] is (x1=1, x2=0)."""
-    x1, x2 = np.meshgrid(xnor_gates.span(GRID), xnor_gates.span(GRID))
+    x1, x2 = np.meshgrid(gates.span(GRID), gates.span(GRID))
     inputs = np.column_stack([x1.ravel(), x2.ravel()])
     return model(inputs).numpy().reshape(x1.shape)
 
@@ -95,10 +97,11 @@ def restore_round_trip(model, surface):
 
 def handset_surface():
     """Andrew Ng's net on the same grid and orientation as predict_grid."""
-    x1, x2 = np.meshgrid(xnor_gates.span(GRID), xnor_gates.span(GRID))
-    return xnor_gates.xnor(x1, x2).numpy()
+    x1, x2 = np.meshgrid(gates.span(GRID), gates.span(GRID))
+    return gates.xnor(x1, x2).numpy()
 
 
+@measurement("xnor_train:train_xnor")
 def train_xnor(seed, scale="quick"):
     runtime.seed_everything(seed)
     model = build_model()
@@ -118,7 +121,7 @@ def train_xnor(seed, scale="quick"):
         "vals_0_last": when_converged(float(printed[1])),
         "vals_last_0": when_converged(float(printed[2])),
         "vals_last_last": when_converged(float(printed[3])),
-        "corners_xnor": when_converged(xnor_gates.as_bits(printed) == "1 0 0 1"),
+        "corners_xnor": when_converged(gates.as_bits(printed) == "1 0 0 1"),
         "corners_agree_with_handset": when_converged(bool(max(
             abs(surface[i][j] - handset[i][j]) for i, j in ((0, 0), (0, -1), (-1, 0), (-1, -1))) < CORNER_AGREEMENT)),
         "surface_gap": when_converged(float(np.mean(np.abs(surface - handset)))),

@@ -1,12 +1,13 @@
 """Recorded calibrations: per-seed measurements over many seeds, from which tolerances derive.
 
 A calibration belongs to a measurement, not a claim: the claims that share a measurement (the four
-XNOR training claims share ``xnor_train:train_xnor``) share one file in ``reproductions/calibration/``,
-written by ``python -m reproductions calibrate ID --seeds 0-59`` for any of them. The file keeps raw
+XNOR training claims share ``xnor_train:train_xnor``) share one file in their post's ``calibration/``
+folder, named after the measuring function and written by ``python -m reproductions calibrate ID --seeds 0-59`` for any of them. The file keeps raw
 per-seed values; the rule that turns them into a tolerance lives in ``stats.spread_tolerance``.
 """
 
 import errno
+import inspect
 import json
 import os
 import tempfile
@@ -15,7 +16,6 @@ from pathlib import Path
 
 from .stats import is_metric
 
-DIRECTORY = Path(__file__).with_name("calibration")
 MIN_SEEDS = 10
 
 
@@ -70,20 +70,26 @@ class Calibration:
         return values
 
 
-def path_for(measure, directory=DIRECTORY):
-    """``xnor_train:train_xnor`` -> ``calibration/xnor_train.train_xnor.json``."""
-    return Path(directory) / f"{measure.replace(':', '.')}.json"
+def folder_of(measure):
+    """A measurement's calibrations live in its post's folder: ``posts/xnor/calibration/``."""
+    return Path(inspect.getfile(measure)).with_name("calibration")
 
 
-def load(claim, directory=DIRECTORY):
+def path_for(measure, directory=None):
+    """``posts/xnor/train.py``'s ``train_xnor`` -> ``posts/xnor/calibration/train_xnor.json``
+    (or ``directory/train_xnor.json``)."""
+    return Path(directory if directory is not None else folder_of(measure)) / f"{measure.__name__}.json"
+
+
+def load(claim, directory=None):
     """The calibration of the claim's measurement, or None when none is recorded."""
     path = path_for(claim.measure, directory)
     if not path.exists():
         return None
     try:
         data = json.loads(path.read_text())
-        if data["meta"]["measure"] != claim.measure or not isinstance(data["runs"], list):
-            raise CalibrationError(f"{path} is not a calibration of {claim.measure}")
+        if data["meta"]["measure"] != claim.measure.name or not isinstance(data["runs"], list):
+            raise CalibrationError(f"{path} is not a calibration of {claim.measure.name}")
         if claim.id not in data["meta"]["claims"]:
             raise CalibrationError(f"{path.name} does not cover {claim.id} (it lists {', '.join(data['meta']['claims'])}); "
                                    f"re-record it: python -m reproductions calibrate {claim.id}")
@@ -97,13 +103,13 @@ def load(claim, directory=DIRECTORY):
     return Calibration(data, path)
 
 
-def record(claim, seeds, scale, runs, environment, users=(), directory=DIRECTORY):
+def record(claim, seeds, scale, runs, environment, users=(), directory=None):
     """Write the calibration of the claim's measurement atomically and return its path."""
     if len(seeds) < MIN_SEEDS:
         raise CalibrationError(f"a calibration needs at least {MIN_SEEDS} seeds, got {len(seeds)}")
     data = {
         "meta": {
-            "measure": claim.measure,
+            "measure": claim.measure.name,
             "claims": list(users) or [claim.id],
             "scale": scale,
             "seeds": list(seeds),
@@ -126,7 +132,7 @@ def record(claim, seeds, scale, runs, environment, users=(), directory=DIRECTORY
 def check_writable(measure, directory=None):
     """Before a calibration trains for minutes: can its file be written? (An installed package's
     folder may be read-only.) Raises CalibrationError in one line; creates nothing that stays."""
-    path = path_for(measure, directory or DIRECTORY)
+    path = path_for(measure, directory)
     try:
         if not path.parent.is_dir():
             raise NotADirectoryError(errno.ENOTDIR, "no such folder")

@@ -13,8 +13,10 @@ code 40; we run the code's 40. "Optimal inputs" freeze the net and run GD 0.1 fo
 
 import numpy as np
 
-from . import mnist_data, progress, runtime
-from .figures import pyplot, save
+from ...data import mnist
+from ...suite import progress, runtime
+from ...suite.measurements import measurement
+from ...suite.figures import pyplot, save
 
 # ---- config -------------------------------------------------------------------------------------
 HIDDEN = 300                 # post + original code
@@ -36,7 +38,7 @@ def binary_ce(tf, labels, logits):
 
 def train_net(seed, scale):
     tf = runtime.tensorflow()
-    d = mnist_data.for_scale(scale)
+    d = mnist.for_scale(scale)
     rng = np.random.default_rng(seed)
     w1 = tf.Variable((rng.standard_normal((784, HIDDEN)) * W_STD).astype(np.float32))
     b1 = tf.Variable((rng.standard_normal(HIDDEN) * B_STD).astype(np.float32))
@@ -112,6 +114,7 @@ def correlation(a, b):
     return float(np.corrcoef(a, b)[0, 1])
 
 
+@measurement("dorian_mnist:train_dorian")
 def train_dorian(seed, scale="quick"):
     runtime.seed_everything(seed)
     d, curves, hidden, params = train_net(seed, scale)

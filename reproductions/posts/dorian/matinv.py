@@ -11,8 +11,9 @@ number is below a stated bound, so "close to the inverse" is a fair question to 
 
 import numpy as np
 
-from . import progress, runtime
-from .figures import pyplot, save
+from ...suite import progress, runtime
+from ...suite.measurements import measurement
+from ...suite.figures import pyplot, save
 
 # ---- config -------------------------------------------------------------------------------------
 SIZE = 10                     # post + original code: np.random.randint(0, 10, (10, 10))
@@ -61,6 +62,7 @@ def adagrad_inverse(a, iterations):
     return x.numpy().astype(np.float64), history
 
 
+@measurement("matrix_inverse:invert")
 def invert(seed, scale="quick"):
     runtime.seed_everything(seed)
     rng = np.random.default_rng(seed)

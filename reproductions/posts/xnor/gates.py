@@ -15,8 +15,9 @@ import time
 
 import numpy as np
 
-from . import runtime
-from .figures import pyplot, save
+from ...suite import runtime
+from ...suite.measurements import measurement
+from ...suite.figures import pyplot, save
 
 # ---- config -------------------------------------------------------------------------------------
 THETA_AND = (-30.0, 20.0, 20.0)   # post
@@ -132,6 +133,7 @@ def monotone(surface, rising):
     return bool(np.all(steps >= -EXACT) if rising else np.all(steps <= EXACT))
 
 
+@measurement("xnor_gates:gate_values")
 def gate_values(seed, scale="quick"):
     """Truth tables, the negation neuron and the gate surfaces on the post's 20x20 grid."""
     runtime.seed_everything(seed)
@@ -167,6 +169,7 @@ def best_time(function, points, loops=1):
     return (time.perf_counter() - started) / loops, values
 
 
+@measurement("xnor_gates:speedup")
 def speedup(seed, scale="quick"):
     """Per-point vs vectorized on the same 100x100 grid, interleaved in one process, best of rounds."""
     runtime.seed_everything(seed)
@@ -192,6 +195,7 @@ def speedup(seed, scale="quick"):
     }
 
 
+@measurement("xnor_gates:dense_grid")
 def dense_grid(seed, scale="quick"):
     """The vectorized net on 100x100 (Fig 1) and the code's 1000x1000, vs 400 points one at a time."""
     runtime.seed_everything(seed)

@@ -15,8 +15,9 @@ inputs in a trainable tf.Variable, so gradient descent nudges the data too; we r
 
 import numpy as np
 
-from . import runtime
-from .figures import pyplot, save
+from ...suite import runtime
+from ...suite.measurements import measurement
+from ...suite.figures import pyplot, save
 
 # ---- config: softmax ------------------------------------------------------------------------------
 SOFTMAX_INPUTS = {
@@ -57,6 +58,7 @@ def softmax(values):
     return tuple(float(v) for v in tf.nn.softmax(tf.constant(values, dtype=tf.float64)).numpy())
 
 
+@measurement("logic:softmax_examples")
 def softmax_examples(seed, scale="quick"):
     """The post's two worked examples, and what the extracted text's version would print."""
     out = {name: softmax(values) for name, values in SOFTMAX_INPUTS.items()}
@@ -157,7 +159,7 @@ def stacked_logic_training(models, inputs_trainable, steps=STEPS):
     return {"cost": cost, "train_acc": train_acc, "valid_acc": valid_acc, "test_acc": test_acc, "drift": drift}
 
 
-@runtime.seeds_at_once
+@measurement("logic:train_logic_nets", seeds_at_once=True)
 def train_logic_nets(run_seeds, scale="quick"):
     """Every function, both variants, every seed: stacked trainings. One result per seed."""
     return runtime.in_fixed_stacks(_train_logic_stack, run_seeds, STACK)
@@ -218,7 +220,7 @@ def sigmoid(z):
     return 1.0 / (1.0 + np.exp(-z))
 
 
-@runtime.seeds_at_once
+@measurement("logic:train_k9", seeds_at_once=True)
 def train_k9(run_seeds, scale="quick"):
     """(nand-gen 1000) -> train-epochs 500 at lr 0.5, then (ff [1 1]) and (ff [1 0]).
 

@@ -18,8 +18,8 @@ import math
 
 import numpy as np
 
-from . import mnist_data, progress, runtime
-from .figures import pyplot, save
+from ...data import mnist
+from ...suite import progress, runtime
 
 # ---- config -------------------------------------------------------------------------------------
 BATCH = 100                  # post + original code
@@ -47,7 +47,7 @@ LN10 = math.log(10)
 
 # ---- data ---------------------------------------------------------------------------------------
 def data(scale):
-    d = mnist_data.for_scale(scale)
+    d = mnist.for_scale(scale)
     return d, np.eye(10, dtype=np.float32)[d.y_train], np.eye(10, dtype=np.float32)[d.y_test]
 
 
@@ -137,7 +137,7 @@ def train_and_test(model, params, lr, steps, scale):
     claims that share these trainings, and tests that change one arm, train each arm once."""
     forward, static = model
     key = ("ltfn", forward, static, runtime.digest([a for pair in params for a in pair]), lr, steps, scale,
-           BATCH, TEST_BATCHES[scale], mnist_data.for_scale(scale).name)
+           BATCH, TEST_BATCHES[scale], mnist.for_scale(scale).name)
     return runtime.memoized(key, lambda: _train_and_test(lambda tf, p, x: forward(tf, p, x, *static),
                                                          params, lr, steps, scale))
 
@@ -204,143 +204,3 @@ def conv_run(rng, init, lr, scale):
     widths = CONV_WIDTHS[scale]
     steps = (TINY_LR_STEPS if lr == LR_LTFN5 else CONV_STEPS)[scale]
     return train_and_test((conv_forward, (widths,)), conv_params(rng, init, widths), lr, steps, scale)
-
-
-# ---- LTFN 1-3 -------------------------------------------------------------------------------------
-def train_fc_parts(seed, scale="quick"):
-    runtime.seed_everything(seed)
-    out = {"data": mnist_data.for_scale(scale).name}
-    for part, (hidden, lr, steps) in FC.items():
-        if part == "ltfn3" and scale == "quick":
-            hidden, steps = QUICK_FC3_HIDDEN, QUICK_FC3_STEPS
-        run = fc_run(np.random.default_rng([seed, len(hidden), steps]), "normal", hidden, lr, steps, scale)
-        costs = run["costs"]
-        out[f"{part}_first_cost"] = float(costs[0])
-        out[f"{part}_last_cost"] = float(costs[-1])
-        out[f"{part}_cost_fell"] = bool(costs[-100:].mean() < costs[:100].mean() / 2)
-        for kind in ("clean", "documented"):
-            out[f"{part}_{kind}_test_acc"] = 100 * run[f"{kind}_acc"]
-            out[f"{part}_{kind}_test_cost"] = run[f"{kind}_cost"]
-        out[f"{part}_test_time_training_gain"] = 100 * (run["documented_acc"] - run["clean_acc"])
-        out[f"{part}_eval_moved_weights"] = run["eval_moved_weights"]
-        out[f"{part}_costs"] = costs
-    out["ltfn2_beats_ltfn1"] = out["ltfn2_clean_test_acc"] > out["ltfn1_clean_test_acc"]
-    out["ltfn3_beats_ltfn2"] = out["ltfn3_clean_test_acc"] > out["ltfn2_clean_test_acc"]
-    out["ltfn3_test_time_training_inflates"] = out["ltfn3_test_time_training_gain"] > 0
-    return out
-
-
-# ---- LTFN 2's graph: pruning and a None batch dimension --------------------------------------------
-def graph_behaviour(seed, scale="quick"):
-    """In tf.compat.v1 graph mode: what fetching logits needs and runs; which batch sizes fit."""
-    tf = runtime.tensorflow()
-    v1 = tf.compat.v1
-    out = {}
-    graph = tf.Graph()
-    with graph.as_default():
-        v1.set_random_seed(seed)
-        images = v1.placeholder(tf.float32, shape=(None, 784))
-        labels = v1.placeholder(tf.float32, shape=(None, 10))
-        fixed = v1.placeholder(tf.float32, shape=(BATCH, 784))
-        weights = tf.Variable(v1.random_normal((784, 10)))
-        bias = tf.Variable(tf.zeros(10))
-        logits = tf.matmul(images, weights) + bias
-        fixed_logits = tf.matmul(fixed, weights) + bias
-        cost = tf.reduce_mean(tf.nn.softmax_cross_entropy_with_logits(labels=labels, logits=logits))
-        optimizer = v1.train.GradientDescentOptimizer(0.01).minimize(cost)
-        with v1.Session(graph=graph) as session:
-            session.run(v1.global_variables_initializer())
-            before = session.run(weights)
-            zeros = np.zeros((3, 784), np.float32)
-            session.run(logits, feed_dict={images: zeros})
-            out["logits_without_labels"] = True
-            out["logits_leave_weights"] = bool(np.array_equal(before, session.run(weights)))
-            try:
-                session.run(optimizer, feed_dict={images: zeros})
-                out["optimizer_needs_labels"] = False
-            except tf.errors.InvalidArgumentError:
-                out["optimizer_needs_labels"] = True
-            shapes = [session.run(logits, feed_dict={images: np.zeros((n, 784), np.float32)}).shape[0]
-                      for n in (1, 10, 283)]
-            out["none_batch_accepts"] = tuple(shapes)
-            rejected = 0
-            for n in (1, 10, 283):
-                try:
-                    session.run(fixed_logits, feed_dict={fixed: np.zeros((n, 784), np.float32)})
-                except ValueError:
-                    rejected += 1
-            out["fixed_batch_rejects_all"] = rejected == 3
-    return out
-
-
-# ---- LTFN 5-6: the ConvNet and its initialization ---------------------------------------------------
-def activation_statistics(seed, init, scale):
-    """Pre-activation ranges and standard deviations per layer, at initialization, full width."""
-    tf = runtime.tensorflow()
-    widths = CONV_WIDTHS["documented"]
-    rng = np.random.default_rng([seed, 7])
-    params = [(tf.constant(w), tf.constant(b)) for w, b in conv_params(rng, init, widths)]
-    taps = []
-    conv_forward(tf, params, tf.constant(mnist_data.for_scale(scale).x_test[:HISTOGRAM_IMAGES]), widths, taps)
-    return [t.numpy() for t in taps]
-
-
-def train_convnets(seed, scale="quick"):
-    """LTFN 5, LTFN 6 (x0.01 and VS/Xavier), and the controlled ablation, for one seed."""
-    runtime.seed_everything(seed)
-    out = {"data": mnist_data.for_scale(scale).name}
-    rng = lambda k: np.random.default_rng([seed, k])  # noqa: E731  the same draws for every arm of a seed
-    ltfn5 = conv_run(rng(1), "normal", LR_LTFN5, scale)
-    small = conv_run(rng(1), "small", LR_LTFN5, scale)
-    lr = ABLATION_LR[scale]
-    arms = {init: conv_run(rng(1), init, lr, scale) for init in ABLATION_INITS}
-    fc = {init: fc_run(rng(2), init, ABLATION_FC_HIDDEN[scale], lr, CONV_STEPS[scale], scale)
-          for init in ABLATION_INITS}
-    for name, run in (("ltfn5", ltfn5), ("small", small)):
-        for kind in ("clean", "documented"):
-            out[f"{name}_{kind}_test_acc"] = 100 * run[f"{kind}_acc"]
-            out[f"{name}_{kind}_test_cost"] = run[f"{kind}_cost"]
-    out["ltfn5_test_time_training_gain"] = out["ltfn5_documented_test_acc"] - out["ltfn5_clean_test_acc"]
-    out["ltfn5_test_time_training_inflates"] = out["ltfn5_test_time_training_gain"] > 0
-    out["ltfn5_eval_moved_weights"] = ltfn5["eval_moved_weights"]
-    out["small_cost_is_ln10"] = abs(small["documented_cost"] - LN10) < 1e-3
-    out["small_cost_minus_ln10"] = abs(small["documented_cost"] - LN10)
-    out["he_test_acc"] = 100 * arms["he"]["clean_acc"]
-    out["he_test_cost"] = arms["he"]["clean_cost"]
-    for name, runs in (("conv", arms), ("fc", fc)):
-        for init, run in runs.items():
-            # a diverged net (non-finite cost) scores 0: its argmax over NaN logits means nothing
-            out[f"ablation_{name}_{init}_acc"] = 100 * run["clean_acc"] if run["finite"] else 0.0
-            out[f"ablation_{name}_{init}_diverged"] = not run["finite"]
-    acc = out.__getitem__
-    out["conv_he_beats_fc_normal"] = acc("ablation_conv_he_acc") > acc("ablation_fc_normal_acc")
-    out["conv_he_beats_fc_he"] = acc("ablation_conv_he_acc") > acc("ablation_fc_he_acc")
-    out["conv_normal_loses_to_fc_normal"] = acc("ablation_conv_normal_acc") < acc("ablation_fc_normal_acc")
-    out["he_beats_normal_in_conv"] = acc("ablation_conv_he_acc") > acc("ablation_conv_normal_acc")
-    for init in INITS:
-        taps = activation_statistics(seed, init, scale)
-        stds = [float(t.std()) for t in taps]
-        ranges = [float(np.abs(t).max()) for t in taps]
-        out[f"{init}_layer_std"] = tuple(stds)
-        out[f"{init}_layer_range"] = tuple(ranges)
-        out[f"{init}_growth_1_to_4"] = stds[3] / stds[0]
-        out[f"{init}_taps"] = [t.ravel()[:20000] for t in taps]
-    out["normal_layer1_range"] = out["normal_layer_range"][0]
-    out["normal_layer4_range"] = out["normal_layer_range"][3]
-    out["normal_logit_range"] = out["normal_layer_range"][4]
-    out["small_logit_range"] = out["small_layer_range"][4]
-    out["he_std_ratio_max"] = max(b / a for a, b in zip(out["he_layer_std"][:3], out["he_layer_std"][1:4]))
-    out["he_std_ratio_min"] = min(b / a for a, b in zip(out["he_layer_std"][:3], out["he_layer_std"][1:4]))
-    return out
-
-
-def plot_histograms(runs, path):
-    """LTFN 6's histograms: per-layer pre-activations for N(0,1), x0.01 and VS/Xavier (first seed)."""
-    plt = pyplot()
-    run = runs[0]
-    fig, axes = plt.subplots(len(INITS), 5, figsize=(13, 6))
-    for row, init in enumerate(INITS):
-        for col, values in enumerate(run[f"{init}_taps"]):
-            axes[row][col].hist(values, bins=60, color="#37a")
-            axes[row][col].set_title(f"{init}: {'logits' if col == 4 else f'layer{col + 1}_conv'}", fontsize=8)
-    save(fig, path)

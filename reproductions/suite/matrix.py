@@ -8,8 +8,9 @@ Pure functions from reports to text, plus the same atomic writer as the claims r
 import json
 from pathlib import Path
 
-from .claims import CLAIMS
-from .report import ReportError, measured_text, write_atomically
+from .registry import CLAIMS
+from .render import measured_text
+from .report import ReportError, write_atomically
 from .report import read as read_report
 
 

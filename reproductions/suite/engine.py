@@ -4,7 +4,6 @@ Shared by the claims test, ``python -m reproductions run`` and ``calibrate``. Ru
 (measurement, seed, scale) in the process, so claims that share a measurement train once.
 """
 
-import importlib
 import inspect
 import os
 import time
@@ -18,12 +17,6 @@ from .seeds import derive_seed
 from .stats import aggregate, is_metric
 
 _runs = {}
-
-
-def load(reference):
-    """The function a "module:function" reference names, in this package."""
-    module, function = reference.split(":")
-    return getattr(importlib.import_module(f"{__package__}.{module}"), function)
 
 
 MASTER_STRIDE = 1000  # master seed m gives each claim the seeds m*1000, m*1000+1, ...
@@ -48,10 +41,10 @@ def measure_runs(claim, seeds, scale):
     A measurement marked ``seeds_at_once`` trains all missing seeds together (one stacked model)
     and returns one result per seed; each seed's result must not depend on the others.
     """
-    measure = load(claim.measure)
-    missing = [seed for seed in seeds if (claim.measure, seed, scale) not in _runs]
-    run_seeds = [derive_seed(claim.measure, seed) for seed in missing]
-    if getattr(measure, "seeds_at_once", False) and missing:
+    measure = claim.measure
+    missing = [seed for seed in seeds if (measure.name, seed, scale) not in _runs]
+    run_seeds = [derive_seed(measure.name, seed) for seed in missing]
+    if measure.seeds_at_once and missing:
         results = measure(run_seeds, scale=scale)
     else:
         results = []
@@ -60,8 +53,8 @@ def measure_runs(claim, seeds, scale):
                 watcher.seed(index, len(missing), seed)
             results.append(measure(run_seed, scale=scale))
     for seed, result in zip(missing, results):
-        _runs[(claim.measure, seed, scale)] = result
-    return [_runs[(claim.measure, seed, scale)] for seed in seeds]
+        _runs[(measure.name, seed, scale)] = result
+    return [_runs[(measure.name, seed, scale)] for seed in seeds]
 
 
 
@@ -150,10 +143,9 @@ def draw(claim, runs, figures_dir):
     directory.mkdir(parents=True, exist_ok=True)
     name = f"{claim.id}.png"
     tmp = directory / f".{name}.tmp.png"
-    figure = load(claim.figure)
-    if "documented" in inspect.signature(figure).parameters:  # marks the post's numbers
-        figure(runs, tmp, documented=claim.documented)
+    if "documented" in inspect.signature(claim.figure).parameters:  # marks the post's numbers
+        claim.figure(runs, tmp, documented=claim.documented)
     else:
-        figure(runs, tmp)
+        claim.figure(runs, tmp)
     os.replace(tmp, directory / name)
     return f"figures/{name}"

@@ -14,7 +14,8 @@ Both are judged against the *drawn* true values of each seed, not the printed co
 
 import numpy as np
 
-from . import runtime
+from ...suite import runtime
+from ...suite.measurements import measurement
 
 # ---- config: linreg.multi -----------------------------------------------------------------------
 FEATURES = 4              # original code: n_features
@@ -61,6 +62,7 @@ def gradient_descent(x, y, w0, b0, steps, dtype):
     return w.numpy().astype(np.float64), float(b.numpy()), float(first), float(last)
 
 
+@measurement("linear_regression:recover_multi")
 def recover_multi(seed, scale="quick"):
     runtime.seed_everything(seed)
     rng = np.random.default_rng(seed)
@@ -82,6 +84,7 @@ def recover_multi(seed, scale="quick"):
     }
 
 
+@measurement("linear_regression:recover_with_layers")
 def recover_with_layers(seed, scale="quick"):
     runtime.seed_everything(seed)
     rng = np.random.default_rng(seed)

@@ -1,0 +1,1 @@
+"""Data sets shared by several posts (MNIST)."""

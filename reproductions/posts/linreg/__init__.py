@@ -1,0 +1,1 @@
+"""Linear regression recovering w and b (post 000, sentimos). Claims linreg.*."""

@@ -1,0 +1,68 @@
+"""What a claim record is: the post it comes from, and the fields every post's ``claims.py`` fills in.
+
+Records are plain frozen data with keyword fields; the functions that measure a claim and draw
+its figure are referenced directly, so a typo fails at import and an editor can jump to them.
+"""
+
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from .judge import VERDICTS
+
+JUDGES = ("exact", "band", "floor", "ordering", "distribution", "qualitative")
+
+
+@dataclass(frozen=True)
+class Post:
+    seed: str    # the post's id in the sources folder ("000")
+    file: str    # its text there
+    title: str
+
+
+SENTIMOS = Post("000", "000_e8c79fa7115912b9.txt", 'sentimos, "Machine Learning with Tensorflow"')
+VARTY = Post("001", "001_4db3b1b58dede2f3.txt", 'Josh Varty, "Learn TensorFlow Now" 1-6')
+BROWN = Post("002", "002_091364d249b9b0b4.txt", 'Dorian Brown, "Understanding Tensorflow with MNIST"')
+KAMPHAUS = Post("003", "003_5695cadcc00eb730.txt", 'Ben Kamphaus, "First Steps with TensorFlow and Deep Learning"')
+THOUGHTRAM = Post("004", "004_10f2e1d98adc833b.txt", 'thoughtram, "Understanding XOR with Keras and TensorFlow"')
+POSTS = (SENTIMOS, VARTY, BROWN, KAMPHAUS, THOUGHTRAM)
+
+
+@dataclass(frozen=True)
+class Source:
+    post: Post
+    section: str  # the section heading, as the post spells it
+
+    def __str__(self):
+        return f"{self.post.file} § {self.section}"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Claim:
+    id: str
+    source: Source
+    statement: str               # the claim in one sentence, numbers verbatim
+    documented: dict             # name -> documented value, as the post (or its code) gives it
+    judge: str                   # one of JUDGES: how the measurement is compared with it
+    expected: str                # one of VERDICTS
+    why: str                     # the reason for the expected verdict
+    measure: object = None       # the function that measures it (a suite.measurements.measurement)
+    checks: tuple = ()           # the documented result holds (suite.judge checks)
+    explains: tuple = ()         # the artifact's explanation, or what is measured instead
+    seeds: int = 1               # default number of seeds; 1 = deterministic
+    gpu_at_documented: bool = False  # the documented-scale protocol needs a GPU
+    markers: tuple = ()          # further pytest markers: "benchmark", "dataset", "slow"
+    figure: object = None        # the function drawing the post's figure from the measured runs
+    unavailable: str = ""        # precise reason it cannot be run anywhere
+
+    def __post_init__(self):
+        object.__setattr__(self, "documented", MappingProxyType(dict(self.documented)))
+        if self.expected not in VERDICTS:
+            raise ValueError(f"{self.id}: expected verdict {self.expected!r} is not one of {VERDICTS}")
+
+    @property
+    def stochastic(self):
+        return self.seeds > 1
+
+    @property
+    def skip_reason(self):
+        return f"unavailable: {self.unavailable}" if self.unavailable else ""

@@ -1,0 +1,39 @@
+"""The registry: every post's claim records, assembled in the posts' order, looked up by id.
+
+Each post folder's ``claims.py`` holds its records; this module only gathers them and checks that
+ids are unique. Importing it imports the posts' model modules, none of which imports TensorFlow
+at import time, so listing claims stays instant.
+"""
+
+from ..posts.dorian import claims as dorian
+from ..posts.lcd import claims as lcd
+from ..posts.linreg import claims as linreg
+from ..posts.logic import claims as logic
+from ..posts.ltfn import claims as ltfn
+from ..posts.xnor import claims as xnor
+from ..posts.xor import claims as xor
+from .records import JUDGES, POSTS, Claim, Source  # noqa: F401  (re-exported for tests and tools)
+
+CLAIMS = (*lcd.CLAIMS, *linreg.CLAIMS, *xnor.CLAIMS, *ltfn.CLAIMS, *dorian.CLAIMS, *logic.CLAIMS, *xor.CLAIMS)
+REGISTRY = {claim.id: claim for claim in CLAIMS}
+if len(REGISTRY) != len(CLAIMS):
+    raise ValueError("duplicate claim ids: " + ", ".join(sorted({c.id for c in CLAIMS if sum(d.id == c.id for d in CLAIMS) > 1})))
+
+
+class UnknownClaimError(KeyError):
+    def __str__(self):
+        return self.args[0]
+
+
+def get(claim_id):
+    try:
+        return REGISTRY[claim_id]
+    except KeyError:
+        close = [cid for cid in REGISTRY if claim_id in cid or cid.split(".")[-1] == claim_id.split(".")[-1]]
+        hint = f"; did you mean {', '.join(close[:3])}?" if close else "; see 'python -m reproductions list'"
+        raise UnknownClaimError(f"unknown claim id {claim_id!r}{hint}") from None
+
+
+def users_of(measure):
+    """The ids of the claims one measurement serves."""
+    return [claim.id for claim in CLAIMS if claim.measure is measure]
