@@ -11,12 +11,13 @@ documented and measured side by side either way.
 import pytest
 
 from reproductions.suite.calibration import CalibrationError
+from reproductions.suite.measurements import MeasurementError
 
 
 def test_claim(claim, repro, claim_device, record_property):
     try:
         result = repro.check(claim, claim_device)
-    except CalibrationError as err:  # a bad calibration file: one line, no traceback
+    except (CalibrationError, MeasurementError) as err:  # a bad calibration file or metric: one line
         pytest.fail(str(err), pytrace=False)
     record_property("claim", result.record())
     assert result.passed, result.failure_message()

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from reproductions.suite import registry
@@ -52,6 +53,31 @@ def test_record_is_complete(record):
                 ref = getattr(check, key, None)
                 if isinstance(ref, str) and ref:
                     assert ref in claim.documented, f"{check} names a documented value the claim lacks"
+
+
+def checked_metrics(claim):
+    """Every metric a claim's checks read: the judged one and any it is compared with."""
+    for check in claim.checks + claim.explains:
+        yield check.metric.split(".")[0]
+        if getattr(check, "than", ""):
+            yield check.than.split(".")[0]
+
+
+@pytest.mark.parametrize("record", [c for c in CLAIMS if c.measure], ids=lambda c: c.id)
+def test_every_checked_metric_is_one_its_measurement_declares(record):
+    undeclared = set(checked_metrics(record)) - set(record.measure.metrics)
+    assert not undeclared, f"{record.id} checks metrics {record.measure.name} does not return: {sorted(undeclared)}"
+
+
+def test_a_measurement_returning_other_metrics_than_declared_is_refused():
+    from reproductions.suite.measurements import MeasurementError, check_declared, measurement
+
+    declared = measurement("test:probe", metrics=("a", "b"))(lambda seed, scale="quick": None)
+    assert check_declared(declared, {"a": 1, "b": 2.0, "figure": np.zeros(3)})
+    with pytest.raises(MeasurementError, match="missing b"):
+        check_declared(declared, {"a": 1})
+    with pytest.raises(MeasurementError, match="undeclared c"):
+        check_declared(declared, {"a": 1, "b": 2, "c": 3})
 
 
 def test_documented_values_are_frozen():

@@ -11,6 +11,7 @@ import sys
 
 from . import registry
 from .calibration import CalibrationError
+from .measurements import MeasurementError
 from ..data.mnist import MnistUnavailable as DataUnavailable
 from .report import ReportDirError
 from .seeds import SEED_SPEC_HELP, SeedSpecError, parse_seeds
@@ -209,7 +210,8 @@ def main(argv=None, out=None):
         command = {"list": list_claims, "run": run_claim, "calibrate": calibrate, "report": report,
                    "matrix": merge_matrix, "readme": regenerate_readme, "bench": compare_benchmarks}[args.command]
         return command(args, out)
-    except (UsageError, registry.UnknownClaimError, DataUnavailable, CalibrationError, ReportDirError) as err:
+    except (UsageError, registry.UnknownClaimError, DataUnavailable, CalibrationError, MeasurementError,
+            ReportDirError) as err:
         sys.stderr.write(f"reproductions: error: {err}\n")
         return USAGE_ERROR
     except KeyboardInterrupt:

@@ -13,6 +13,7 @@ from pathlib import Path
 from . import calibration as calibration_files
 from . import progress
 from .judge import verdict_of
+from .measurements import check_declared
 from .seeds import derive_seed
 from .stats import aggregate, is_metric
 
@@ -53,7 +54,7 @@ def measure_runs(claim, seeds, scale):
                 watcher.seed(index, len(missing), seed)
             results.append(measure(run_seed, scale=scale))
     for seed, result in zip(missing, results):
-        _runs[(measure.name, seed, scale)] = result
+        _runs[(measure.name, seed, scale)] = check_declared(measure, result)
     return [_runs[(measure.name, seed, scale)] for seed in seeds]
 
 

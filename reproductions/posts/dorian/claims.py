@@ -1,4 +1,5 @@
-"""Understanding TensorFlow with MNIST (post 002, Dorian Brown): matrix inversion, a softmax classifier, optimal inputs.
+"""Understanding TensorFlow with MNIST (post 002, Dorian Brown): matrix inversion, a softmax
+classifier, optimal inputs.
 
 The records of this post's claims: where each comes from, what it says (numbers verbatim), how it
 is judged, which verdict we expect and why, and which function measures it. Documented numbers
@@ -6,71 +7,145 @@ live here and nowhere else; the models beside this file only measure.
 """
 
 from ...suite.judge import AtLeast, AtMost, Close, Holds, MostSeeds
-from ...suite.records import Claim, BROWN, Source
+from ...suite.records import BROWN, Claim, Source
 from .classifier import plot_curves, plot_fingerprints, plot_optimal_inputs, train_dorian
 from .matinv import invert, plot_loss
 
 # ---- seeds: how many each stochastic claim runs on by default ---------------------------------------
-MATINV_SEEDS = 10      # ours: each seed draws a new well-conditioned A
-DORIAN_SEEDS = 3       # ours: ~9 s a seed
+MATINV_SEEDS = 10  # ours: each seed draws a new well-conditioned A
+DORIAN_SEEDS = 3  # ours: ~9 s a seed
 
 CLAIMS = (
-    Claim(id="dorian.matinv.adagrad_l1", source=Source(BROWN, "Calculating a matrix inverse, the hard way"),
-          statement="Minimizing sum|x A - I| with Adagrad (lr 0.01, 100,000 iterations) learns x close to the inverse of A; the loss goes down",
-          documented={"lr": 0.01, "iterations": 100_000}, judge="band", expected="not-reproduced",
-          why="The loss falls on every draw, but with Adagrad's shrinking steps on an L1 loss x reaches A^-1 (within "
-          "5%) on only a few well-conditioned draws in 100,000 iterations, and on none in the quick 20,000.",
-          measure=invert, seeds=MATINV_SEEDS,
-          checks=(MostSeeds("approximates_inverse", label="||x - A^-1|| within 5% of ||A^-1||"),),
-          explains=(Holds("loss_fell", label="the loss goes down ('Yay, our loss is going down!')"),
-                    AtMost("relative_error", 0.9, label="||x - A^-1|| / ||A^-1|| (median; 1.0 at the start)")),
-          figure=plot_loss),
-    Claim(id="dorian.mnist.test_acc", source=Source(BROWN, "Classifying MNIST"),
-          statement="The 784-300-10 net reaches about 98% on the test set (stored output [0.9803, 0.12326279])",
-          documented={"test_accuracy": 0.98, "stored_test_accuracy": 0.9803, "stored_test_loss": 0.12326279}, judge="distribution", expected="reproduced",
-          why="Robust to about 0.3 points on full MNIST; the post says 50 epochs, the code 40 (run here).",
-          measure=train_dorian, seeds=DORIAN_SEEDS, markers=("dataset",),
-          checks=(Close("test_acc", doc="stored_test_accuracy", atol=0.005, label="test accuracy (catalog: about +-0.3 points)", at="documented"),
-                  # ours: the same net on 4,000 digits: what 40 epochs on the subset reach
-                  AtLeast("test_acc", 0.88, label="test accuracy on the subset's 1,000 test digits", at="quick"))),
-    Claim(id="dorian.mnist.curves", source=Source(BROWN, "Classifying MNIST"),
-          statement="Train loss, test loss and test accuracy per epoch (figure)",
-          documented={"figure": "learning curves"}, judge="qualitative", expected="reproduced",
-          why="Measured as falling losses and rising accuracy over the epochs.",
-          measure=train_dorian, seeds=DORIAN_SEEDS, markers=("dataset",),
-          checks=(Holds("train_cost_fell", label="train cost at least halves"),
-                  Holds("test_cost_fell", label="test cost falls"), Holds("test_acc_rose", label="test accuracy rises")),
-          figure=plot_curves),
-    Claim(id="dorian.fingerprints", source=Source(BROWN, "Image fingerprints"),
-          statement="Hidden 300-d ReLU vectors of test images show class-specific bands",
-          documented={"figure": "fingerprints"}, judge="qualitative", expected="reproduced",
-          why="Measured as within-class vs across-class cosine similarity of hidden vectors.",
-          measure=train_dorian, seeds=DORIAN_SEEDS, markers=("dataset",),
-          checks=(Holds("fingerprint_every_class_banded",
-                        label="for every digit, its hidden vectors are more alike than across digits"),),
-          figure=plot_fingerprints),
-    Claim(id="dorian.optin.unregularized", source=Source(BROWN, "Estimating optimal input images"),
-          statement="Optimizing the input without regularization gives noise-like ideal images",
-          documented={"figure": "optimal inputs"}, judge="qualitative", expected="reproduced",
-          why="Measured as correlation with the digit's mean test image.",
-          measure=train_dorian, seeds=DORIAN_SEEDS, markers=("dataset",),
-          # ours: "noise-like" = correlation with the class-mean image below 0.2
-          checks=(AtMost("unregularized_similarity", 0.2, label="correlation with the digit's mean image"),),
-          figure=plot_optimal_inputs),
-    Claim(id="dorian.optin.l1", source=Source(BROWN, "Regularization to the rescue"),
-          statement="L1 regularization (penalty 0.002) kills most pixels",
-          documented={"penalty": 0.002}, judge="qualitative", expected="not-reproduced",
-          why="In 1,000 steps of GD 0.1 an L1 penalty of 0.002 can take at most 0.2 off a pixel, and the inputs start "
-          "at U[0, 1): it zeroes more pixels than no penalty, not most of them.",
-          measure=train_dorian, seeds=DORIAN_SEEDS, markers=("dataset",),
-          checks=(MostSeeds("l1_kills_most_pixels", label="more than half the pixels below 0.05"),),
-          explains=(Holds("l1_kills_more_than_none", label="L1 zeroes more pixels than no penalty"),
-                    AtMost("l1_shrink_budget", 0.5, label="the most L1 alone can remove from a pixel"))),
-    Claim(id="dorian.optin.l2_025", source=Source(BROWN, "Regularization to the rescue"),
-          statement="L2 regularization with a penalty of 0.25 gives recognizable digit-like images",
-          documented={"penalty": 0.25}, judge="qualitative", expected="reproduced",
-          why="Measured as correlation with the class-mean image against the unregularized input.",
-          measure=train_dorian, seeds=DORIAN_SEEDS, markers=("dataset",),
-          checks=(Holds("l2_more_digit_like", label="L2 images correlate more with the digit's mean image than unregularized ones"),),
-          figure=plot_optimal_inputs),
+    Claim(
+        id="dorian.matinv.adagrad_l1",
+        source=Source(BROWN, "Calculating a matrix inverse, the hard way"),
+        statement="Minimizing sum|x A - I| with Adagrad (lr 0.01, 100,000 iterations) learns x close to the "
+                  "inverse of A; the loss goes down",
+        documented={"lr": 0.01, "iterations": 100_000},
+        judge="band",
+        expected="not-reproduced",
+        why="The loss falls on every draw, but with Adagrad's shrinking steps on an L1 loss x reaches A^-1 "
+            "(within 5%) on only a few well-conditioned draws in 100,000 iterations, and on none in the "
+            "quick 20,000.",
+        measure=invert,
+        seeds=MATINV_SEEDS,
+        checks=(MostSeeds("approximates_inverse", label="||x - A^-1|| within 5% of ||A^-1||"),),
+        explains=(
+            Holds("loss_fell", label="the loss goes down ('Yay, our loss is going down!')"),
+            AtMost("relative_error", 0.9, label="||x - A^-1|| / ||A^-1|| (median; 1.0 at the start)"),
+        ),
+        figure=plot_loss,
+    ),
+    Claim(
+        id="dorian.mnist.test_acc",
+        source=Source(BROWN, "Classifying MNIST"),
+        statement="The 784-300-10 net reaches about 98% on the test set (stored output [0.9803, 0.12326279])",
+        documented={"test_accuracy": 0.98, "stored_test_accuracy": 0.9803, "stored_test_loss": 0.12326279},
+        judge="distribution",
+        expected="reproduced",
+        why="Robust to about 0.3 points on full MNIST; the post says 50 epochs, the code 40 (run here).",
+        measure=train_dorian,
+        seeds=DORIAN_SEEDS,
+        markers=("dataset",),
+        checks=(
+            Close(
+                "test_acc",
+                doc="stored_test_accuracy",
+                atol=0.005,
+                label="test accuracy (catalog: about +-0.3 points)",
+                at="documented",
+            ),
+            # ours: the same net on 4,000 digits: what 40 epochs on the subset reach
+            AtLeast("test_acc", 0.88, label="test accuracy on the subset's 1,000 test digits", at="quick"),
+        ),
+    ),
+    Claim(
+        id="dorian.mnist.curves",
+        source=Source(BROWN, "Classifying MNIST"),
+        statement="Train loss, test loss and test accuracy per epoch (figure)",
+        documented={"figure": "learning curves"},
+        judge="qualitative",
+        expected="reproduced",
+        why="Measured as falling losses and rising accuracy over the epochs.",
+        measure=train_dorian,
+        seeds=DORIAN_SEEDS,
+        markers=("dataset",),
+        checks=(
+            Holds("train_cost_fell", label="train cost at least halves"),
+            Holds("test_cost_fell", label="test cost falls"),
+            Holds("test_acc_rose", label="test accuracy rises"),
+        ),
+        figure=plot_curves,
+    ),
+    Claim(
+        id="dorian.fingerprints",
+        source=Source(BROWN, "Image fingerprints"),
+        statement="Hidden 300-d ReLU vectors of test images show class-specific bands",
+        documented={"figure": "fingerprints"},
+        judge="qualitative",
+        expected="reproduced",
+        why="Measured as within-class vs across-class cosine similarity of hidden vectors.",
+        measure=train_dorian,
+        seeds=DORIAN_SEEDS,
+        markers=("dataset",),
+        checks=(
+            Holds(
+                "fingerprint_every_class_banded",
+                label="for every digit, its hidden vectors are more alike than across digits",
+            ),
+        ),
+        figure=plot_fingerprints,
+    ),
+    Claim(
+        id="dorian.optin.unregularized",
+        source=Source(BROWN, "Estimating optimal input images"),
+        statement="Optimizing the input without regularization gives noise-like ideal images",
+        documented={"figure": "optimal inputs"},
+        judge="qualitative",
+        expected="reproduced",
+        why="Measured as correlation with the digit's mean test image.",
+        measure=train_dorian,
+        seeds=DORIAN_SEEDS,
+        markers=("dataset",),
+        # ours: "noise-like" = correlation with the class-mean image below 0.2
+        checks=(AtMost("unregularized_similarity", 0.2, label="correlation with the digit's mean image"),),
+        figure=plot_optimal_inputs,
+    ),
+    Claim(
+        id="dorian.optin.l1",
+        source=Source(BROWN, "Regularization to the rescue"),
+        statement="L1 regularization (penalty 0.002) kills most pixels",
+        documented={"penalty": 0.002},
+        judge="qualitative",
+        expected="not-reproduced",
+        why="In 1,000 steps of GD 0.1 an L1 penalty of 0.002 can take at most 0.2 off a pixel, and the "
+            "inputs start at U[0, 1): it zeroes more pixels than no penalty, not most of them.",
+        measure=train_dorian,
+        seeds=DORIAN_SEEDS,
+        markers=("dataset",),
+        checks=(MostSeeds("l1_kills_most_pixels", label="more than half the pixels below 0.05"),),
+        explains=(
+            Holds("l1_kills_more_than_none", label="L1 zeroes more pixels than no penalty"),
+            AtMost("l1_shrink_budget", 0.5, label="the most L1 alone can remove from a pixel"),
+        ),
+    ),
+    Claim(
+        id="dorian.optin.l2_025",
+        source=Source(BROWN, "Regularization to the rescue"),
+        statement="L2 regularization with a penalty of 0.25 gives recognizable digit-like images",
+        documented={"penalty": 0.25},
+        judge="qualitative",
+        expected="reproduced",
+        why="Measured as correlation with the class-mean image against the unregularized input.",
+        measure=train_dorian,
+        seeds=DORIAN_SEEDS,
+        markers=("dataset",),
+        checks=(
+            Holds(
+                "l2_more_digit_like",
+                label="L2 images correlate more with the digit's mean image than unregularized ones",
+            ),
+        ),
+        figure=plot_optimal_inputs,
+    ),
 )

@@ -114,7 +114,12 @@ def correlation(a, b):
     return float(np.corrcoef(a, b)[0, 1])
 
 
-@measurement("dorian_mnist:train_dorian")
+@measurement("dorian_mnist:train_dorian",
+             metrics=("data", "test_acc", "test_cost", "train_cost_fell", "test_cost_fell", "test_acc_rose",
+                      "fingerprint_within", "fingerprint_across", "fingerprint_every_class_banded",
+                      "unregularized_similarity", "unregularized_killed_pixels", "l1_similarity", "l1_killed_pixels",
+                      "l2_025_similarity", "l2_025_killed_pixels", "l1_kills_most_pixels", "l1_kills_more_than_none",
+                      "l1_shrink_budget", "l2_more_digit_like"))
 def train_dorian(seed, scale="quick"):
     runtime.seed_everything(seed)
     d, curves, hidden, params = train_net(seed, scale)

@@ -62,7 +62,9 @@ def adagrad_inverse(a, iterations):
     return x.numpy().astype(np.float64), history
 
 
-@measurement("matrix_inverse:invert")
+@measurement("matrix_inverse:invert",
+             metrics=("condition_number", "draws_until_well_conditioned", "max_abs_xa_minus_i", "relative_error",
+                      "loss_first", "loss_last", "loss_fell", "loss_halved", "approximates_inverse"))
 def invert(seed, scale="quick"):
     runtime.seed_everything(seed)
     rng = np.random.default_rng(seed)

@@ -78,7 +78,12 @@ def train_net(model, rngs, inputs, labels, steps=NET_STEPS):
     return lambda test_inputs: np.argmax(forward(model, params, tf.constant(test_inputs)).numpy(), axis=2)
 
 
-@measurement("lcd:train_beyond_linear", seeds_at_once=True)
+@measurement("lcd:train_beyond_linear", seeds_at_once=True,
+             metrics=("params_linear", "params_dnn", "params_cnn", "training_steps", "cnn_smaller_than_dnn",
+                      "linear_random_test_acc", "linear_random_train_acc", "dnn_random_test_acc",
+                      "dnn_random_train_acc", "dnn_shifted_test_acc", "dnn_shifted_train_acc", "cnn_shifted_test_acc",
+                      "cnn_shifted_train_acc", "cnn_100_at_unseen_positions", "dnn_beats_linear",
+                      "dnn_fits_training_set"))
 def train_beyond_linear(run_seeds, scale="quick"):
     return runtime.in_fixed_stacks(_train_beyond_stack, run_seeds, STACK)
 

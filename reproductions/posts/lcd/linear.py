@@ -42,7 +42,8 @@ def vertical_lines(image):
     return int(np.sum(np.all(image == 1, axis=0)))
 
 
-@measurement("lcd:feature_count")
+@measurement("lcd:feature_count",
+             metrics=("lines_in_0", "lines_in_1", "lines_in_8", "eight_reads_as_zero"))
 def feature_count(seed, scale="quick"):
     counts = {d: vertical_lines(glyph(d)) for d in range(DIGITS)}
     return {"lines_in_0": counts[0], "lines_in_1": counts[1], "lines_in_8": counts[8],
@@ -120,7 +121,11 @@ def confusions_in_post_groups(matrix):
 
 
 # ---- 5x5: "How to recognize a digit" ------------------------------------------------------------------
-@measurement("lcd:train_lcd5", seeds_at_once=True)
+@measurement("lcd:train_lcd5", seeds_at_once=True,
+             metrics=("acc_after_5", "acc_final", "reaches_100", "confusions_in_post_groups",
+                      "post_groups_above_chance", "zero_negative_middle_bar", "one_selects_right_column",
+                      "one_penalizes_top_and_middle", "three_negative_on_8_pixels",
+                      "three_most_negative_are_8_pixels", "three_positive_on_its_bars"))
 def train_lcd5(run_seeds, scale="quick"):
     return runtime.in_fixed_stacks(_train_lcd5_stack, run_seeds, STACK)
 
@@ -164,7 +169,9 @@ def w_features(columns):
 
 
 # ---- 10x10 and larger: "Dealing with inexact data" ----------------------------------------------------
-@measurement("lcd:train_jitter10", seeds_at_once=True)
+@measurement("lcd:train_jitter10", seeds_at_once=True,
+             metrics=("acc_5_steps", "acc_after_1000", "acc_final_train", "reaches_100", "test_acc",
+                      "test_seen_in_training", "position_selectivity", "w_follows_positions"))
 def train_jitter10(run_seeds, scale="quick"):
     return runtime.in_fixed_stacks(_train_jitter10_stack, run_seeds, STACK)
 
@@ -223,7 +230,14 @@ def position_selectivity(columns, labels, positions):
 
 
 # ---- "more data, lower accuracy": training accuracy after a fixed number of steps ---------------------
-@measurement("lcd:train_jitter_sizes", seeds_at_once=True)
+@measurement("lcd:train_jitter_sizes", seeds_at_once=True,
+             metrics=("acc_100_10x10", "epochs_100_10x10", "acc_500_10x10", "epochs_500_10x10", "acc_5000_10x10",
+                      "epochs_5000_10x10", "acc_5000_10x10_long", "recall_1_5000_10x10",
+                      "best_other_recall_5000_10x10", "one_learned_best_5000_10x10", "acc_100_20x20",
+                      "epochs_100_20x20", "acc_500_20x20", "epochs_500_20x20", "acc_5000_20x20", "epochs_5000_20x20",
+                      "acc_5000_20x20_long", "recall_1_5000_20x20", "best_other_recall_5000_20x20",
+                      "one_learned_best_5000_20x20", "more_data_lower_acc_10x10", "longer_training_helps_10x10",
+                      "more_data_lower_acc_20x20", "longer_training_helps_20x20"))
 def train_jitter_sizes(run_seeds, scale="quick"):
     """500 and 5,000 examples at 10x10 and 20x20, 1,000 steps each (and 10,000 for 5,000)."""
     return runtime.in_fixed_stacks(_train_sizes_stack, run_seeds, STACK)

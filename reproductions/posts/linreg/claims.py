@@ -6,42 +6,78 @@ live here and nowhere else; the models beside this file only measure.
 """
 
 from ...suite.judge import AtMost, Holds, InsideCalibrated, NearDocumented
-from ...suite.records import Claim, SENTIMOS, Source
+from ...suite.records import SENTIMOS, Claim, Source
 from .model import recover_multi, recover_with_layers
 
 # ---- seeds: how many each stochastic claim runs on by default ---------------------------------------
-LINREG_SEEDS = 20      # ours: each seed draws a new regression problem
+LINREG_SEEDS = 20  # ours: each seed draws a new regression problem
 
 CLAIMS = (
-    Claim(id="linreg.multi.recovery", source=Source(SENTIMOS, "Linear Regression with Multiple Variables in Tensorflow"),
-          statement="Gradient descent recovers w and b: w computed [5.48375, 90.52216, 48.28834, 38.46674] vs actual [5.48446, 90.52165, 48.28952, 38.46534]; b -9.326 vs -9.331",
-          documented={"w_computed": (5.48375, 90.52216, 48.28834, 38.46674), "w_actual": (5.48446, 90.52165, 48.28952, 38.46534),
-           "b_computed": -9.326, "b_actual": -9.331,
-           # derived from the printed values: largest |w computed - w actual|, and b computed - b actual
-           "w_max_gap": 0.00140, "b_gap": 0.005},
-          judge="band", expected="reproduced",
-          why="Robust up to the random draws; b is off by the mean (0.005) of the uniform noise, which the "
-          "controlled variant (noise mean removed) confirms.",
-          measure=recover_multi, seeds=LINREG_SEEDS,
-          checks=(NearDocumented("w_max_gap", doc="w_max_gap", log=True, label="largest |w found - w drawn|"),
-                  NearDocumented("b_gap", doc="b_gap", label="b found - b drawn"),
-                  Holds("loss_fell", label="the loss falls")),
-          explains=(AtMost("b_gap_centered_noise", 0.0025,  # ours: half the offset the noise mean explains
-                           label="|b found - b drawn| with the noise mean removed (median)"),
-                    AtMost("gd_vs_least_squares.max", 0.005,  # ours: float32 GD, 1,000 steps
-                           label="largest distance from the least-squares solution"))),
-    Claim(id="linreg.layers.recovery", source=Source(SENTIMOS, "Linear Regression using Tensorflow layers"),
-          statement="LinearRegressor reaches loss 8.81575e-06: w true [1.7396 62.2283 59.7082 6.9788], found [1.7304 62.2178 59.6973 6.9751]; b true -4.7938, found -4.77659",
-          documented={"loss": 8.81575e-06, "w_true": (1.7396, 62.2283, 59.7082, 6.9788), "w_found": (1.7304, 62.2178, 59.6973, 6.9751),
-           "b_true": -4.7938, "b_found": -4.77659,
-           # derived from the printed values: largest |w true - w found|, |b true - b found|
-           "w_max_gap": 0.0109, "b_gap": 0.01721},
-          judge="band", expected="reproduced",
-          why="tf.contrib.learn is gone; ported to its modern equivalent (zero-initialized linear model, GD 0.3, "
-          "500 steps on noise-free float64 rows); the numbers are within the calibrated spread of draws.",
-          measure=recover_with_layers, seeds=LINREG_SEEDS,
-          # heavy-tailed over draws (a badly conditioned X leaves GD far off): judged by the calibrated range
-          checks=(InsideCalibrated("loss", doc="loss", label="loss on 10 fresh rows"),
-                  InsideCalibrated("w_max_gap", doc="w_max_gap", label="largest |w found - w true|"),
-                  InsideCalibrated("b_gap", doc="b_gap", label="|b found - b true|"))),
+    Claim(
+        id="linreg.multi.recovery",
+        source=Source(SENTIMOS, "Linear Regression with Multiple Variables in Tensorflow"),
+        statement="Gradient descent recovers w and b: w computed [5.48375, 90.52216, 48.28834, 38.46674] vs "
+                  "actual [5.48446, 90.52165, 48.28952, 38.46534]; b -9.326 vs -9.331",
+        documented={
+            "w_computed": (5.48375, 90.52216, 48.28834, 38.46674),
+            "w_actual": (5.48446, 90.52165, 48.28952, 38.46534),
+            "b_computed": -9.326,
+            "b_actual": -9.331,
+            # derived from the printed values: largest |w computed - w actual|, and b computed - b actual
+            "w_max_gap": 0.00140,
+            "b_gap": 0.005,
+        },
+        judge="band",
+        expected="reproduced",
+        why="Robust up to the random draws; b is off by the mean (0.005) of the uniform noise, which the "
+            "controlled variant (noise mean removed) confirms.",
+        measure=recover_multi,
+        seeds=LINREG_SEEDS,
+        checks=(
+            NearDocumented("w_max_gap", doc="w_max_gap", log=True, label="largest |w found - w drawn|"),
+            NearDocumented("b_gap", doc="b_gap", label="b found - b drawn"),
+            Holds("loss_fell", label="the loss falls"),
+        ),
+        explains=(
+            AtMost(
+                "b_gap_centered_noise",
+                0.0025,  # ours: half the offset the noise mean explains
+                label="|b found - b drawn| with the noise mean removed (median)",
+            ),
+            AtMost(
+                "gd_vs_least_squares.max",
+                0.005,  # ours: float32 GD, 1,000 steps
+                label="largest distance from the least-squares solution",
+            ),
+        ),
+    ),
+    Claim(
+        id="linreg.layers.recovery",
+        source=Source(SENTIMOS, "Linear Regression using Tensorflow layers"),
+        statement="LinearRegressor reaches loss 8.81575e-06: w true [1.7396 62.2283 59.7082 6.9788], found "
+                  "[1.7304 62.2178 59.6973 6.9751]; b true -4.7938, found -4.77659",
+        documented={
+            "loss": 8.81575e-06,
+            "w_true": (1.7396, 62.2283, 59.7082, 6.9788),
+            "w_found": (1.7304, 62.2178, 59.6973, 6.9751),
+            "b_true": -4.7938,
+            "b_found": -4.77659,
+            # derived from the printed values: largest |w true - w found|, |b true - b found|
+            "w_max_gap": 0.0109,
+            "b_gap": 0.01721,
+        },
+        judge="band",
+        expected="reproduced",
+        why="tf.contrib.learn is gone; ported to its modern equivalent (zero-initialized linear model, GD "
+            "0.3, 500 steps on noise-free float64 rows); the numbers are within the calibrated spread of "
+            "draws.",
+        measure=recover_with_layers,
+        seeds=LINREG_SEEDS,
+        # heavy-tailed over draws (a badly conditioned X leaves GD far off): judged by the calibrated range
+        checks=(
+            InsideCalibrated("loss", doc="loss", label="loss on 10 fresh rows"),
+            InsideCalibrated("w_max_gap", doc="w_max_gap", label="largest |w found - w true|"),
+            InsideCalibrated("b_gap", doc="b_gap", label="|b found - b true|"),
+        ),
+    ),
 )

@@ -62,7 +62,8 @@ def gradient_descent(x, y, w0, b0, steps, dtype):
     return w.numpy().astype(np.float64), float(b.numpy()), float(first), float(last)
 
 
-@measurement("linear_regression:recover_multi")
+@measurement("linear_regression:recover_multi",
+             metrics=("w_max_gap", "b_gap", "noise_mean", "b_gap_centered_noise", "gd_vs_least_squares", "loss_fell"))
 def recover_multi(seed, scale="quick"):
     runtime.seed_everything(seed)
     rng = np.random.default_rng(seed)
@@ -84,7 +85,8 @@ def recover_multi(seed, scale="quick"):
     }
 
 
-@measurement("linear_regression:recover_with_layers")
+@measurement("linear_regression:recover_with_layers",
+             metrics=("loss", "w_max_gap", "b_gap"))
 def recover_with_layers(seed, scale="quick"):
     runtime.seed_everything(seed)
     rng = np.random.default_rng(seed)

@@ -6,64 +6,130 @@ live here and nowhere else; the models beside this file only measure.
 """
 
 from ...suite.judge import AtLeast, AtMost, Close, Holds, InsideCalibrated, MostSeeds, NearDocumented
-from ...suite.records import Claim, KAMPHAUS, Source
+from ...suite.records import KAMPHAUS, Claim, Source
 from .models import plot_cost_curves, softmax_examples, train_k9, train_logic_nets
 
 # ---- seeds: how many each stochastic claim runs on by default ---------------------------------------
-LOGIC_SEEDS = 20       # ours: success rates per function to about +-10 points; all seeds train in one graph
-K9_SEEDS = 10          # ours: per-sample SGD is stepped from NumPy; 10 seeds take ~3 s
+LOGIC_SEEDS = 20  # ours: success rates per function to about +-10 points; all seeds train in one graph
+K9_SEEDS = 10  # ours: per-sample SGD is stepped from NumPy; 10 seeds take ~3 s
 
 CLAIMS = (
-    Claim(id="logic.softmax.examples", source=Source(KAMPHAUS, "Basic Neural Network models in Clojure (softmax)"),
-          statement="softmax [8 0.23 0.12] = [0.999200193878278 4.2187557805360395E-4 3.7793054366837335E-4]; "
-          "softmax [2 -4 0.0001] = [0.8788677886715844 0.0021784954441716386 0.11895371588424401]",
-          documented={"softmax_8_023_012": (0.999200193878278, 4.2187557805360395e-4, 3.7793054366837335e-4),
-           "softmax_2_m4_00001": (0.8788677886715844, 0.0021784954441716386, 0.11895371588424401)},
-          judge="exact", expected="reproduced",
-          why="Deterministic in float64; the extracted text lost minus signs ([2 4 0.0001]), which gives other values.",
-          measure=softmax_examples,
-          checks=(Close("softmax_8_023_012", doc="softmax_8_023_012", atol=1e-15, label="tf.nn.softmax([8 0.23 0.12]), float64"),
-                  Close("softmax_2_m4_00001", doc="softmax_2_m4_00001", atol=1e-15, label="tf.nn.softmax([2 -4 0.0001]), float64"),
-                  Holds("numpy_agrees", label="the post's numpy softmax gives the same values"))),
-    Claim(id="logic.tf.convergence_log", source=Source(KAMPHAUS, "Building Neural Networks with TensorFlow"),
-          statement="A 2-3-2 ReLU net converges quickly: step 0: cost 0.833859, train acc 0.244, valid 0.736; step 200: 0.002133, 1.000, 1.000; step 400: 0.001000, 1.000, 1.000",
-          documented={"cost_0": 0.833859, "train_acc_0": 0.244, "valid_acc_0": 0.736, "cost_200": 0.002133, "acc_200": 1.0,
-           "cost_400": 0.001000, "acc_400": 1.0},
-          judge="distribution", expected="reproduced",
-          why="The log most likely came from AND (the first function run); the costs are seed-dependent, so each "
-          "printed number must lie within the calibrated spread of AND runs that learn the function.",
-          measure=train_logic_nets, seeds=LOGIC_SEEDS,
-          checks=(InsideCalibrated("and_cost_0", doc="cost_0", label="AND cost at step 0"),
-                  # ours: 0.05 = at least one default seed prints the post's step-0 accuracies
-                  AtLeast("and_step0_reads_all_true", 0.05,
-                          label="AND step 0 reads train 0.25 / valid 0.75 like the log's 0.244 / 0.736 (fraction of seeds)"),
-                  # ours: AND is learned on ~80% of seeds (48/60 calibrated)
-                  AtLeast("and_test_100", 0.5, label="AND learned (100% test accuracy), fraction of seeds"),
-                  NearDocumented("and_cost_200_learned", doc="cost_200", log=True, label="AND cost at step 200 (learned runs)"),
-                  NearDocumented("and_cost_400_learned", doc="cost_400", log=True, label="AND cost at step 400 (learned runs)"),
-                  # calibrated: 42 of 48 learned runs are already at 1.000 by step 200
-                  MostSeeds("and_acc_1_by_200", label="train and valid accuracy 1.000 at steps 200 and 400 (learned runs)"),
-                  # ours: the quirk moves inputs by lr x gradient / 10,000 rows per step
-                  AtMost("and_input_drift.max", 0.01, label="largest move of a training input (trainable-input quirk)")),
-          figure=plot_cost_curves),
-    Claim(id="logic.tf.all_functions_100", source=Source(KAMPHAUS, "Building Neural Networks with TensorFlow"),
-          statement="AND, OR, NAND and XOR can all reach 100% with just a bit of training",
-          documented={"accuracy": 1.0}, judge="distribution", expected="reproduced",
-          why="Each function reaches 100% test accuracy on part of the seeds; with 3 ReLU units and std-1 weights, "
-          "units die and XOR (and NAND) get stuck on many seeds, so the claim holds as 'can', not 'will'.",
-          measure=train_logic_nets, seeds=LOGIC_SEEDS,
-          # ours: "can reach" = at least one seed in four, often enough for an unseeded run to show it
-          checks=tuple(AtLeast(f"{fn}_test_100", 0.25, label=f"{fn.upper()} at 100% test accuracy (fraction of seeds)")
-                       for fn in ("and", "or", "nand", "xor"))
-                 # ours: the quirk's control only needs to show XOR is learnable without it (calibrated 24/60)
-                 + (AtLeast("xor_clean_test_100", 0.1, label="XOR at 100% with constant inputs (no quirk)"),)),
-    Claim(id="logic.k9.and_nand", source=Source(KAMPHAUS, "Basic Neural Network models in Clojure"),
-          statement="A k9 2-3-2 network learns AND/NAND: (ff [1 1]) = [0.9988687446324157 1.0871193576451767E-6]; (ff [1 0]) = [1.1711233357211965E-5 0.9987813583560773]",
-          documented={"ff_1_1": (0.9988687446324157, 1.0871193576451767e-6), "ff_1_0": (1.1711233357211965e-5, 0.9987813583560773)},
-          judge="distribution", expected="reproduced",
-          why="k9's activation and update rule are undocumented; a sigmoid MLP with per-sample SGD learns the same "
-          "one-hot pattern. The exact digits depend on k9's initialization and are not judged.",
-          measure=train_k9, seeds=K9_SEEDS,
-          checks=(Holds("pattern_1_1", max_failures=1, label="(ff [1 1]) within 0.05 of [1 0] (AND, NAND)"),
-                  Holds("pattern_1_0", max_failures=1, label="(ff [1 0]) within 0.05 of [0 1]"))),
+    Claim(
+        id="logic.softmax.examples",
+        source=Source(KAMPHAUS, "Basic Neural Network models in Clojure (softmax)"),
+        statement="softmax [8 0.23 0.12] = [0.999200193878278 4.2187557805360395E-4 3.7793054366837335E-4]; "
+                  "softmax [2 -4 0.0001] = [0.8788677886715844 0.0021784954441716386 0.11895371588424401]",
+        documented={
+            "softmax_8_023_012": (0.999200193878278, 4.2187557805360395e-4, 3.7793054366837335e-4),
+            "softmax_2_m4_00001": (0.8788677886715844, 0.0021784954441716386, 0.11895371588424401),
+        },
+        judge="exact",
+        expected="reproduced",
+        why="Deterministic in float64; the extracted text lost minus signs ([2 4 0.0001]), which gives other "
+            "values.",
+        measure=softmax_examples,
+        checks=(
+            Close(
+                "softmax_8_023_012",
+                doc="softmax_8_023_012",
+                atol=1e-15,
+                label="tf.nn.softmax([8 0.23 0.12]), float64",
+            ),
+            Close(
+                "softmax_2_m4_00001",
+                doc="softmax_2_m4_00001",
+                atol=1e-15,
+                label="tf.nn.softmax([2 -4 0.0001]), float64",
+            ),
+            Holds("numpy_agrees", label="the post's numpy softmax gives the same values"),
+        ),
+    ),
+    Claim(
+        id="logic.tf.convergence_log",
+        source=Source(KAMPHAUS, "Building Neural Networks with TensorFlow"),
+        statement="A 2-3-2 ReLU net converges quickly: step 0: cost 0.833859, train acc 0.244, valid 0.736; "
+                  "step 200: 0.002133, 1.000, 1.000; step 400: 0.001000, 1.000, 1.000",
+        documented={
+            "cost_0": 0.833859,
+            "train_acc_0": 0.244,
+            "valid_acc_0": 0.736,
+            "cost_200": 0.002133,
+            "acc_200": 1.0,
+            "cost_400": 0.001000,
+            "acc_400": 1.0,
+        },
+        judge="distribution",
+        expected="reproduced",
+        why="The log most likely came from AND (the first function run); the costs are seed-dependent, so "
+            "each printed number must lie within the calibrated spread of AND runs that learn the function.",
+        measure=train_logic_nets,
+        seeds=LOGIC_SEEDS,
+        checks=(
+            InsideCalibrated("and_cost_0", doc="cost_0", label="AND cost at step 0"),
+            # ours: 0.05 = at least one default seed prints the post's step-0 accuracies
+            AtLeast(
+                "and_step0_reads_all_true",
+                0.05,
+                label="AND step 0 reads train 0.25 / valid 0.75 like the log's 0.244 / 0.736 (fraction of "
+                      "seeds)",
+            ),
+            # ours: AND is learned on ~80% of seeds (48/60 calibrated)
+            AtLeast("and_test_100", 0.5, label="AND learned (100% test accuracy), fraction of seeds"),
+            NearDocumented(
+                "and_cost_200_learned", doc="cost_200", log=True, label="AND cost at step 200 (learned runs)"
+            ),
+            NearDocumented(
+                "and_cost_400_learned", doc="cost_400", log=True, label="AND cost at step 400 (learned runs)"
+            ),
+            # calibrated: 42 of 48 learned runs are already at 1.000 by step 200
+            MostSeeds(
+                "and_acc_1_by_200", label="train and valid accuracy 1.000 at steps 200 and 400 (learned runs)"
+            ),
+            # ours: the quirk moves inputs by lr x gradient / 10,000 rows per step
+            AtMost(
+                "and_input_drift.max", 0.01, label="largest move of a training input (trainable-input quirk)"
+            ),
+        ),
+        figure=plot_cost_curves,
+    ),
+    Claim(
+        id="logic.tf.all_functions_100",
+        source=Source(KAMPHAUS, "Building Neural Networks with TensorFlow"),
+        statement="AND, OR, NAND and XOR can all reach 100% with just a bit of training",
+        documented={"accuracy": 1.0},
+        judge="distribution",
+        expected="reproduced",
+        why="Each function reaches 100% test accuracy on part of the seeds; with 3 ReLU units and std-1 "
+            "weights, units die and XOR (and NAND) get stuck on many seeds, so the claim holds as 'can', not "
+            "'will'.",
+        measure=train_logic_nets,
+        seeds=LOGIC_SEEDS,
+        # ours: "can reach" = at least one seed in four, often enough for an unseeded run to show it
+        checks=tuple(
+            AtLeast(f"{fn}_test_100", 0.25, label=f"{fn.upper()} at 100% test accuracy (fraction of seeds)")
+            for fn in ("and", "or", "nand", "xor")
+        )
+        # ours: the quirk's control only needs to show XOR is learnable without it (calibrated 24/60)
+        + (AtLeast("xor_clean_test_100", 0.1, label="XOR at 100% with constant inputs (no quirk)"),),
+    ),
+    Claim(
+        id="logic.k9.and_nand",
+        source=Source(KAMPHAUS, "Basic Neural Network models in Clojure"),
+        statement="A k9 2-3-2 network learns AND/NAND: (ff [1 1]) = [0.9988687446324157 "
+                  "1.0871193576451767E-6]; (ff [1 0]) = [1.1711233357211965E-5 0.9987813583560773]",
+        documented={
+            "ff_1_1": (0.9988687446324157, 1.0871193576451767e-6),
+            "ff_1_0": (1.1711233357211965e-5, 0.9987813583560773),
+        },
+        judge="distribution",
+        expected="reproduced",
+        why="k9's activation and update rule are undocumented; a sigmoid MLP with per-sample SGD learns the "
+            "same one-hot pattern. The exact digits depend on k9's initialization and are not judged.",
+        measure=train_k9,
+        seeds=K9_SEEDS,
+        checks=(
+            Holds("pattern_1_1", max_failures=1, label="(ff [1 1]) within 0.05 of [1 0] (AND, NAND)"),
+            Holds("pattern_1_0", max_failures=1, label="(ff [1 0]) within 0.05 of [0 1]"),
+        ),
+    ),
 )

@@ -58,7 +58,8 @@ def softmax(values):
     return tuple(float(v) for v in tf.nn.softmax(tf.constant(values, dtype=tf.float64)).numpy())
 
 
-@measurement("logic:softmax_examples")
+@measurement("logic:softmax_examples",
+             metrics=("softmax_8_023_012", "softmax_2_m4_00001", "as_extracted_2_4_00001", "numpy_agrees"))
 def softmax_examples(seed, scale="quick"):
     """The post's two worked examples, and what the extracted text's version would print."""
     out = {name: softmax(values) for name, values in SOFTMAX_INPUTS.items()}
@@ -159,7 +160,33 @@ def stacked_logic_training(models, inputs_trainable, steps=STEPS):
     return {"cost": cost, "train_acc": train_acc, "valid_acc": valid_acc, "test_acc": test_acc, "drift": drift}
 
 
-@measurement("logic:train_logic_nets", seeds_at_once=True)
+@measurement("logic:train_logic_nets", seeds_at_once=True,
+             metrics=("and_cost_0", "and_train_acc_0", "and_valid_acc_0", "and_cost_200", "and_train_acc_200",
+                      "and_valid_acc_200", "and_cost_400", "and_train_acc_400", "and_valid_acc_400", "and_test_acc",
+                      "and_test_100", "and_input_drift", "and_clean_cost_0", "and_clean_train_acc_0",
+                      "and_clean_valid_acc_0", "and_clean_cost_200", "and_clean_train_acc_200",
+                      "and_clean_valid_acc_200", "and_clean_cost_400", "and_clean_train_acc_400",
+                      "and_clean_valid_acc_400", "and_clean_test_acc", "and_clean_test_100", "or_cost_0",
+                      "or_train_acc_0", "or_valid_acc_0", "or_cost_200", "or_train_acc_200", "or_valid_acc_200",
+                      "or_cost_400", "or_train_acc_400", "or_valid_acc_400", "or_test_acc", "or_test_100",
+                      "or_input_drift", "or_clean_cost_0", "or_clean_train_acc_0", "or_clean_valid_acc_0",
+                      "or_clean_cost_200", "or_clean_train_acc_200", "or_clean_valid_acc_200", "or_clean_cost_400",
+                      "or_clean_train_acc_400", "or_clean_valid_acc_400", "or_clean_test_acc", "or_clean_test_100",
+                      "nand_cost_0", "nand_train_acc_0", "nand_valid_acc_0", "nand_cost_200", "nand_train_acc_200",
+                      "nand_valid_acc_200", "nand_cost_400", "nand_train_acc_400", "nand_valid_acc_400",
+                      "nand_test_acc", "nand_test_100", "nand_input_drift", "nand_clean_cost_0",
+                      "nand_clean_train_acc_0", "nand_clean_valid_acc_0", "nand_clean_cost_200",
+                      "nand_clean_train_acc_200", "nand_clean_valid_acc_200", "nand_clean_cost_400",
+                      "nand_clean_train_acc_400", "nand_clean_valid_acc_400", "nand_clean_test_acc",
+                      "nand_clean_test_100", "xor_cost_0", "xor_train_acc_0", "xor_valid_acc_0", "xor_cost_200",
+                      "xor_train_acc_200", "xor_valid_acc_200", "xor_cost_400", "xor_train_acc_400",
+                      "xor_valid_acc_400", "xor_test_acc", "xor_test_100", "xor_input_drift", "xor_clean_cost_0",
+                      "xor_clean_train_acc_0", "xor_clean_valid_acc_0", "xor_clean_cost_200",
+                      "xor_clean_train_acc_200", "xor_clean_valid_acc_200", "xor_clean_cost_400",
+                      "xor_clean_train_acc_400", "xor_clean_valid_acc_400", "xor_clean_test_acc",
+                      "xor_clean_test_100", "and_cost_200_learned", "and_cost_400_learned", "and_acc_1_by_200",
+                      "and_quirk_changes_outcome", "or_quirk_changes_outcome", "nand_quirk_changes_outcome",
+                      "xor_quirk_changes_outcome", "all_four_100", "and_step0_reads_all_true"))
 def train_logic_nets(run_seeds, scale="quick"):
     """Every function, both variants, every seed: stacked trainings. One result per seed."""
     return runtime.in_fixed_stacks(_train_logic_stack, run_seeds, STACK)
@@ -220,7 +247,8 @@ def sigmoid(z):
     return 1.0 / (1.0 + np.exp(-z))
 
 
-@measurement("logic:train_k9", seeds_at_once=True)
+@measurement("logic:train_k9", seeds_at_once=True,
+             metrics=("ff_1_1", "ff_1_0", "pattern_1_1", "pattern_1_0", "largest_error"))
 def train_k9(run_seeds, scale="quick"):
     """(nand-gen 1000) -> train-epochs 500 at lr 0.5, then (ff [1 1]) and (ff [1 0]).
 

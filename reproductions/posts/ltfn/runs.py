@@ -14,7 +14,16 @@ from .nets import (ABLATION_FC_HIDDEN, ABLATION_INITS, ABLATION_LR, BATCH, CONV_
                    conv_params, conv_run, fc_run)
 
 # ---- LTFN 1-3 -------------------------------------------------------------------------------------
-@measurement("ltfn:train_fc_parts")
+@measurement("ltfn:train_fc_parts",
+             metrics=("data", "ltfn1_first_cost", "ltfn1_last_cost", "ltfn1_cost_fell", "ltfn1_clean_test_acc",
+                      "ltfn1_clean_test_cost", "ltfn1_documented_test_acc", "ltfn1_documented_test_cost",
+                      "ltfn1_test_time_training_gain", "ltfn1_eval_moved_weights", "ltfn2_first_cost",
+                      "ltfn2_last_cost", "ltfn2_cost_fell", "ltfn2_clean_test_acc", "ltfn2_clean_test_cost",
+                      "ltfn2_documented_test_acc", "ltfn2_documented_test_cost", "ltfn2_test_time_training_gain",
+                      "ltfn2_eval_moved_weights", "ltfn3_first_cost", "ltfn3_last_cost", "ltfn3_cost_fell",
+                      "ltfn3_clean_test_acc", "ltfn3_clean_test_cost", "ltfn3_documented_test_acc",
+                      "ltfn3_documented_test_cost", "ltfn3_test_time_training_gain", "ltfn3_eval_moved_weights",
+                      "ltfn2_beats_ltfn1", "ltfn3_beats_ltfn2", "ltfn3_test_time_training_inflates"))
 def train_fc_parts(seed, scale="quick"):
     runtime.seed_everything(seed)
     out = {"data": mnist.for_scale(scale).name}
@@ -39,7 +48,9 @@ def train_fc_parts(seed, scale="quick"):
 
 
 # ---- LTFN 2's graph: pruning and a None batch dimension --------------------------------------------
-@measurement("ltfn:graph_behaviour")
+@measurement("ltfn:graph_behaviour",
+             metrics=("logits_without_labels", "logits_leave_weights", "optimizer_needs_labels", "none_batch_accepts",
+                      "fixed_batch_rejects_all"))
 def graph_behaviour(seed, scale="quick"):
     """In tf.compat.v1 graph mode: what fetching logits needs and runs; which batch sizes fit."""
     tf = runtime.tensorflow()
@@ -94,7 +105,20 @@ def activation_statistics(seed, init, scale):
     return [t.numpy() for t in taps]
 
 
-@measurement("ltfn:train_convnets")
+@measurement("ltfn:train_convnets",
+             metrics=("data", "ltfn5_clean_test_acc", "ltfn5_clean_test_cost", "ltfn5_documented_test_acc",
+                      "ltfn5_documented_test_cost", "small_clean_test_acc", "small_clean_test_cost",
+                      "small_documented_test_acc", "small_documented_test_cost", "ltfn5_test_time_training_gain",
+                      "ltfn5_test_time_training_inflates", "ltfn5_eval_moved_weights", "small_cost_is_ln10",
+                      "small_cost_minus_ln10", "he_test_acc", "he_test_cost", "ablation_conv_normal_acc",
+                      "ablation_conv_normal_diverged", "ablation_conv_he_acc", "ablation_conv_he_diverged",
+                      "ablation_fc_normal_acc", "ablation_fc_normal_diverged", "ablation_fc_he_acc",
+                      "ablation_fc_he_diverged", "conv_he_beats_fc_normal", "conv_he_beats_fc_he",
+                      "conv_normal_loses_to_fc_normal", "he_beats_normal_in_conv", "normal_layer_std",
+                      "normal_layer_range", "normal_growth_1_to_4", "small_layer_std", "small_layer_range",
+                      "small_growth_1_to_4", "he_layer_std", "he_layer_range", "he_growth_1_to_4",
+                      "normal_layer1_range", "normal_layer4_range", "normal_logit_range", "small_logit_range",
+                      "he_std_ratio_max", "he_std_ratio_min"))
 def train_convnets(seed, scale="quick"):
     """LTFN 5, LTFN 6 (x0.01 and VS/Xavier), and the controlled ablation, for one seed."""
     runtime.seed_everything(seed)

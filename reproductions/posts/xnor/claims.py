@@ -6,105 +6,206 @@ live here and nowhere else; the models beside this file only measure.
 """
 
 from ...suite.judge import AtLeast, AtMost, Close, Equals, Holds, NearDocumented
-from ...suite.records import Claim, SENTIMOS, Source
-from .gates import dense_grid, gate_values, plot_dense_grid, plot_gate_surfaces, plot_speedup, plot_xnor_surface, speedup
+from ...suite.records import SENTIMOS, Claim, Source
+from .gates import (
+    dense_grid,
+    gate_values,
+    plot_dense_grid,
+    plot_gate_surfaces,
+    plot_speedup,
+    plot_xnor_surface,
+    speedup,
+)
 from .train import plot_loss_curves, plot_trained_surfaces, train_xnor
 
 # ---- seeds: how many each stochastic claim runs on by default ---------------------------------------
 XNOR_TRAIN_SEEDS = 20  # ours: ~1 in 3 initializations converges; 20 seeds make "none did" a 1e-4 event
 
 CLAIMS = (
-    Claim(id="xnor.gates.and_truth_table", source=Source(SENTIMOS, "Computing XNOR with a Neural Network"),
-          statement="The AND neuron sigmoid(-30 + 20 x1 + 20 x2) prints 0.0, 0.0, 0.0, 1.0 for the four inputs",
-          documented={"printed": "0.0 0.0 0.0 1.0"}, judge="exact", expected="reproduced",
-          why="Hand-set constants, deterministic.",
-          measure=gate_values,
-          checks=(Equals("and_printed", doc="printed", label="AND printed with %3.1f"),),
-          figure=plot_gate_surfaces),
-    Claim(id="xnor.gates.negation_values", source=Source(SENTIMOS, "Computing XNOR with a Neural Network"),
-          statement="g(10 - 20x) returns 0.00005 for x = 1 and 0.99995 for x = 0",
-          documented={"g_at_1": 0.00005, "g_at_0": 0.99995}, judge="exact", expected="reproduced",
-          why="Exact values are 4.54e-5 and 0.9999546: the post rounds to 5 decimals.",
-          measure=gate_values,
-          checks=(Close("negation_at_1", doc="g_at_1", atol=0.000005, label="g(10-20*1)"),
-                  Close("negation_at_0", doc="g_at_0", atol=0.000005, label="g(10-20*0)"))),
-    Claim(id="xnor.gates.or_nor_surfaces", source=Source(SENTIMOS, "Computing XNOR with a Neural Network"),
-          statement="The OR neuron (-10, 20, 20) and the NOR neuron (10, -20, -20) behave as gates over [0,1]x[0,1] (Figs 2-3)",
-          documented={"or_corners": "0 1 1 1", "nor_corners": "1 0 0 0", "grid": "20 x 20"}, judge="qualitative", expected="reproduced",
-          why="Deterministic surfaces on the post's 20x20 grid: right corners, monotone in each input.",
-          measure=gate_values,
-          checks=(Equals("or_corners", doc="or_corners", label="OR at (0,0) (0,1) (1,0) (1,1)"),
-                  Equals("nor_corners", doc="nor_corners", label="NOR at (0,0) (0,1) (1,0) (1,1)"),
-                  Holds("or_monotone", label="OR rises with x1 and x2 on the grid"),
-                  Holds("nor_monotone", label="NOR falls with x1 and x2 on the grid")),
-          figure=plot_gate_surfaces),
-    Claim(id="xnor.gates.xnor_net", source=Source(SENTIMOS, "Computing XNOR with a Neural Network"),
-          statement="OR(NOR, AND) computes XNOR: close to 1 at (0,0) and (1,1), close to 0 at (0,1) and (1,0) (Fig 4)",
-          documented={"xnor_corners": "1 0 0 1"}, judge="exact", expected="reproduced",
-          why="Hand-set constants, deterministic; corners are 0.999955 and 4.5e-5.",
-          measure=gate_values,
-          checks=(Equals("xnor_corners", doc="xnor_corners", label="XNOR at (0,0) (0,1) (1,0) (1,1)"),
-                  AtMost("xnor_corner_error", 0.001, label="largest corner distance from 0/1")),
-          figure=plot_xnor_surface),
-    Claim(id="xnor.fast.speedup", source=Source(SENTIMOS, "Vectorized XNOR"),
-          statement="Vectorizing the XNOR net speeds it up by a factor of over 200 (about 3.07s vs 14.5ms per loop on a MacBook Air)",
-          documented={"speedup": 200, "per_point_s": 3.07, "vectorized_s": 0.0145}, judge="floor", expected="reproduced",
-          why="The ratio is per-call overhead (10,000 runs vs 1), so it stays in the hundreds on any machine; "
-          "absolute times are hardware-specific and only reported.",
-          measure=speedup, markers=("benchmark",),
-          checks=(AtLeast("speedup_session", "speedup", label="speedup, session style (tf.compat.v1)"),
-                  AtLeast("speedup_tf2", "speedup", label="speedup, TF2 style (tf.function)"),
-                  Holds("vectorized_matches_per_point", label="vectorized values equal per-point values")),
-          figure=plot_speedup),
-    Claim(id="xnor.fast.dense_plot", source=Source(SENTIMOS, "Vectorized XNOR"),
-          statement="The speed allows recomputing the XNOR net for 10,000 rather than 400 points (Fig 1: 100 x 100 XNOR values)",
-          documented={"xnor_corners": "1 0 0 1", "dense_points": 10_000, "per_point_points": 400}, judge="qualitative", expected="reproduced",
-          why="The vectorized 100x100 grid (and the code's 1000x1000) costs less than 400 per-point evaluations.",
-          measure=dense_grid,
-          checks=(Equals("dense_corners", doc="xnor_corners", label="100x100 grid corners"),
-                  Equals("dense_points", doc="dense_points", label="points computed in one call"),
-                  Holds("dense_faster_than_per_point",
-                        label="10,000 vectorized points take less time than 400 per-point ones")),
-          figure=plot_dense_grid),
-    Claim(id="xnor.train.final_loss", source=Source(SENTIMOS, "Training neural net to emulate XNOR"),
-          statement="After 5,000 Adam steps the loss has the value of 0.000051287 and is still dropping, but very slowly",
-          documented={"final_loss": 0.000051287}, judge="distribution", expected="reproduced",
-          why="A 2-2-1 sigmoid net stalls on a plateau for many initializations; among runs that converge the "
-          "documented loss must sit within the calibrated spread (in decades).",
-          measure=train_xnor, seeds=XNOR_TRAIN_SEEDS,
-          # ours: 0.05 = at least one of the 20 default seeds converges, as the post's run did
-          checks=(AtLeast("converged", 0.05, label="fraction of seeds converging (loss < 1e-3)"),
-                  NearDocumented("final_loss_converged", doc="final_loss", log=True,
-                                 label="final loss of converged runs"),
-                  Holds("still_falling", max_failures=1, label="loss still falling over the last 500 steps (converged runs)")),
-          figure=plot_loss_curves),
-    Claim(id="xnor.train.corner_outputs", source=Source(SENTIMOS, "Using XNOR trained model"),
-          statement="The restored net prints 0.996, 0.005, 0.004, 0.997 at the corners (labelled 0|0, 0|1, 1|0, 1|1)",
-          documented={"vals_0_0": 0.996, "vals_0_last": 0.005, "vals_last_0": 0.004, "vals_last_last": 0.997}, judge="distribution", expected="reproduced",
-          why="Read from a 100x100 meshgrid as the code does (vals[0][-1] is x1=1, x2=0, so the middle labels are swapped); "
-          "judged on converged runs against the calibrated spread.",
-          measure=train_xnor, seeds=XNOR_TRAIN_SEEDS,
-          checks=(NearDocumented("vals_0_0", doc="vals_0_0", label="vals[0][0]"),
-                  NearDocumented("vals_0_last", doc="vals_0_last", label="vals[0][-1]"),
-                  NearDocumented("vals_last_0", doc="vals_last_0", label="vals[-1][0]"),
-                  NearDocumented("vals_last_last", doc="vals_last_last", label="vals[-1][-1]"),
-                  Holds("corners_xnor", max_failures=1, label="converged corners round to 1 0 0 1"))),
-    Claim(id="xnor.train.surface_shape", source=Source(SENTIMOS, "Using XNOR trained model"),
-          statement="The trained surface differs significantly from Andrew Ng's hand-set net but agrees at the extremes; some runs resemble Ng's (Fig 1)",
-          documented={"figure": "Fig 1"}, judge="qualitative", expected="reproduced",
-          why="Measured on converged runs: corner agreement with the hand-set net, and the mean gap between the surfaces.",
-          measure=train_xnor, seeds=XNOR_TRAIN_SEEDS,
-          checks=(Holds("corners_agree_with_handset", max_failures=1, label="corners within 0.05 of the hand-set net (converged runs)"),
-                  # ours: calibrated gaps form two clusters, 0.055-0.076 (Ng's shape) and 0.50-0.53 (another
-                  # solution); 0.2 lies in the empty band between them and names the two shapes.
-                  AtLeast("surface_gap.max", 0.2, label="largest mean |trained - hand-set| (some run differs)"),
-                  AtMost("surface_gap.min", 0.2, label="smallest mean |trained - hand-set| (some run resembles)")),
-          figure=plot_trained_surfaces),
-    Claim(id="xnor.train.checkpoint_restore", source=Source(SENTIMOS, "Using XNOR trained model"),
-          statement="Restoring the saved checkpoint into a re-created model reproduces the trained outputs",
-          documented={"max_abs_difference": 0.0}, judge="exact", expected="reproduced",
-          why="Weights round-trip exactly; an unrestored fresh model is compared too, so the check can fail.",
-          measure=train_xnor, seeds=XNOR_TRAIN_SEEDS,
-          checks=(Holds("restored_identical", label="restored model's 100x100 outputs equal the trained model's"),
-                  Holds("fresh_model_differs", label="a fresh model without the restore gives other outputs"))),
+    Claim(
+        id="xnor.gates.and_truth_table",
+        source=Source(SENTIMOS, "Computing XNOR with a Neural Network"),
+        statement="The AND neuron sigmoid(-30 + 20 x1 + 20 x2) prints 0.0, 0.0, 0.0, 1.0 for the four inputs",
+        documented={"printed": "0.0 0.0 0.0 1.0"},
+        judge="exact",
+        expected="reproduced",
+        why="Hand-set constants, deterministic.",
+        measure=gate_values,
+        checks=(Equals("and_printed", doc="printed", label="AND printed with %3.1f"),),
+        figure=plot_gate_surfaces,
+    ),
+    Claim(
+        id="xnor.gates.negation_values",
+        source=Source(SENTIMOS, "Computing XNOR with a Neural Network"),
+        statement="g(10 - 20x) returns 0.00005 for x = 1 and 0.99995 for x = 0",
+        documented={"g_at_1": 0.00005, "g_at_0": 0.99995},
+        judge="exact",
+        expected="reproduced",
+        why="Exact values are 4.54e-5 and 0.9999546: the post rounds to 5 decimals.",
+        measure=gate_values,
+        checks=(
+            Close("negation_at_1", doc="g_at_1", atol=0.000005, label="g(10-20*1)"),
+            Close("negation_at_0", doc="g_at_0", atol=0.000005, label="g(10-20*0)"),
+        ),
+    ),
+    Claim(
+        id="xnor.gates.or_nor_surfaces",
+        source=Source(SENTIMOS, "Computing XNOR with a Neural Network"),
+        statement="The OR neuron (-10, 20, 20) and the NOR neuron (10, -20, -20) behave as gates over "
+                  "[0,1]x[0,1] (Figs 2-3)",
+        documented={"or_corners": "0 1 1 1", "nor_corners": "1 0 0 0", "grid": "20 x 20"},
+        judge="qualitative",
+        expected="reproduced",
+        why="Deterministic surfaces on the post's 20x20 grid: right corners, monotone in each input.",
+        measure=gate_values,
+        checks=(
+            Equals("or_corners", doc="or_corners", label="OR at (0,0) (0,1) (1,0) (1,1)"),
+            Equals("nor_corners", doc="nor_corners", label="NOR at (0,0) (0,1) (1,0) (1,1)"),
+            Holds("or_monotone", label="OR rises with x1 and x2 on the grid"),
+            Holds("nor_monotone", label="NOR falls with x1 and x2 on the grid"),
+        ),
+        figure=plot_gate_surfaces,
+    ),
+    Claim(
+        id="xnor.gates.xnor_net",
+        source=Source(SENTIMOS, "Computing XNOR with a Neural Network"),
+        statement="OR(NOR, AND) computes XNOR: close to 1 at (0,0) and (1,1), close to 0 at (0,1) and (1,0) "
+                  "(Fig 4)",
+        documented={"xnor_corners": "1 0 0 1"},
+        judge="exact",
+        expected="reproduced",
+        why="Hand-set constants, deterministic; corners are 0.999955 and 4.5e-5.",
+        measure=gate_values,
+        checks=(
+            Equals("xnor_corners", doc="xnor_corners", label="XNOR at (0,0) (0,1) (1,0) (1,1)"),
+            AtMost("xnor_corner_error", 0.001, label="largest corner distance from 0/1"),
+        ),
+        figure=plot_xnor_surface,
+    ),
+    Claim(
+        id="xnor.fast.speedup",
+        source=Source(SENTIMOS, "Vectorized XNOR"),
+        statement="Vectorizing the XNOR net speeds it up by a factor of over 200 (about 3.07s vs 14.5ms per "
+                  "loop on a MacBook Air)",
+        documented={"speedup": 200, "per_point_s": 3.07, "vectorized_s": 0.0145},
+        judge="floor",
+        expected="reproduced",
+        why="The ratio is per-call overhead (10,000 runs vs 1), so it stays in the hundreds on any machine; "
+            "absolute times are hardware-specific and only reported.",
+        measure=speedup,
+        markers=("benchmark",),
+        checks=(
+            AtLeast("speedup_session", "speedup", label="speedup, session style (tf.compat.v1)"),
+            AtLeast("speedup_tf2", "speedup", label="speedup, TF2 style (tf.function)"),
+            Holds("vectorized_matches_per_point", label="vectorized values equal per-point values"),
+        ),
+        figure=plot_speedup,
+    ),
+    Claim(
+        id="xnor.fast.dense_plot",
+        source=Source(SENTIMOS, "Vectorized XNOR"),
+        statement="The speed allows recomputing the XNOR net for 10,000 rather than 400 points (Fig 1: 100 x "
+                  "100 XNOR values)",
+        documented={"xnor_corners": "1 0 0 1", "dense_points": 10_000, "per_point_points": 400},
+        judge="qualitative",
+        expected="reproduced",
+        why="The vectorized 100x100 grid (and the code's 1000x1000) costs less than 400 per-point "
+            "evaluations.",
+        measure=dense_grid,
+        checks=(
+            Equals("dense_corners", doc="xnor_corners", label="100x100 grid corners"),
+            Equals("dense_points", doc="dense_points", label="points computed in one call"),
+            Holds(
+                "dense_faster_than_per_point",
+                label="10,000 vectorized points take less time than 400 per-point ones",
+            ),
+        ),
+        figure=plot_dense_grid,
+    ),
+    Claim(
+        id="xnor.train.final_loss",
+        source=Source(SENTIMOS, "Training neural net to emulate XNOR"),
+        statement="After 5,000 Adam steps the loss has the value of 0.000051287 and is still dropping, but "
+                  "very slowly",
+        documented={"final_loss": 0.000051287},
+        judge="distribution",
+        expected="reproduced",
+        why="A 2-2-1 sigmoid net stalls on a plateau for many initializations; among runs that converge the "
+            "documented loss must sit within the calibrated spread (in decades).",
+        measure=train_xnor,
+        seeds=XNOR_TRAIN_SEEDS,
+        # ours: 0.05 = at least one of the 20 default seeds converges, as the post's run did
+        checks=(
+            AtLeast("converged", 0.05, label="fraction of seeds converging (loss < 1e-3)"),
+            NearDocumented(
+                "final_loss_converged", doc="final_loss", log=True, label="final loss of converged runs"
+            ),
+            Holds(
+                "still_falling",
+                max_failures=1,
+                label="loss still falling over the last 500 steps (converged runs)",
+            ),
+        ),
+        figure=plot_loss_curves,
+    ),
+    Claim(
+        id="xnor.train.corner_outputs",
+        source=Source(SENTIMOS, "Using XNOR trained model"),
+        statement="The restored net prints 0.996, 0.005, 0.004, 0.997 at the corners (labelled 0|0, 0|1, "
+                  "1|0, 1|1)",
+        documented={"vals_0_0": 0.996, "vals_0_last": 0.005, "vals_last_0": 0.004, "vals_last_last": 0.997},
+        judge="distribution",
+        expected="reproduced",
+        why="Read from a 100x100 meshgrid as the code does (vals[0][-1] is x1=1, x2=0, so the middle labels "
+            "are swapped); judged on converged runs against the calibrated spread.",
+        measure=train_xnor,
+        seeds=XNOR_TRAIN_SEEDS,
+        checks=(
+            NearDocumented("vals_0_0", doc="vals_0_0", label="vals[0][0]"),
+            NearDocumented("vals_0_last", doc="vals_0_last", label="vals[0][-1]"),
+            NearDocumented("vals_last_0", doc="vals_last_0", label="vals[-1][0]"),
+            NearDocumented("vals_last_last", doc="vals_last_last", label="vals[-1][-1]"),
+            Holds("corners_xnor", max_failures=1, label="converged corners round to 1 0 0 1"),
+        ),
+    ),
+    Claim(
+        id="xnor.train.surface_shape",
+        source=Source(SENTIMOS, "Using XNOR trained model"),
+        statement="The trained surface differs significantly from Andrew Ng's hand-set net but agrees at the "
+                  "extremes; some runs resemble Ng's (Fig 1)",
+        documented={"figure": "Fig 1"},
+        judge="qualitative",
+        expected="reproduced",
+        why="Measured on converged runs: corner agreement with the hand-set net, and the mean gap between "
+            "the surfaces.",
+        measure=train_xnor,
+        seeds=XNOR_TRAIN_SEEDS,
+        checks=(
+            Holds(
+                "corners_agree_with_handset",
+                max_failures=1,
+                label="corners within 0.05 of the hand-set net (converged runs)",
+            ),
+            # ours: calibrated gaps form two clusters, 0.055-0.076 (Ng's shape) and 0.50-0.53 (another
+            # solution); 0.2 lies in the empty band between them and names the two shapes.
+            AtLeast("surface_gap.max", 0.2, label="largest mean |trained - hand-set| (some run differs)"),
+            AtMost("surface_gap.min", 0.2, label="smallest mean |trained - hand-set| (some run resembles)"),
+        ),
+        figure=plot_trained_surfaces,
+    ),
+    Claim(
+        id="xnor.train.checkpoint_restore",
+        source=Source(SENTIMOS, "Using XNOR trained model"),
+        statement="Restoring the saved checkpoint into a re-created model reproduces the trained outputs",
+        documented={"max_abs_difference": 0.0},
+        judge="exact",
+        expected="reproduced",
+        why="Weights round-trip exactly; an unrestored fresh model is compared too, so the check can fail.",
+        measure=train_xnor,
+        seeds=XNOR_TRAIN_SEEDS,
+        checks=(
+            Holds("restored_identical", label="restored model's 100x100 outputs equal the trained model's"),
+            Holds("fresh_model_differs", label="a fresh model without the restore gives other outputs"),
+        ),
+    ),
 )

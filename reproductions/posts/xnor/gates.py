@@ -133,7 +133,9 @@ def monotone(surface, rising):
     return bool(np.all(steps >= -EXACT) if rising else np.all(steps <= EXACT))
 
 
-@measurement("xnor_gates:gate_values")
+@measurement("xnor_gates:gate_values",
+             metrics=("and_printed", "and_values", "negation_at_1", "negation_at_0", "or_corners", "nor_corners",
+                      "or_monotone", "nor_monotone", "xnor_corners", "xnor_corner_values", "xnor_corner_error"))
 def gate_values(seed, scale="quick"):
     """Truth tables, the negation neuron and the gate surfaces on the post's 20x20 grid."""
     runtime.seed_everything(seed)
@@ -169,7 +171,9 @@ def best_time(function, points, loops=1):
     return (time.perf_counter() - started) / loops, values
 
 
-@measurement("xnor_gates:speedup")
+@measurement("xnor_gates:speedup",
+             metrics=("speedup_session", "speedup_tf2", "session_per_point_s", "session_vectorized_s",
+                      "tf2_per_point_s", "tf2_vectorized_s", "vectorized_matches_per_point", "timing_rounds"))
 def speedup(seed, scale="quick"):
     """Per-point vs vectorized on the same 100x100 grid, interleaved in one process, best of rounds."""
     runtime.seed_everything(seed)
@@ -195,7 +199,8 @@ def speedup(seed, scale="quick"):
     }
 
 
-@measurement("xnor_gates:dense_grid")
+@measurement("xnor_gates:dense_grid",
+             metrics=("dense_points", "dense_corners", "dense_s", "per_point_400_s", "dense_faster_than_per_point"))
 def dense_grid(seed, scale="quick"):
     """The vectorized net on 100x100 (Fig 1) and the code's 1000x1000, vs 400 points one at a time."""
     runtime.seed_everything(seed)

@@ -101,7 +101,10 @@ def handset_surface():
     return gates.xnor(x1, x2).numpy()
 
 
-@measurement("xnor_train:train_xnor")
+@measurement("xnor_train:train_xnor",
+             metrics=("final_loss", "converged", "final_loss_converged", "still_falling", "vals_0_0", "vals_0_last",
+                      "vals_last_0", "vals_last_last", "corners_xnor", "corners_agree_with_handset", "surface_gap",
+                      "restored_identical", "fresh_model_differs"))
 def train_xnor(seed, scale="quick"):
     runtime.seed_everything(seed)
     model = build_model()

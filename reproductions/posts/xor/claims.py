@@ -6,93 +6,213 @@ live here and nowhere else; the models beside this file only measure.
 """
 
 from ...suite.judge import AtMost, Close, Faster, InsideCalibrated, MedianAtMost, MostSeeds, NearDocumented
-from ...suite.records import Claim, THOUGHTRAM, Source
-from .models import plot_h16, plot_h32, plot_h32x2, plot_h64, plot_linear128, train_linear128, train_xor_configs
+from ...suite.records import THOUGHTRAM, Claim, Source
+from .models import (
+    plot_h16,
+    plot_h32,
+    plot_h32x2,
+    plot_h64,
+    plot_linear128,
+    train_linear128,
+    train_xor_configs,
+)
 
 # ---- seeds: how many each stochastic claim runs on by default ---------------------------------------
-XOR_SEEDS = 40         # ours: >= 20 asked for; 40 let rank tests separate medians 1.5x apart
-LINEAR_SEEDS = 10      # ours: the identity and the 0.25 loss hold on every seed
+XOR_SEEDS = 40  # ours: >= 20 asked for; 40 let rank tests separate medians 1.5x apart
+LINEAR_SEEDS = 10  # ours: the identity and the 0.25 loss hold on every seed
 
 CLAIMS = (
-    Claim(id="xor.keras.predict_rounded", source=Source(THOUGHTRAM, "Understanding XOR with Keras and TensorFlow"),
-          statement="After 500 epochs model.predict(X).round() gives [[0], [1], [1], [0]]",
-          documented={"prediction": (0, 1, 1, 0)}, judge="distribution", expected="reproduced",
-          why="16 ReLU units with MSE and Adam solve XOR within 500 epochs on nearly every seed.",
-          measure=train_xor_configs, seeds=XOR_SEEDS,
-          checks=(MostSeeds("predict_rounded_xor", label="predict(X).round() is [0 1 1 0] after 500 epochs"),)),
-    Claim(id="xor.keras.h16_epochs", source=Source(THOUGHTRAM, "Understanding XOR with Keras and TensorFlow"),
-          statement="16 ReLU units reach binary_accuracy 1.0000 at epoch 284 (0.5 at epoch 63, 0.75 at epoch 81); Epoch 1 loss: 0.7443",
-          documented={"epochs_to_100": 284, "epochs_to_50": 63, "epochs_to_75": 81, "loss_epoch_1": 0.7443}, judge="distribution", expected="reproduced",
-          why="A single run (the earlier post's identical setup reached 100% at epoch 24); its first loss, 0.7443, "
-          "is a binary cross-entropy value, which MSE cannot log.",
-          measure=train_xor_configs, seeds=XOR_SEEDS,
-          checks=(InsideCalibrated("h16_bce_epochs", doc="epochs_to_100", label="epochs to 100%, BCE (the log's loss)"),
-                  InsideCalibrated("h16_mse_epochs", doc="epochs_to_100", label="epochs to 100%, MSE (the code's loss)"),
-                  NearDocumented("h16_bce_loss_epoch_1", doc="loss_epoch_1", label="loss logged at epoch 1, BCE"),
-                  AtMost("h16_mse_loss_epoch_1.max", 0.5,  # ours: MSE of outputs in [0, 1] near 0.5 stays far below 0.74
-                         label="largest loss the code's MSE logs at epoch 1 (the log's 0.7443 is not MSE)")),
-          figure=plot_h16),
-    Claim(id="xor.keras.h32_epochs", source=Source(THOUGHTRAM, "Understanding XOR with Keras and TensorFlow"),
-          statement="32 hidden units reach 100% in 124 epochs",
-          documented={"epochs_to_100": 124}, judge="distribution", expected="reproduced",
-          why="A single run, inside the measured distribution; 32 units are faster than 16 over seeds.",
-          measure=train_xor_configs, seeds=XOR_SEEDS,
-          checks=(InsideCalibrated("h32_bce_epochs", doc="epochs_to_100", label="epochs to 100%, BCE"),
-                  InsideCalibrated("h32_mse_epochs", doc="epochs_to_100", label="epochs to 100%, MSE"),
-                  Faster("h32_bce_epochs_capped", than="h16_bce_epochs_capped", label="32 units learn faster than 16 (BCE)"),
-                  Faster("h32_mse_epochs_capped", than="h16_mse_epochs_capped", label="32 units learn faster than 16 (MSE)")),
-          figure=plot_h32),
-    Claim(id="xor.keras.h32x2_epochs", source=Source(THOUGHTRAM, "Understanding XOR with Keras and TensorFlow"),
-          statement="Two hidden layers of 32 reach 100% in 56 epochs",
-          documented={"epochs_to_100": 56}, judge="distribution", expected="reproduced",
-          why="A single run, inside the measured distribution; the second layer speeds learning up over seeds.",
-          measure=train_xor_configs, seeds=XOR_SEEDS,
-          checks=(InsideCalibrated("h32x2_bce_epochs", doc="epochs_to_100", label="epochs to 100%, BCE"),
-                  InsideCalibrated("h32x2_mse_epochs", doc="epochs_to_100", label="epochs to 100%, MSE"),
-                  Faster("h32x2_bce_epochs_capped", than="h32_bce_epochs_capped",
-                         label="a second layer of 32 learns faster than one (BCE)")),
-          figure=plot_h32x2),
-    Claim(id="xor.keras.h64_epochs", source=Source(THOUGHTRAM, "Understanding XOR with Keras and TensorFlow"),
-          statement="One hidden layer of 64 reaches 100% after 32 epochs, so 32+32 is not 64",
-          documented={"epochs_to_100": 32}, judge="distribution", expected="not-reproduced",
-          why="32 epochs is a typical draw, but the conclusion drawn from it (64 wide beats 32+32 deep, 32 vs 56 "
-          "epochs) reverses over seeds: two layers of 32 reach 100% sooner than one of 64.",
-          measure=train_xor_configs, seeds=XOR_SEEDS,
-          checks=(InsideCalibrated("h64_bce_epochs", doc="epochs_to_100", label="epochs to 100%, BCE"),
-                  InsideCalibrated("h64_mse_epochs", doc="epochs_to_100", label="epochs to 100%, MSE"),
-                  Faster("h64_bce_epochs_capped", than="h32_bce_epochs_capped", label="64 units learn faster than 32 (BCE)"),
-                  Faster("h64_bce_epochs_capped", than="h32x2_bce_epochs_capped",
-                         label="one layer of 64 learns faster than two of 32 (BCE)")),
-          # the reversal itself is significant on some seed sets only (p 0.01-0.10 over 40 seeds);
-          # its medians are stable, so the explanation is judged on them
-          explains=(MedianAtMost("h32x2_bce_epochs_capped", than="h64_bce_epochs_capped",
-                                 label="two layers of 32 need no more epochs than one of 64 (BCE)"),
-                    MedianAtMost("h32x2_mse_epochs_capped", than="h64_mse_epochs_capped",
-                                 label="two layers of 32 need no more epochs than one of 64 (MSE)")),
-          figure=plot_h64),
-    Claim(id="xor.keras.linear128", source=Source(THOUGHTRAM, "Understanding XOR with Keras and TensorFlow"),
-          statement="Without activations, more epochs still reach 100%: Epoch 3718/20000 loss: 0.2500 - binary_accuracy: 1.0000",
-          documented={"loss": 0.25, "binary_accuracy": 1.0, "epoch": 3718}, judge="exact", expected="artifact",
-          why="An affine model cannot fit XOR: its best fit is the constant 0.5 (MSE 0.25), and accuracy 1.0 is "
-          "float32 rounding noise when every output sits on 0.5.",
-          measure=train_linear128, seeds=LINEAR_SEEDS,
-          checks=(MostSeeds("ever_reads_100", label="binary_accuracy reads 1.0 at some epoch"),
-                  Close("final_loss", doc="loss", atol=0.00005, label="final loss (printed to 4 decimals)")),
-          explains=(Close("best_affine_mse", doc="loss", atol=1e-12, label="MSE of the best affine fit to XOR (float64 least squares)"),
-                    AtMost("identity_residual.max", 1e-5,  # ours: float32 rounding, far below any real fit
-                           label="largest |f(0,1) + f(1,0) - f(0,0) - f(1,1)| over all epochs"),
-                    AtMost("gap_when_reading_100.max", 1e-6,  # ours: a few float32 steps (6e-8) from 0.5
-                           label="largest |output - 0.5| at an epoch reading 1.0")),
-          figure=plot_linear128),
-    Claim(id="xor.keras.swap_claims", source=Source(THOUGHTRAM, "Understanding XOR with Keras and TensorFlow"),
-          statement="Sigmoid instead of ReLU, or binary cross-entropy instead of MSE, would still work",
-          documented={"works": True}, judge="distribution", expected="not-reproduced",
-          why="BCE works within the post's 500 epochs, but 16 sigmoid units with Adam at 1e-3 solve XOR in 500 "
-          "epochs on few seeds: they learn it, only several times slower than ReLU.",
-          measure=train_xor_configs, seeds=XOR_SEEDS,
-          checks=(MostSeeds("h16_bce_works_in_500", label="BCE instead of MSE: predictions [0 1 1 0] after 500 epochs"),
-                  MostSeeds("h16_sigmoid_mse_works_in_500", label="sigmoid instead of ReLU: predictions [0 1 1 0] after 500 epochs")),
-          explains=(MostSeeds("h16_bce_works_in_500", label="the BCE half holds"),
-                    Faster("h16_mse_epochs_capped", than="h16_sigmoid_mse_epochs_capped",
-                           label="ReLU reaches 100% in fewer epochs than sigmoid (MSE)"))),
+    Claim(
+        id="xor.keras.predict_rounded",
+        source=Source(THOUGHTRAM, "Understanding XOR with Keras and TensorFlow"),
+        statement="After 500 epochs model.predict(X).round() gives [[0], [1], [1], [0]]",
+        documented={"prediction": (0, 1, 1, 0)},
+        judge="distribution",
+        expected="reproduced",
+        why="16 ReLU units with MSE and Adam solve XOR within 500 epochs on nearly every seed.",
+        measure=train_xor_configs,
+        seeds=XOR_SEEDS,
+        checks=(MostSeeds("predict_rounded_xor", label="predict(X).round() is [0 1 1 0] after 500 epochs"),),
+    ),
+    Claim(
+        id="xor.keras.h16_epochs",
+        source=Source(THOUGHTRAM, "Understanding XOR with Keras and TensorFlow"),
+        statement="16 ReLU units reach binary_accuracy 1.0000 at epoch 284 (0.5 at epoch 63, 0.75 at epoch "
+                  "81); Epoch 1 loss: 0.7443",
+        documented={"epochs_to_100": 284, "epochs_to_50": 63, "epochs_to_75": 81, "loss_epoch_1": 0.7443},
+        judge="distribution",
+        expected="reproduced",
+        why="A single run (the earlier post's identical setup reached 100% at epoch 24); its first loss, "
+            "0.7443, is a binary cross-entropy value, which MSE cannot log.",
+        measure=train_xor_configs,
+        seeds=XOR_SEEDS,
+        checks=(
+            InsideCalibrated(
+                "h16_bce_epochs", doc="epochs_to_100", label="epochs to 100%, BCE (the log's loss)"
+            ),
+            InsideCalibrated(
+                "h16_mse_epochs", doc="epochs_to_100", label="epochs to 100%, MSE (the code's loss)"
+            ),
+            NearDocumented("h16_bce_loss_epoch_1", doc="loss_epoch_1", label="loss logged at epoch 1, BCE"),
+            AtMost(
+                "h16_mse_loss_epoch_1.max",
+                0.5,  # ours: MSE of outputs in [0, 1] near 0.5 stays far below 0.74
+                label="largest loss the code's MSE logs at epoch 1 (the log's 0.7443 is not MSE)",
+            ),
+        ),
+        figure=plot_h16,
+    ),
+    Claim(
+        id="xor.keras.h32_epochs",
+        source=Source(THOUGHTRAM, "Understanding XOR with Keras and TensorFlow"),
+        statement="32 hidden units reach 100% in 124 epochs",
+        documented={"epochs_to_100": 124},
+        judge="distribution",
+        expected="reproduced",
+        why="A single run, inside the measured distribution; 32 units are faster than 16 over seeds.",
+        measure=train_xor_configs,
+        seeds=XOR_SEEDS,
+        checks=(
+            InsideCalibrated("h32_bce_epochs", doc="epochs_to_100", label="epochs to 100%, BCE"),
+            InsideCalibrated("h32_mse_epochs", doc="epochs_to_100", label="epochs to 100%, MSE"),
+            Faster(
+                "h32_bce_epochs_capped",
+                than="h16_bce_epochs_capped",
+                label="32 units learn faster than 16 (BCE)",
+            ),
+            Faster(
+                "h32_mse_epochs_capped",
+                than="h16_mse_epochs_capped",
+                label="32 units learn faster than 16 (MSE)",
+            ),
+        ),
+        figure=plot_h32,
+    ),
+    Claim(
+        id="xor.keras.h32x2_epochs",
+        source=Source(THOUGHTRAM, "Understanding XOR with Keras and TensorFlow"),
+        statement="Two hidden layers of 32 reach 100% in 56 epochs",
+        documented={"epochs_to_100": 56},
+        judge="distribution",
+        expected="reproduced",
+        why="A single run, inside the measured distribution; the second layer speeds learning up over seeds.",
+        measure=train_xor_configs,
+        seeds=XOR_SEEDS,
+        checks=(
+            InsideCalibrated("h32x2_bce_epochs", doc="epochs_to_100", label="epochs to 100%, BCE"),
+            InsideCalibrated("h32x2_mse_epochs", doc="epochs_to_100", label="epochs to 100%, MSE"),
+            Faster(
+                "h32x2_bce_epochs_capped",
+                than="h32_bce_epochs_capped",
+                label="a second layer of 32 learns faster than one (BCE)",
+            ),
+        ),
+        figure=plot_h32x2,
+    ),
+    Claim(
+        id="xor.keras.h64_epochs",
+        source=Source(THOUGHTRAM, "Understanding XOR with Keras and TensorFlow"),
+        statement="One hidden layer of 64 reaches 100% after 32 epochs, so 32+32 is not 64",
+        documented={"epochs_to_100": 32},
+        judge="distribution",
+        expected="not-reproduced",
+        why="32 epochs is a typical draw, but the conclusion drawn from it (64 wide beats 32+32 deep, 32 vs "
+            "56 epochs) reverses over seeds: two layers of 32 reach 100% sooner than one of 64.",
+        measure=train_xor_configs,
+        seeds=XOR_SEEDS,
+        checks=(
+            InsideCalibrated("h64_bce_epochs", doc="epochs_to_100", label="epochs to 100%, BCE"),
+            InsideCalibrated("h64_mse_epochs", doc="epochs_to_100", label="epochs to 100%, MSE"),
+            Faster(
+                "h64_bce_epochs_capped",
+                than="h32_bce_epochs_capped",
+                label="64 units learn faster than 32 (BCE)",
+            ),
+            Faster(
+                "h64_bce_epochs_capped",
+                than="h32x2_bce_epochs_capped",
+                label="one layer of 64 learns faster than two of 32 (BCE)",
+            ),
+        ),
+        # the reversal itself is significant on some seed sets only (p 0.01-0.10 over 40 seeds);
+        # its medians are stable, so the explanation is judged on them
+        explains=(
+            MedianAtMost(
+                "h32x2_bce_epochs_capped",
+                than="h64_bce_epochs_capped",
+                label="two layers of 32 need no more epochs than one of 64 (BCE)",
+            ),
+            MedianAtMost(
+                "h32x2_mse_epochs_capped",
+                than="h64_mse_epochs_capped",
+                label="two layers of 32 need no more epochs than one of 64 (MSE)",
+            ),
+        ),
+        figure=plot_h64,
+    ),
+    Claim(
+        id="xor.keras.linear128",
+        source=Source(THOUGHTRAM, "Understanding XOR with Keras and TensorFlow"),
+        statement="Without activations, more epochs still reach 100%: Epoch 3718/20000 loss: 0.2500 - "
+                  "binary_accuracy: 1.0000",
+        documented={"loss": 0.25, "binary_accuracy": 1.0, "epoch": 3718},
+        judge="exact",
+        expected="artifact",
+        why="An affine model cannot fit XOR: its best fit is the constant 0.5 (MSE 0.25), and accuracy 1.0 "
+            "is float32 rounding noise when every output sits on 0.5.",
+        measure=train_linear128,
+        seeds=LINEAR_SEEDS,
+        checks=(
+            MostSeeds("ever_reads_100", label="binary_accuracy reads 1.0 at some epoch"),
+            Close("final_loss", doc="loss", atol=0.00005, label="final loss (printed to 4 decimals)"),
+        ),
+        explains=(
+            Close(
+                "best_affine_mse",
+                doc="loss",
+                atol=1e-12,
+                label="MSE of the best affine fit to XOR (float64 least squares)",
+            ),
+            AtMost(
+                "identity_residual.max",
+                1e-5,  # ours: float32 rounding, far below any real fit
+                label="largest |f(0,1) + f(1,0) - f(0,0) - f(1,1)| over all epochs",
+            ),
+            AtMost(
+                "gap_when_reading_100.max",
+                1e-6,  # ours: a few float32 steps (6e-8) from 0.5
+                label="largest |output - 0.5| at an epoch reading 1.0",
+            ),
+        ),
+        figure=plot_linear128,
+    ),
+    Claim(
+        id="xor.keras.swap_claims",
+        source=Source(THOUGHTRAM, "Understanding XOR with Keras and TensorFlow"),
+        statement="Sigmoid instead of ReLU, or binary cross-entropy instead of MSE, would still work",
+        documented={"works": True},
+        judge="distribution",
+        expected="not-reproduced",
+        why="BCE works within the post's 500 epochs, but 16 sigmoid units with Adam at 1e-3 solve XOR in 500 "
+            "epochs on few seeds: they learn it, only several times slower than ReLU.",
+        measure=train_xor_configs,
+        seeds=XOR_SEEDS,
+        checks=(
+            MostSeeds(
+                "h16_bce_works_in_500", label="BCE instead of MSE: predictions [0 1 1 0] after 500 epochs"
+            ),
+            MostSeeds(
+                "h16_sigmoid_mse_works_in_500",
+                label="sigmoid instead of ReLU: predictions [0 1 1 0] after 500 epochs",
+            ),
+        ),
+        explains=(
+            MostSeeds("h16_bce_works_in_500", label="the BCE half holds"),
+            Faster(
+                "h16_mse_epochs_capped",
+                than="h16_sigmoid_mse_epochs_capped",
+                label="ReLU reaches 100% in fewer epochs than sigmoid (MSE)",
+            ),
+        ),
+    ),
 )

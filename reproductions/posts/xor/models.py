@@ -154,7 +154,27 @@ def first_epoch(reached):
     return [int(np.argmax(column)) + 1 if column.any() else None for column in reached.T]
 
 
-@measurement("xor_keras:train_xor_configs", seeds_at_once=True)
+@measurement("xor_keras:train_xor_configs", seeds_at_once=True,
+             metrics=("h16_mse_epochs", "h16_mse_reached", "h16_mse_epochs_capped", "h16_mse_loss_epoch_1",
+                      "h16_mse_epochs_to_50", "h16_mse_epochs_to_75", "h16_mse_works_in_500", "h16_bce_epochs",
+                      "h16_bce_reached", "h16_bce_epochs_capped", "h16_bce_loss_epoch_1", "h16_bce_epochs_to_50",
+                      "h16_bce_epochs_to_75", "h16_bce_works_in_500", "h32_mse_epochs", "h32_mse_reached",
+                      "h32_mse_epochs_capped", "h32_mse_loss_epoch_1", "h32_mse_epochs_to_50", "h32_mse_epochs_to_75",
+                      "h32_mse_works_in_500", "h32_bce_epochs", "h32_bce_reached", "h32_bce_epochs_capped",
+                      "h32_bce_loss_epoch_1", "h32_bce_epochs_to_50", "h32_bce_epochs_to_75", "h32_bce_works_in_500",
+                      "h32x2_mse_epochs", "h32x2_mse_reached", "h32x2_mse_epochs_capped", "h32x2_mse_loss_epoch_1",
+                      "h32x2_mse_epochs_to_50", "h32x2_mse_epochs_to_75", "h32x2_mse_works_in_500",
+                      "h32x2_bce_epochs", "h32x2_bce_reached", "h32x2_bce_epochs_capped", "h32x2_bce_loss_epoch_1",
+                      "h32x2_bce_epochs_to_50", "h32x2_bce_epochs_to_75", "h32x2_bce_works_in_500", "h64_mse_epochs",
+                      "h64_mse_reached", "h64_mse_epochs_capped", "h64_mse_loss_epoch_1", "h64_mse_epochs_to_50",
+                      "h64_mse_epochs_to_75", "h64_mse_works_in_500", "h64_bce_epochs", "h64_bce_reached",
+                      "h64_bce_epochs_capped", "h64_bce_loss_epoch_1", "h64_bce_epochs_to_50", "h64_bce_epochs_to_75",
+                      "h64_bce_works_in_500", "h16_sigmoid_mse_epochs", "h16_sigmoid_mse_reached",
+                      "h16_sigmoid_mse_epochs_capped", "h16_sigmoid_mse_loss_epoch_1", "h16_sigmoid_mse_epochs_to_50",
+                      "h16_sigmoid_mse_epochs_to_75", "h16_sigmoid_mse_works_in_500", "h16_sigmoid_bce_epochs",
+                      "h16_sigmoid_bce_reached", "h16_sigmoid_bce_epochs_capped", "h16_sigmoid_bce_loss_epoch_1",
+                      "h16_sigmoid_bce_epochs_to_50", "h16_sigmoid_bce_epochs_to_75", "h16_sigmoid_bce_works_in_500",
+                      "predict_rounded_xor"))
 def train_xor_configs(run_seeds, scale="quick"):
     """Every configuration under both losses for every seed; one result per seed."""
     return runtime.in_fixed_stacks(lambda stack: _train_xor_stack(stack, scale), run_seeds, STACK)
@@ -186,7 +206,10 @@ def _train_xor_stack(run_seeds, scale):
 
 
 # ---- linear: an affine model cannot fit XOR ----------------------------------------------------------
-@measurement("xor_keras:train_linear128", seeds_at_once=True)
+@measurement("xor_keras:train_linear128", seeds_at_once=True,
+             metrics=("ever_reads_100", "epochs_reading_100", "first_epoch_reading_100", "final_loss",
+                      "final_accuracy", "final_gap_from_half", "gap_when_reading_100", "identity_residual",
+                      "best_affine_mse"))
 def train_linear128(run_seeds, scale="quick"):
     """Dense(128) -> Dense(1), no activations, MSE, Adam: watch accuracy and the affine identity."""
     return runtime.in_fixed_stacks(lambda stack: _train_linear_stack(stack, scale), run_seeds, LINEAR_STACK)
