@@ -44,7 +44,7 @@ def test_list_json_and_table(capsys):
     (["run", "xnor.gates.xnor_net", "--seeds", "a"], "bad seed list 'a'"),
     (["run", "xnor.gates.xnor_net", "--scale", "huge"], "invalid choice: 'huge'"),
     (["run", "ltfn.retro.kaggle"], "cannot run: unavailable"),
-    (["calibrate", "xnor.train.final_loss", "--seeds", "0-3"], "at least 10 seeds"),
+    (["calibrate", "xnor.train.final_loss", "--seeds", "0-3"], "at least 20 seeds"),
     (["frobnicate"], "invalid choice"),
     (["list", "--bogus"], "unrecognized arguments: --bogus"),
     ([], "required"),
@@ -68,7 +68,7 @@ def test_calibrate_into_a_read_only_install_is_one_line_before_any_training(tmp_
     folder = tmp_path / "file" / "calibration"
     monkeypatch.setattr(engine, "measure_runs", lambda *a, **k: pytest.fail("trained before checking the folder"))
     monkeypatch.setattr(calibration, "folder_of", lambda measure: folder)
-    assert main(["calibrate", "lcd.linreg5.acc_after_5_steps", "--seeds", "0-9"]) == 2
+    assert main(["calibrate", "lcd.linreg5.acc_after_5_steps", "--seeds", "0-19"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and f"cannot write the calibration {folder}/" in err
 
@@ -79,7 +79,54 @@ def test_a_failed_calibration_write_is_one_clear_error(tmp_path):
 
     blocker = tmp_path / "file"
     blocker.write_text("")
-    runs = [{"acc_after_5": 0.5}] * 10
+    runs = [{"acc_after_5": 0.5}] * 20
     with pytest.raises(calibration.CalibrationError, match="cannot write the calibration"):
-        calibration.record(REGISTRY["lcd.linreg5.acc_after_5_steps"], list(range(10)), "quick", runs, {},
+        calibration.record(REGISTRY["lcd.linreg5.acc_after_5_steps"], list(range(20)), "quick", runs, {},
                            directory=blocker / "calibration")
+
+
+def fake_runs(claim):
+    """Per-seed results shaped like the claim's measurement, without training."""
+    return lambda c, seeds, scale: [{metric: float(seed) for metric in claim.measure.metrics} for seed in seeds]
+
+
+def test_calibrate_keeps_the_seeds_a_calibration_was_recorded_with(tmp_path, monkeypatch, capsys):
+    """Finding: calibrate's default of 20 seeds rewrote a 40-seed file, changing its siblings' tolerances."""
+    import json
+
+    from reproductions.suite import calibration, engine
+    from reproductions.suite.registry import REGISTRY
+
+    claim = REGISTRY["lcd.linreg5.acc_after_5_steps"]
+    recorded = json.loads(calibration.path_for(claim.measure).read_text())
+    (tmp_path / calibration.path_for(claim.measure).name).write_text(json.dumps(recorded))
+    monkeypatch.setattr(calibration, "folder_of", lambda measure: tmp_path)
+    monkeypatch.setattr(engine, "measure_runs", fake_runs(claim))
+    assert main(["calibrate", claim.id]) == 0
+    rewritten = json.loads(calibration.path_for(claim.measure).read_text())
+    assert rewritten["meta"]["seeds"] == recorded["meta"]["seeds"] and len(recorded["meta"]["seeds"]) == 40
+
+
+def test_add_seeds_measures_only_the_new_ones_and_refuses_a_foreign_fingerprint(tmp_path, monkeypatch, capsys):
+    import json
+
+    from reproductions.suite import calibration, engine, runtime
+    from reproductions.suite.registry import REGISTRY
+
+    claim = REGISTRY["lcd.linreg5.acc_after_5_steps"]
+    data = json.loads(calibration.path_for(claim.measure).read_text())
+    data["meta"]["seeds"], data["runs"] = data["meta"]["seeds"][:10], data["runs"][:10]
+    data["meta"]["environment"] = runtime.environment()
+    path = tmp_path / calibration.path_for(claim.measure).name
+    path.write_text(json.dumps(data))
+    monkeypatch.setattr(calibration, "folder_of", lambda measure: tmp_path)
+    measured = []
+    monkeypatch.setattr(engine, "measure_runs", lambda c, seeds, scale: measured.extend(seeds) or fake_runs(claim)(c, seeds, scale))
+    assert main(["calibrate", claim.id, "--add-seeds", "5-24"]) == 0
+    grown = json.loads(path.read_text())
+    assert measured == list(range(10, 25)) and grown["meta"]["seeds"] == list(range(25))
+    assert grown["runs"][:10] == data["runs"] and len(grown["runs"]) == 25
+    grown["meta"]["environment"]["tensorflow"] = "1.0.0"
+    path.write_text(json.dumps(grown))
+    assert main(["calibrate", claim.id, "--add-seeds", "25-29"]) == 2
+    assert "recorded on tensorflow 1.0.0" in capsys.readouterr().err

@@ -69,6 +69,66 @@ def test_every_checked_metric_is_one_its_measurement_declares(record):
     assert not undeclared, f"{record.id} checks metrics {record.measure.name} does not return: {sorted(undeclared)}"
 
 
+@pytest.mark.parametrize("scale", ["quick", "documented"])
+@pytest.mark.parametrize("record", [c for c in CLAIMS if c.measure], ids=lambda c: c.id)
+def test_every_claim_has_a_check_at_every_scale_it_runs_at(record, scale):
+    """Finding: a claim whose checks all apply at another scale was judged on none (all([]) is True)."""
+    assert any(check.applies(scale) for check in record.checks), f"{record.id} has no check at the {scale} scale"
+
+
+def probe_samples(claim, check, recorded):
+    """Per-seed samples, at the claim's seed count, that should drive ``check`` to either outcome:
+    every seed at one of many values (the documented one, the bound, the calibrated extremes, far
+    off), booleans both ways, an ordering both ways, and two stretches of the calibration."""
+    metrics = [metric.split(".")[0] for metric in check.reads()]
+    values = {0.0, 1.0, -1e6, 1e6, 1e-6}
+    if isinstance(doc := claim.documented.get(getattr(check, "doc", "")), (int, float)):
+        values |= {doc, doc * 0.999, doc * 1.001, doc + 1, doc - 1, doc / 10, doc * 10}
+    if getattr(check, "bound", None) is not None and isinstance(bound := check._bound(claim.documented), (int, float)):
+        values |= {bound, bound + abs(bound) / 2 + 1, bound - abs(bound) / 2 - 1}
+    runs = recorded.data["runs"] if recorded else []
+    for metric in metrics:
+        calibrated = sorted(v for v in (run.get(metric) for run in runs) if isinstance(v, (int, float)))
+        values |= {float(v) for v in calibrated[:1] + calibrated[-1:] + calibrated[len(calibrated) // 2:][:1]}
+    samples = [[dict.fromkeys(metrics, value)] * claim.seeds for value in sorted(values)]
+    samples += [[dict.fromkeys(metrics, flag)] * claim.seeds for flag in (True, False)]
+    samples += [[dict.fromkeys(metrics, doc)] * claim.seeds, [dict.fromkeys(metrics, "something else")] * claim.seeds]
+    if isinstance(doc, tuple):
+        samples.append([dict.fromkeys(metrics, tuple(v + 1 for v in doc))] * claim.seeds)
+    if len(metrics) == 2:
+        samples += [[{metrics[0]: 1.0 + k, metrics[1]: 1e6 + k} for k in range(claim.seeds)],
+                    [{metrics[0]: 1e6 + k, metrics[1]: 1.0 + k} for k in range(claim.seeds)]]
+    if len(runs) >= 2 * claim.seeds:
+        samples += [runs[:claim.seeds], runs[-claim.seeds:]]
+    return samples
+
+
+def outcomes(claim, check, scale="quick"):
+    from reproductions.suite import calibration
+    from reproductions.suite.stats import aggregate
+
+    recorded = calibration.load(claim, scale) if claim.stochastic else None
+    seen = set()
+    for sample in probe_samples(claim, check, recorded):
+        try:
+            judged = check.judge(aggregate(sample), claim.documented, recorded.without([]) if recorded else None)
+        except (TypeError, ValueError):  # a probe of the wrong kind for this metric
+            continue
+        if not judged.error:
+            seen.add(judged.ok)
+    return seen
+
+
+@pytest.mark.parametrize("record", [c for c in CLAIMS if c.measure and "benchmark" not in c.markers], ids=lambda c: c.id)
+def test_no_check_has_an_outcome_the_registry_and_calibration_decide_alone(record):
+    """Finding: documented values outside the calibrated range, and a sign test on 3 seeds, decided
+    checks whatever was measured. Each check must both hold and fail on some sample of its seeds."""
+    fixed = [f"{check.label or check.metric} always {'holds' if seen == {True} else 'fails'}"
+             for check in record.checks + record.explains if check.applies("quick")
+             and (seen := outcomes(record, check)) != {True, False}]
+    assert not fixed, f"{record.id}: " + "; ".join(fixed)
+
+
 def test_a_measurement_returning_other_metrics_than_declared_is_refused():
     from reproductions.suite.measurements import MeasurementError, check_declared, measurement
 

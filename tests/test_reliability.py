@@ -75,7 +75,7 @@ def test_a_calibration_that_does_not_cover_the_claim_is_one_clear_error(tmp_path
     claim = REGISTRY["xnor.train.final_loss"]
     copy_calibration(tmp_path, claim, lambda d: d["meta"].update(claims=["xnor.train.corner_outputs"]))
     with pytest.raises(calibration.CalibrationError, match=r"does not cover xnor.train.final_loss.*calibrate"):
-        calibration.load(claim, tmp_path)
+        calibration.load(claim, directory=tmp_path)
 
 
 @pytest.mark.parametrize("damage", ["{not json", '{"runs": []}', '{"meta": {"measure": "x"}, "runs": 3}'])
@@ -83,17 +83,36 @@ def test_an_unreadable_calibration_is_one_clear_error(tmp_path, damage):
     claim = REGISTRY["xnor.train.final_loss"]
     calibration.path_for(claim.measure, tmp_path).write_text(damage)
     with pytest.raises(calibration.CalibrationError) as caught:
-        calibration.load(claim, tmp_path)
+        calibration.load(claim, directory=tmp_path)
     assert "\n" not in str(caught.value) and str(tmp_path) in str(caught.value)
+
+
+def test_a_calibration_recorded_at_another_scale_is_refused_in_one_line(tmp_path):
+    """Finding: every documented-scale check was judged against quick-scale calibrations."""
+    claim = REGISTRY["xnor.train.final_loss"]
+    data = json.loads(calibration.path_for(claim.measure).read_text())
+    calibration.path_for(claim.measure, tmp_path, "documented").write_text(json.dumps(data))  # a quick file misfiled
+    with pytest.raises(calibration.CalibrationError, match="recorded at the quick scale, not the documented scale"):
+        calibration.load(claim, "documented", directory=tmp_path)
+    assert calibration.load(claim, "documented") is None or calibration.load(claim, "documented").data["meta"][
+        "scale"] == "documented"  # the package's own files: one per scale, never the quick one
+
+
+def test_a_calibration_recorded_on_other_data_is_refused_in_one_line(tmp_path):
+    claim = REGISTRY["ltfn2.test_acc"]
+    copy_calibration(tmp_path, claim, lambda d: None)
+    assert calibration.load(claim, directory=tmp_path, data_set=calibration.load(claim).run_of(0)["data"])
+    with pytest.raises(calibration.CalibrationError, match="not on full MNIST"):
+        calibration.load(claim, directory=tmp_path, data_set="full MNIST")
 
 
 def test_a_calibration_from_another_tensorflow_says_so_in_every_judgement(tmp_path):
     claim = REGISTRY["xor.keras.h16_epochs"]
     here = {k: v for k, v in static_environment().items() if k in ("tensorflow", "numpy")}
     copy_calibration(tmp_path, claim, lambda d: d["meta"]["environment"].update(here, tensorflow="1.0.0"))
-    assert calibration.load(claim, tmp_path).note() == " [calibrated with tensorflow 1.0.0]"
+    assert calibration.load(claim, directory=tmp_path).note() == " [calibrated with tensorflow 1.0.0]"
     copy_calibration(tmp_path, claim, lambda d: d["meta"]["environment"].update(here))
-    assert calibration.load(claim, tmp_path).note() == ""
+    assert calibration.load(claim, directory=tmp_path).note() == ""
 
 
 def test_the_cli_reports_a_bad_calibration_in_one_line(tmp_path):

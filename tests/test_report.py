@@ -37,6 +37,37 @@ def test_badge_follows_the_shields_endpoint_schema():
     assert endpoint["message"] in render.badge_svg(endpoint)
 
 
+def proxy_entries():
+    """A claim reproduced on a quick-scale stand-in, its documented number left to the documented scale."""
+    result = {"verdict": "reproduced", "basis": "proxy", "measured": {"he_test_acc": 87.3},
+              "not_judged": ["test accuracy % (judged at the documented scale only)"],
+              "checks": [{"ok": True, "text": "test accuracy % = 87.3 ≥ 80", "metric": "he_test_acc"}],
+              "explains": [], "seeds": [0], "scale": "quick", "device": "cpu", "duration_s": 1.0, "figures": []}
+    documented = {**result, "basis": "documented", "not_judged": [], "measured": {"x": 1.0},
+                  "checks": [{"ok": True, "text": "x ok", "metric": "x"}]}
+    return {"ltfn6.vs_xavier_init": report.entry_for(REGISTRY["ltfn6.vs_xavier_init"], "passed", result=result),
+            "xnor.gates.xnor_net": report.entry_for(REGISTRY["xnor.gates.xnor_net"], "passed", result=documented)}
+
+
+def test_a_verdict_by_proxy_says_so_wherever_the_verdict_is_shown():
+    """Finding: quick-scale stand-ins read as full verdicts in the table, claims.md, README and badge."""
+    from reproductions.suite import matrix
+
+    built = report.build(proxy_entries(), {"scale": "quick", "environment": {}})
+    assert built["summary"]["reproduced"] == 2 and built["summary"]["by_proxy"] == 1
+    assert render.badge(built)["message"] == f"1/{len(REGISTRY)} claims reproduced · 1 by proxy"
+    table = "\n".join(line for line, _ in render.terminal_table(built))
+    assert "reproduced (proxy)" in table and table.count("(proxy)") == 1
+    md = render.markdown(built)
+    assert "reproduced (proxy)" in md
+    assert "not judged at the quick scale: test accuracy % (judged at the documented scale only)" in md
+    assert "| `ltfn6.vs_xavier_init` | test_cost=0.0945288215741; test_accuracy=97.2900004387 | " \
+           "he_test_acc=87.3 | reproduced (proxy) |" in render.readme_table(built)
+    by_id = {e["id"]: e for e in built["claims"]}
+    assert matrix.cell(by_id["ltfn6.vs_xavier_init"])["verdict"] == "reproduced (proxy)"
+    assert matrix.cell(by_id["xnor.gates.xnor_net"])["verdict"] == "reproduced"
+
+
 def test_write_produces_complete_files_and_no_leftovers(tmp_path):
     report.write(tmp_path, report.build(sample_entries(), {"scale": "quick"}))
     assert sorted(os.listdir(tmp_path)) == sorted(report.FILES)

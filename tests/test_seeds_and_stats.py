@@ -1,10 +1,14 @@
 """Seed lists, derived seeds, aggregation over seeds, and the judging rules."""
 
+import math
+
+import numpy as np
 import pytest
 
-from reproductions.suite.judge import AtLeast, Close, Equals, Holds, InsideCalibrated, NearDocumented, verdict_of
+from reproductions.suite.judge import (AtLeast, AtMost, Close, Equals, Holds, InsideCalibrated, NearDocumented,
+                                       verdict_of)
 from reproductions.suite.seeds import SeedSpecError, derive_seed, format_seeds, parse_seeds
-from reproductions.suite.stats import aggregate, median_range, spread_tolerance
+from reproductions.suite.stats import aggregate, rank_sum_p, rank_sum_tails, spread_sides
 
 
 @pytest.mark.parametrize("spec, seeds", [("3", [3]), ("0-4", [0, 1, 2, 3, 4]), ("0,4,7", [0, 4, 7]),
@@ -39,9 +43,9 @@ def test_aggregate_medians_rates_and_missing_values():
     assert out["conv"] == 3.0 and out["conv.n"] == 2
 
 
-def test_spread_tolerance_is_padded_half_range():
-    assert spread_tolerance([1, 2, 4]) == pytest.approx(1.25 * 2)
-    assert spread_tolerance([1e-5, 1e-4, 1e-3], log=True) == pytest.approx(1.25)
+def test_spread_sides_keep_below_and_above_the_median_apart():
+    assert spread_sides([1, 2, 4]) == pytest.approx((1, 2))
+    assert spread_sides([1e-5, 1e-4, 1e-2], log=True) == pytest.approx((1, 2))
 
 
 class FakeCalibration:
@@ -51,6 +55,13 @@ class FakeCalibration:
     def values(self, metric):
         return self._values
 
+    reference = values
+
+
+def measured_sample(values):
+    """What aggregate() makes of one numeric metric ``x`` measured on these seeds."""
+    return aggregate([{"x": v} for v in values])
+
 
 def test_checks_fail_when_they_should():
     doc = {"n": 200, "v": 0.5, "t": "1 0"}
@@ -59,33 +70,86 @@ def test_checks_fail_when_they_should():
     assert not Close("x", doc="v", atol=0.01).judge({"x": 0.52}, doc, None).ok
     assert not Equals("x", doc="t").judge({"x": "1 1"}, doc, None).ok
     assert not Holds("x").judge({"x": 0.9, "x.failures": 1, "x.n": 10}, doc, None).ok
-    assert Holds("x", max_failures=1).judge({"x": 0.9, "x.failures": 1, "x.n": 10}, doc, None).ok
+    assert Holds("x", tolerate=0.1).judge({"x": 0.9, "x.failures": 1, "x.n": 10}, doc, None).ok
     assert not AtLeast("missing", 1).judge({}, doc, None).ok
+
+
+@pytest.mark.parametrize("failures, n, holds", [(1, 1, False), (1, 2, False), (1, 9, False), (1, 10, True),
+                                                (2, 10, False), (2, 20, True), (0, 1, True)])
+def test_holds_allows_a_fraction_of_failures_only_on_enough_seeds(failures, n, holds):
+    """Finding: max_failures=1 passed a failing single seed, and half of two."""
+    measured = {"x": (n - failures) / n, "x.failures": failures, "x.n": n}
+    assert Holds("x", tolerate=0.1).judge(measured, {}, None).ok is holds
+
+
+def test_a_missing_metric_is_an_error_not_a_failed_check():
+    """Finding: a renamed metric failed a check, which a claim expected not-reproduced then passed."""
+    judged = AtLeast("renamed", 1).judge({"x": 2}, {}, None)
+    assert judged.state == "error" and not judged.ok and "was not measured" in judged.text
+    assert verdict_of("not-reproduced", False, True, error=True) == "error"
+
+
+@pytest.mark.parametrize("check", [AtLeast("x", 0.0), AtMost("x", 1.0), Holds("x"), AtMost("x.max", 1.0)])
+def test_a_non_finite_value_on_any_seed_is_an_error_whatever_the_rule(check):
+    measured = aggregate([{"x": 0.5}, {"x": float("nan")}, {"x": 0.2}])
+    judged = check.judge(measured, {}, None)
+    assert judged.state == "error" and "not finite on 1 of 3 seeds" in judged.text
+
+
+def test_aggregate_counts_non_finite_seeds_instead_of_misplacing_them():
+    """Finding: built-in max over [0.1, nan, 0.2] gave 0.2."""
+    out = aggregate([{"x": 0.1}, {"x": float("nan")}, {"x": 0.2}])
+    assert out["x.nonfinite"] == 1 and out["x.n"] == 3 and out["x"] != out["x"]  # NaN, never a number
+    assert "x.max" not in out and "x.values" not in out
+    single = AtMost("x", 1.0).judge(aggregate([{"x": float("inf")}]), {}, None)
+    assert single.state == "error" and "not finite" in single.text
 
 
 def test_near_documented_uses_the_calibration_and_needs_one():
     check = NearDocumented("x", doc="v")
-    assert check.judge({"x": 0.45}, {"v": 0.5}, FakeCalibration([0.4, 0.45, 0.5])).ok
-    assert not check.judge({"x": 0.2}, {"v": 0.5}, FakeCalibration([0.4, 0.45, 0.5])).ok
+    calibrated = FakeCalibration([0.40 + 0.0025 * k for k in range(41)])  # 0.40 ... 0.50
+    sound = measured_sample([0.40 + 0.005 * k for k in range(20)])
+    assert check.judge(sound, {"v": 0.5}, calibrated).ok
+    assert not check.judge(sound, {"v": 0.6}, calibrated).ok                          # documented far outside
+    assert not check.judge(measured_sample([0.2] * 20), {"v": 0.5}, calibrated).ok   # seeds unlike the calibration
     assert not check.judge({"x": 0.5}, {"v": 0.5}, None).ok
 
 
-def test_median_range_is_fixed_and_narrows_with_more_seeds():
-    calibrated = [float(v) for v in range(1, 41)]
-    assert median_range(calibrated, 10) == median_range(calibrated, 10)
-    low5, high5 = median_range(calibrated, 5)
-    low20, high20 = median_range(calibrated, 20)
-    assert 1 <= low5 < low20 < 20.5 < high20 < high5 <= 40
+def test_near_documented_pads_each_side_of_a_skewed_spread_apart():
+    """Finding: a symmetric band admitted a negative sigmoid output below a skewed calibration."""
+    skewed = FakeCalibration([0.003, 0.004, 0.005, 0.006, 0.05])  # short side below, long side above
+    check = NearDocumented("x", doc="v")
+    assert not check.judge({"x": 0.005}, {"v": -0.01}, skewed).ok   # the long side lends the short none
+    assert check.judge({"x": 0.005}, {"v": 0.04}, skewed).ok
+    assert check.judge({"x": 0.005}, {"v": 0.0028}, skewed).ok       # within a quarter past the short side
 
 
-def test_inside_calibrated_needs_the_documented_draw_in_range_and_a_typical_median():
+def test_the_rank_sum_test_is_exact_on_small_samples():
+    assert rank_sum_tails([1, 2, 3], [4, 5, 6, 7]) == pytest.approx((1 / 35, 1.0))
+    assert rank_sum_p([1, 2, 3, 4, 5], list(range(6, 21))) == pytest.approx(2 / math.comb(20, 5))
+    assert rank_sum_p([1, 1, 2], [2, 3, 3]) == pytest.approx(0.2)  # ties: mid-ranks, split distribution
+
+
+@pytest.mark.parametrize("m, n, alpha, draw", [(40, 20, 0.05, "gamma"), (20, 10, 0.05, "integers"),
+                                               (20, 5, 0.01, "gamma")])
+def test_the_rank_sum_test_keeps_its_false_alarm_rate(m, n, alpha, draw):
+    """Finding: the bootstrap ignored the calibration's own sampling error (4-7% false alarms)."""
+    rng = np.random.default_rng(0)
+    sample = (lambda size: rng.gamma(2.0, size=size)) if draw == "gamma" else (lambda size: rng.integers(20, 60, size))
+    trials = 3000
+    alarms = sum(rank_sum_p(list(sample(n)), list(sample(m))) < alpha for _ in range(trials))
+    assert alarms / trials <= alpha + 3 * math.sqrt(alpha / trials)
+
+
+def test_inside_calibrated_needs_the_documented_draw_in_range_and_seeds_like_the_calibrated_ones():
     check = InsideCalibrated("x", doc="v")
     calibrated = FakeCalibration([float(v) for v in range(1, 41)])
-    typical = {"x": 21.0, "x.n": 10}
+    typical = measured_sample([2.0 * k + 0.5 for k in range(20)])
     assert check.judge(typical, {"v": 38.0}, calibrated).ok
-    assert not check.judge(typical, {"v": 45.0}, calibrated).ok           # documented outside the range
-    assert not check.judge({"x": 3.0, "x.n": 10}, {"v": 38.0}, calibrated).ok  # a median 10 seeds hardly give
-    assert check.judge({"x": 3.0, "x.n": 1}, {"v": 38.0}, calibrated).ok     # one seed may land anywhere
+    assert not check.judge(typical, {"v": 45.0}, calibrated).ok                    # documented outside
+    assert not check.judge(measured_sample([0.5] * 20), {"v": 10.0}, calibrated).ok  # seeds no sound model gives
+    single = check.judge(measured_sample([0.5]), {"v": 10.0}, calibrated)           # one seed may land anywhere
+    assert single.ok and "not tested" in single.text
 
 
 @pytest.mark.parametrize("expected, checks_ok, explains_ok, verdict", [

@@ -3,7 +3,7 @@
 A calibration belongs to a measurement, not a claim: the claims that share a measurement (the four
 XNOR training claims share ``xnor_train:train_xnor``) share one file in their post's ``calibration/``
 folder, named after the measuring function and written by ``python -m reproductions calibrate ID --seeds 0-59`` for any of them. The file keeps raw
-per-seed values; the rule that turns them into a tolerance lives in ``stats.spread_tolerance``.
+per-seed values; the rules that turn them into tolerances live in ``judge`` and ``stats``.
 """
 
 import errno
@@ -16,7 +16,8 @@ from pathlib import Path
 
 from .stats import is_metric
 
-MIN_SEEDS = 10
+HELD_OUT_MIN = 10  # draws left to judge against once the measured seeds are set aside
+MIN_SEEDS = 20  # a spread, a range or a rank test over fewer draws says little about the next draw
 
 
 class CalibrationError(ValueError):
@@ -27,8 +28,9 @@ SAME_ENVIRONMENT = ("tensorflow", "keras", "numpy", "platform", "onednn")
 
 
 class Calibration:
-    def __init__(self, data, path):
+    def __init__(self, data, path, measured_seeds=()):
         self.data, self.path = data, path
+        self.measured_seeds = frozenset(measured_seeds)  # set aside when judging a fresh sample
 
     @property
     def environment(self):
@@ -69,33 +71,67 @@ class Calibration:
             raise CalibrationError(f"{self.path.name} records no values of {base!r}")
         return values
 
+    def without(self, seeds):
+        """This calibration, judging a sample measured on ``seeds``: its draws of those seeds are set
+        aside wherever the sample is compared with the calibration (master seed 0 measures seeds the
+        calibration also recorded, and a sample is never judged against itself)."""
+        return Calibration(self.data, self.path, seeds)
+
+    def reference(self, metric):
+        """The calibrated values of ``metric`` from seeds other than the measured ones."""
+        base = metric.split(".")[0]
+        values = [run.get(base) for seed, run in zip(self.data["meta"]["seeds"], self.data["runs"])
+                  if seed not in self.measured_seeds]
+        values = [v for v in values if v is not None]
+        if len(values) < HELD_OUT_MIN:
+            raise CalibrationError(f"{self.path.name} holds {len(values)} values of {base!r} apart from the measured "
+                                   f"seeds (at least {HELD_OUT_MIN} needed): measure other seeds, or record more "
+                                   f"with --add-seeds")
+        return values
+
 
 def folder_of(measure):
     """A measurement's calibrations live in its post's folder: ``posts/xnor/calibration/``."""
     return Path(inspect.getfile(measure)).with_name("calibration")
 
 
-def path_for(measure, directory=None):
-    """``posts/xnor/train.py``'s ``train_xnor`` -> ``posts/xnor/calibration/train_xnor.json``
-    (or ``directory/train_xnor.json``)."""
-    return Path(directory if directory is not None else folder_of(measure)) / f"{measure.__name__}.json"
+def path_for(measure, directory=None, scale="quick"):
+    """``posts/xnor/train.py``'s ``train_xnor`` at the quick scale ->
+    ``posts/xnor/calibration/train_xnor.quick.json`` (or ``directory/train_xnor.quick.json``).
+
+    One file per scale: a documented-scale claim is never judged against quick-scale draws.
+    """
+    folder = Path(directory if directory is not None else folder_of(measure))
+    return folder / f"{measure.__name__}.{scale}.json"
 
 
-def load(claim, directory=None):
-    """The calibration of the claim's measurement, or None when none is recorded."""
-    path = path_for(claim.measure, directory)
+def load(claim, scale="quick", directory=None, data_set=None, minimum=MIN_SEEDS):
+    """The calibration of the claim's measurement at ``scale``, or None when none is recorded.
+
+    ``data_set``: the data the claim was just measured on (its runs' ``data``); a calibration
+    recorded on other data is refused, as is one whose recorded scale is not ``scale``.
+    """
+    path = path_for(claim.measure, directory, scale)
     if not path.exists():
         return None
     try:
         data = json.loads(path.read_text())
         if data["meta"]["measure"] != claim.measure.name or not isinstance(data["runs"], list):
             raise CalibrationError(f"{path} is not a calibration of {claim.measure.name}")
+        if data["meta"]["scale"] != scale:
+            raise CalibrationError(f"{path.name} was recorded at the {data['meta']['scale']} scale, not the {scale} "
+                                   f"scale; re-record it: python -m reproductions calibrate {claim.id} --scale {scale}")
+        recorded_on = {run.get("data") for run in data["runs"]} - {None}
+        if data_set is not None and recorded_on and recorded_on != {data_set}:
+            raise CalibrationError(f"{path.name} was recorded on {', '.join(sorted(recorded_on))}, not on {data_set}; "
+                                   f"re-record it: python -m reproductions calibrate {claim.id} --scale {scale}")
         if claim.id not in data["meta"]["claims"]:
             raise CalibrationError(f"{path.name} does not cover {claim.id} (it lists {', '.join(data['meta']['claims'])}); "
                                    f"re-record it: python -m reproductions calibrate {claim.id}")
-        if len(data["runs"]) != len(data["meta"]["seeds"]) or len(data["runs"]) < MIN_SEEDS:
+        if len(data["runs"]) != len(data["meta"]["seeds"]) or len(data["runs"]) < minimum:
             raise CalibrationError(f"{path.name} holds {len(data['runs'])} runs for {len(data['meta']['seeds'])} seeds "
-                                   f"(at least {MIN_SEEDS} needed); re-record it: python -m reproductions calibrate {claim.id}")
+                                   f"(at least {minimum} needed); record more: python -m reproductions calibrate "
+                                   f"{claim.id} --add-seeds {len(data['runs'])}-{MIN_SEEDS - 1}")
     except (OSError, ValueError, KeyError, TypeError) as err:
         if isinstance(err, CalibrationError):
             raise
@@ -104,7 +140,7 @@ def load(claim, directory=None):
 
 
 def record(claim, seeds, scale, runs, environment, users=(), directory=None):
-    """Write the calibration of the claim's measurement atomically and return its path."""
+    """Write the calibration of the claim's measurement at ``scale`` atomically and return its path."""
     if len(seeds) < MIN_SEEDS:
         raise CalibrationError(f"a calibration needs at least {MIN_SEEDS} seeds, got {len(seeds)}")
     data = {
@@ -118,7 +154,7 @@ def record(claim, seeds, scale, runs, environment, users=(), directory=None):
         },
         "runs": [{k: v for k, v in run.items() if is_metric(v)} for run in runs],
     }
-    path = path_for(claim.measure, directory)
+    path = path_for(claim.measure, directory, scale)
     tmp = path.with_suffix(".json.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -129,10 +165,19 @@ def record(claim, seeds, scale, runs, environment, users=(), directory=None):
     return path
 
 
-def check_writable(measure, directory=None):
+def recorded_seeds(measure, scale="quick", directory=None):
+    """The seeds the measurement's calibration at ``scale`` was recorded with, or None."""
+    path = path_for(measure, directory, scale)
+    try:
+        return list(json.loads(path.read_text())["meta"]["seeds"]) if path.exists() else None
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # an unreadable file is re-recorded from the defaults
+
+
+def check_writable(measure, directory=None, scale="quick"):
     """Before a calibration trains for minutes: can its file be written? (An installed package's
     folder may be read-only.) Raises CalibrationError in one line; creates nothing that stays."""
-    path = path_for(measure, directory)
+    path = path_for(measure, directory, scale)
     try:
         if not path.parent.is_dir():
             raise NotADirectoryError(errno.ENOTDIR, "no such folder")

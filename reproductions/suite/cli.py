@@ -1,5 +1,5 @@
 """Command line: python -m reproductions list | run ID | calibrate ID | report | matrix DIR... |
-readme | bench DIR....
+readme | bench DIR... | false-alarms [ID...].
 
 ``list`` never imports TensorFlow. Usage errors (unknown claim, bad seeds, unknown scale) print one
 line on stderr and exit with status 2.
@@ -41,8 +41,13 @@ def build_parser():
                        ("calibrate", "record a claim's per-seed distribution, from which its tolerance derives")):
         command = commands.add_parser(name, help=text)
         command.add_argument("claim", help="claim id, e.g. xnor.train.final_loss")
-        command.add_argument("--seeds", default=None if name == "run" else "0-19", help=SEED_SPEC_HELP)
+        command.add_argument("--seeds", default=None, help=SEED_SPEC_HELP + (
+            "" if name == "run" else "; default: the seeds its calibration was recorded with, else 0-19"))
         command.add_argument("--scale", choices=("quick", "documented"), default="quick")
+        if name == "calibrate":
+            command.add_argument("--add-seeds", metavar="SEEDS", default=None,
+                                 help="measure only these seeds and add them to the recorded calibration "
+                                      "(same versions and machine fingerprint only)")
 
     commands.add_parser("report", help="run the claims suite and write reports/; other options go to pytest (-n 2, -k ...)")
 
@@ -56,6 +61,12 @@ def build_parser():
 
     bench = commands.add_parser("bench", help="compare pytest-benchmark saves across TensorFlow versions")
     bench.add_argument("bench_dirs", nargs="+", metavar="BENCH_DIR", help="a lane's --benchmark-storage folder")
+
+    alarms = commands.add_parser("false-alarms", help="how often a sound model fails each claim under a new master "
+                                                      "seed, from the calibrations (no training)")
+    alarms.add_argument("claims", nargs="*", metavar="CLAIM", help="claim ids (default: every calibrated claim)")
+    alarms.add_argument("--resamples", type=int, default=None, help="held-out splits per claim (default 2000)")
+    alarms.add_argument("--scale", choices=("quick", "documented"), default="quick")
     return parser
 
 
@@ -126,16 +137,39 @@ def run_claim(args, out):
 
 def calibrate(args, out):
     claim = runnable(args.claim, args.scale)
-    seeds = seeds_of(args.seeds)
     from . import calibration, engine, runtime
 
+    recorded = calibration.recorded_seeds(claim.measure, args.scale)
+    if args.add_seeds is not None:
+        return add_seeds(claim, args, out)
+    # a re-recording keeps the seeds a calibration was recorded with, so siblings keep their tolerances
+    seeds = seeds_of(args.seeds) or recorded or list(range(calibration.MIN_SEEDS))
     if len(seeds) < calibration.MIN_SEEDS:
         raise UsageError(f"--seeds: a calibration needs at least {calibration.MIN_SEEDS} seeds, got {len(seeds)}")
-    calibration.check_writable(claim.measure)
+    calibration.check_writable(claim.measure, scale=args.scale)
     runs = engine.measure_runs(claim, seeds, args.scale)
     users = registry.users_of(claim.measure)
     path = calibration.record(claim, seeds, args.scale, runs, runtime.environment(), users)
     out.write(f"recorded {len(seeds)} seeds of {claim.measure.name} (used by {', '.join(users)}) to {path}\n")
+    return 0
+
+
+def add_seeds(claim, args, out):
+    """Measure only new seeds and append them to the calibration recorded on this fingerprint."""
+    from . import calibration, engine, runtime
+
+    existing = calibration.load(claim, args.scale, minimum=1)
+    if existing is None:
+        raise UsageError(f"--add-seeds: {claim.measure.name} has no calibration at the {args.scale} scale to add to")
+    if differs := existing.foreign_to(runtime.static_environment()):
+        raise UsageError(f"--add-seeds: {existing.path.name} was recorded on {differs}; re-record all its seeds here")
+    old = existing.data["meta"]["seeds"]
+    new = [seed for seed in seeds_of(args.add_seeds) if seed not in old]
+    calibration.check_writable(claim.measure, scale=args.scale)
+    runs = existing.data["runs"] + engine.measure_runs(claim, new, args.scale)
+    path = calibration.record(claim, old + new, args.scale, runs, existing.environment,
+                              existing.data["meta"]["claims"])
+    out.write(f"added {len(new)} seeds to {claim.measure.name}: {len(old) + len(new)} recorded in {path}\n")
     return 0
 
 
@@ -190,6 +224,21 @@ def regenerate_readme(args, out):
     return 0
 
 
+def false_alarms(args, out):
+    from . import alarms
+
+    for claim_id in args.claims:
+        registry.get(claim_id)  # an unknown id is one line
+    resamples = alarms.RESAMPLES if args.resamples is None else args.resamples
+    if resamples < 1:
+        raise UsageError("--resamples: expected a positive integer")
+    rates = alarms.suite_rates(resamples, args.scale, set(args.claims) or None)
+    if not rates:
+        raise UsageError(f"no calibrated claim to judge at the {args.scale} scale")
+    out.write(alarms.text(rates))
+    return 0 if args.claims or alarms.suite_bound(rates) <= alarms.SUITE_TARGET else 1
+
+
 def compare_benchmarks(args, out):
     from . import bench
 
@@ -208,7 +257,8 @@ def main(argv=None, out=None):
             raise UsageError(f"unrecognized arguments: {' '.join(extra)}")
         args.pytest_args = extra
         command = {"list": list_claims, "run": run_claim, "calibrate": calibrate, "report": report,
-                   "matrix": merge_matrix, "readme": regenerate_readme, "bench": compare_benchmarks}[args.command]
+                   "matrix": merge_matrix, "readme": regenerate_readme, "bench": compare_benchmarks,
+                   "false-alarms": false_alarms}[args.command]
         return command(args, out)
     except (UsageError, registry.UnknownClaimError, DataUnavailable, CalibrationError, MeasurementError,
             ReportDirError) as err:

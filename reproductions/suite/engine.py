@@ -12,7 +12,7 @@ from pathlib import Path
 
 from . import calibration as calibration_files
 from . import progress
-from .judge import verdict_of
+from .judge import Judged, verdict_of
 from .measurements import check_declared
 from .seeds import derive_seed
 from .stats import aggregate, is_metric
@@ -72,6 +72,13 @@ class Result:
     duration_s: float
     environment: dict = field(default_factory=dict)
     figures: list = field(default_factory=list)
+    not_judged: list = field(default_factory=list)  # checks that apply at another scale only
+
+    @property
+    def basis(self):
+        """"documented" when every check stating the documented result was judged at this scale,
+        "proxy" when one was left to another scale and a stand-in judged here."""
+        return "proxy" if any(not c.applies(self.scale) for c in self.claim.checks) else "documented"
 
     @property
     def passed(self):
@@ -93,6 +100,8 @@ class Result:
         return plain({
             "id": self.claim.id,
             "verdict": self.verdict,
+            "basis": self.basis,
+            "not_judged": self.not_judged,
             "measured": self.judged_values(),
             "checks": [{"ok": j.ok, "text": j.text, "metric": j.metric} for j in self.checks],
             "explains": [{"ok": j.ok, "text": j.text, "metric": j.metric} for j in self.explains],
@@ -127,15 +136,22 @@ def check_claim(claim, seeds=None, scale="quick", device="cpu", figures_dir=None
     with runtime.on_device(device):
         runs = measure_runs(claim, seeds, scale)
     measured = aggregate(runs)
-    calibration = calibration_files.load(claim)
+    calibration = calibration_files.load(claim, scale, data_set=measured.get("data"))
+    if calibration is not None:
+        calibration = calibration.without(seeds)  # never judge a sample against itself
     checks = [c.judge(measured, claim.documented, calibration) for c in claim.checks if c.applies(scale)]
+    if not checks:  # all([]) would call it reproduced on nothing
+        checks = [Judged(False, f"no check of {claim.id} applies at the {scale} scale", error=True)]
+    not_judged = [f"{c.label or c.metric} (judged at the {c.at} scale only)"
+                  for c in claim.checks + claim.explains if not c.applies(scale)]
     explains = [c.judge(measured, claim.documented, calibration) for c in claim.explains if c.applies(scale)]
-    verdict = verdict_of(claim.expected, all(j.ok for j in checks), all(j.ok for j in explains))
+    error = any(j.error for j in checks + explains)
+    verdict = verdict_of(claim.expected, all(j.ok for j in checks), all(j.ok for j in explains), error)
     figures = []
     if figures_dir is not None and claim.figure:
         figures.append(draw(claim, runs, figures_dir))
     return Result(claim, seeds, scale, device, measured, checks, explains, verdict,
-                  time.perf_counter() - started, runtime.environment(), figures)
+                  time.perf_counter() - started, runtime.environment(), figures, not_judged)
 
 
 def draw(claim, runs, figures_dir):

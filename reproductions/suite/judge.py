@@ -7,9 +7,11 @@ or a tolerance derived from the claim's recorded calibration.
 """
 
 import math
+import numbers
+import statistics
 from dataclasses import dataclass, field
 
-from .stats import mann_whitney_p, median_range, sign_test_p, spread_tolerance
+from .stats import MEDIAN_ALPHA, SPREAD_PADDING, mann_whitney_p, rank_sum_p, sign_test_p, spread_sides
 
 VERDICTS = ("reproduced", "artifact", "not-reproduced", "unavailable")
 
@@ -19,6 +21,24 @@ class Judged:
     ok: bool
     text: str
     metric: str = ""
+    error: bool = False  # the check could not be judged: a metric it reads is missing or not finite
+
+    @property
+    def state(self):
+        return "error" if self.error else ("holds" if self.ok else "fails")
+
+
+def unusable(measured, metric):
+    """Why ``metric`` cannot be judged ("" when it can): missing, or not finite on some seed."""
+    base = metric.split(".")[0]
+    if bad := measured.get(f"{base}.nonfinite"):
+        return f"{base} is not finite on {bad} of {measured.get(f'{base}.n', bad)} seeds"
+    value = measured.get(metric)
+    if value is None:
+        return f"{metric} was not measured"
+    if isinstance(value, numbers.Real) and not math.isfinite(float(value)):
+        return f"{metric} is not finite ({value})"
+    return ""
 
 
 def _fmt(value, digits=4):
@@ -38,9 +58,14 @@ class Check:
     def applies(self, scale):
         return not self.at or self.at == scale
 
+    def reads(self):
+        """The measured metrics this check reads."""
+        return (self.metric, *((self.than,) if getattr(self, "than", "") else ()))
+
     def judge(self, measured, documented, calibration):
-        if measured.get(self.metric) is None:
-            return Judged(False, f"{self._name()}: {self.metric} was not measured", self.metric)
+        for metric in self.reads():
+            if problem := unusable(measured, metric):
+                return Judged(False, f"{self._name()}: {problem}", self.metric, error=True)
         judged = self._judge(measured[self.metric], measured, documented, calibration)
         note = calibration.note() if self.calibrated and hasattr(calibration, "note") else ""
         return Judged(judged.ok, judged.text + note, self.metric)
@@ -98,17 +123,21 @@ class AtMost(Check):
 
 @dataclass(frozen=True)
 class Holds(Check):
-    """A per-seed property holds on every seed but at most ``max_failures`` of them."""
-    max_failures: int = 0
+    """A per-seed property holds on every seed but a fraction ``tolerate`` of them, rounded down.
+
+    So a failure is allowed only on at least 1/tolerate seeds: one seed, or two at 0.1, must hold.
+    """
+    tolerate: float = 0.0
 
     def _judge(self, value, measured, documented, calibration):
         failures = measured.get(f"{self.metric}.failures", 0 if value == 1 else 1)
         n = measured.get(f"{self.metric}.n", 1)
-        ok = failures <= self.max_failures
+        allowed = math.floor(self.tolerate * n + 1e-9)
+        ok = failures <= allowed
         if n == 1:
             return Judged(ok, f"{self._name()}: {'holds' if ok else 'does not hold'}")
-        allowed = f", at most {self.max_failures} may fail" if self.max_failures else ""
-        return Judged(ok, f"{self._name()}: holds on {n - failures}/{n} seeds{allowed}")
+        note = f", at most {allowed} may fail ({self.tolerate:.0%} of {n})" if allowed else ""
+        return Judged(ok, f"{self._name()}: holds on {n - failures}/{n} seeds{note}")
 
 
 @dataclass(frozen=True)
@@ -151,41 +180,75 @@ class MedianAtMost(Check):
         return Judged(value <= other, f"{self._name()}: medians {_fmt(value)} vs {_fmt(other)}")
 
 
+def _same_distribution(metric, measured, calibration):
+    """(holds, text): the measured seeds' values and the calibrated draws of other seeds come from
+    one distribution, by an exact two-sided rank-sum test at MEDIAN_ALPHA, so the calibration
+    describes the model measured now. Fewer seeds than the test can ever reject with say so."""
+    mine = list(measured.get(f"{metric}.values") or (measured[metric],))
+    theirs = calibration.reference(metric)
+    smallest = 2 / math.comb(len(mine) + len(theirs), len(mine))
+    if smallest >= MEDIAN_ALPHA:
+        return True, (f"not tested against the calibration: {len(mine)} seed(s) and {len(theirs)} calibrated draws "
+                      f"cannot reach p < {MEDIAN_ALPHA:g}")
+    p = rank_sum_p(mine, theirs)
+    return p >= MEDIAN_ALPHA, (f"{len(mine)} measured seeds {'match' if p >= MEDIAN_ALPHA else 'differ from'} "
+                               f"{len(theirs)} calibrated draws (two-sided rank-sum p = {p:.2g}, fails below "
+                               f"{MEDIAN_ALPHA:g})")
+
+
+def _percentile_text(want, calibrated):
+    below = sum(v < want for v in calibrated) + 0.5 * sum(v == want for v in calibrated)
+    return f"{100 * below / len(calibrated):.0f}% of {len(calibrated)} calibrated draws lie below it"
+
+
 @dataclass(frozen=True)
 class NearDocumented(Check):
-    """The documented single draw lies within the calibrated spread of draws around the median.
+    """The documented single draw lies within the calibrated spread of single draws around their
+    median, each side apart and padded by a quarter (``stats.SPREAD_PADDING``), and the seeds
+    measured now are draws of the calibrated distribution (so it describes today's model).
 
-    The tolerance is derived from the claim's calibration (per-seed values over ≥ 10 seeds);
     ``log`` compares in decades, for quantities such as a final loss.
     """
     doc: str = ""
     log: bool = False
+    padding: float = SPREAD_PADDING
     calibrated = True
 
     def _judge(self, value, measured, documented, calibration):
         want = documented[self.doc]
         if calibration is None:
             return Judged(False, f"{self._name()}: no calibration recorded")
-        calibrated = calibration.values(self.metric)
+        calibrated = sorted(calibration.values(self.metric))
         if self.log and any(not v > 0 for v in (value, want, *calibrated)):  # no decades at <= 0 or NaN
             return Judged(False, f"{self._name()} median {_fmt(value)} vs documented {want}: cannot be compared "
                                  f"in decades, a value (measured, documented or calibrated) is ≤ 0 or NaN")
-        tol = spread_tolerance(calibrated, log=self.log)
-        below = sum(v < want for v in calibrated) + 0.5 * sum(v == want for v in calibrated)
-        where = f"; {100 * below / len(calibrated):.0f}% of {len(calibrated)} calibrated draws lie below it"
+        below, above = spread_sides(calibrated, log=self.log)
+        centre = statistics.median(math.log10(v) for v in calibrated) if self.log else statistics.median(calibrated)
+        low, high = centre - self.padding * below, centre + self.padding * above
         if self.log:
-            gap = abs(math.log10(value) - math.log10(want))
-            text = (f"{self._name()} median {_fmt(value)} vs documented {want}: "
-                    f"{gap:.2f} decades apart (calibrated tolerance {tol:.2f}){where}")
-        else:
-            gap = abs(value - want)
-            text = (f"{self._name()} median {_fmt(value)} vs documented {want} "
-                    f"(calibrated tolerance ±{tol:.3g}){where}")
-        return Judged(gap <= tol, text)
+            low, high = 10 ** low, 10 ** high
+        near = low <= want <= high
+        typical, median_text = _same_distribution(self.metric, measured, calibration)
+        padded = f"padded by {self.padding - 1:.0%} a side" if self.padding != 1 else "each side as calibrated"
+        return Judged(near and typical, (
+            f"{self._name()}: documented {_fmt(want)} {'inside' if near else 'outside'} the calibrated draws' band "
+            f"{_fmt(low)}–{_fmt(high)} ({padded}{', in decades' if self.log else ''}; "
+            f"{_percentile_text(want, calibrated)}); {median_text}"))
 
 
-def verdict_of(expected, checks_ok, explains_ok):
-    """The verdict the measurement supports, given which checks held."""
+@dataclass(frozen=True)
+class InsideCalibrated(NearDocumented):
+    """The documented single draw lies inside the calibrated range of draws, unpadded (for skewed
+    counts such as epochs to 100%, where padding would admit anything), and the seeds measured now
+    are draws of the calibrated distribution."""
+    padding: float = 1.0
+
+
+def verdict_of(expected, checks_ok, explains_ok, error=False):
+    """The verdict the measurement supports, given which checks held; "error" when a check could
+    not be judged (a missing or non-finite metric), whatever verdict was expected."""
+    if error:
+        return "error"
     if expected == "artifact":
         if checks_ok:
             return "artifact" if explains_ok else "reproduced"
@@ -194,29 +257,14 @@ def verdict_of(expected, checks_ok, explains_ok):
 
 
 @dataclass(frozen=True)
-class InsideCalibrated(Check):
-    """The documented single draw lies inside the calibrated range of draws, and the measured
-    median where 99.9% of medians of as many calibrated seeds fall (a bootstrap of the calibration):
-    a broken model lands far outside, and a fresh set of seeds fails a sound one once in 1,000.
-
-    For skewed per-seed counts (epochs to 100%), where a padded spread around the median would
-    admit anything.
-    """
-    doc: str = ""
+class LikeCalibration(Check):
+    """The seeds measured now are draws of the calibrated distribution (an exact two-sided rank-sum
+    test at MEDIAN_ALPHA): what is measured instead of a documented number, held to its calibration
+    so that a broken model fails it and a sound one but once in 1/MEDIAN_ALPHA (5,000)."""
     calibrated = True
 
     def _judge(self, value, measured, documented, calibration):
-        want = documented[self.doc]
         if calibration is None:
             return Judged(False, f"{self._name()}: no calibration recorded")
-        calibrated = sorted(calibration.values(self.metric))
-        seeds = int(measured.get(f"{self.metric}.n", 1))
-        low, high = median_range(calibrated, seeds)
-        below = sum(v < want for v in calibrated) + 0.5 * sum(v == want for v in calibrated)
-        inside = calibrated[0] <= want <= calibrated[-1]
-        typical = low <= value <= high
-        return Judged(inside and typical, (
-            f"{self._name()}: documented {_fmt(want)} is {'inside' if inside else 'outside'} the calibrated "
-            f"range {_fmt(calibrated[0])}–{_fmt(calibrated[-1])} (percentile {100 * below / len(calibrated):.0f} "
-            f"of {len(calibrated)}); measured median {_fmt(value)} {'inside' if typical else 'outside'} "
-            f"{_fmt(low)}–{_fmt(high)}, where 99.9% of medians of {seeds} calibrated seeds fall"))
+        ok, text = _same_distribution(self.metric, measured, calibration)
+        return Judged(ok, f"{self._name()} median {_fmt(value)}: {text}")

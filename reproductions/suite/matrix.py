@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 from .registry import CLAIMS
-from .render import measured_text
+from .render import measured_text, verdict_text
 from .report import ReportError, write_atomically
 from .report import read as read_report
 
@@ -43,7 +43,7 @@ def cell(entry):
     """What one lane says about one claim."""
     if entry is None:
         return {"verdict": "not run", "outcome": "", "measured": ""}
-    return {"verdict": entry["verdict"] or "—", "outcome": entry["outcome"], "measured": measured_text(entry)}
+    return {"verdict": verdict_text(entry), "outcome": entry["outcome"], "measured": measured_text(entry)}
 
 
 def build(lanes):

@@ -6,11 +6,22 @@ Pure functions from a built report (``report.build``) to text.
 from .registry import CLAIMS
 
 
+def verdict_text(entry):
+    """The verdict and what it rests on: "reproduced (proxy)" when the documented number itself was
+    not judged at this run's scale."""
+    verdict = entry["verdict"] or "—"
+    return f"{verdict} (proxy)" if entry.get("basis") == "proxy" else verdict
+
+
 def badge(report):
-    """shields.io endpoint JSON: how many registered claims this run reproduced."""
+    """shields.io endpoint JSON: how many registered claims this run reproduced on their documented
+    numbers, with those reproduced by a proxy counted apart."""
     s = report["summary"]
-    color = "red" if s["failed"] else ("brightgreen" if s["reproduced"] == s["registered"] else "green")
-    message = f"{s['reproduced']}/{s['registered']} claims reproduced"
+    proxy = s.get("by_proxy", 0)
+    color = "red" if s["failed"] else ("brightgreen" if s["reproduced"] - proxy == s["registered"] else "green")
+    message = f"{s['reproduced'] - proxy}/{s['registered']} claims reproduced"
+    if proxy:
+        message += f" · {proxy} by proxy"
     if s["failed"]:
         message += f", {s['failed']} failing"
     return {"schemaVersion": 1, "label": "reproductions", "message": message, "color": color}
@@ -77,7 +88,7 @@ def markdown(report):
         "|---|---|---|---|---|",
     ]
     for e in report["claims"]:
-        verdict = e["verdict"] or "—"
+        verdict = verdict_text(e)
         lines.append(f"| [`{e['id']}`](#{e['id'].replace('.', '')}) | {verdict} ({e['expected_verdict']}) | "
                      f"{documented_text(e)} | {measured_text(e)} | {e['outcome']} |")
     for e in report["claims"]:
@@ -87,6 +98,8 @@ def markdown(report):
             lines += ["", f"Skipped: {e['reason']}"]
         for check in e["checks"]:
             lines.append(f"- {'✔' if check['ok'] else '✘'} {check['text']}")
+        for text in e.get("not_judged", []):
+            lines.append(f"- not judged at the {e['scale']} scale: {text}")
         if e["seeds"]:
             lines += ["", f"Seeds {e['seeds']} · {e['scale']} scale · {e['device']} · {e['duration_s']:.1f} s"]
         if e["outcome"] == "failed" and e["reason"]:
@@ -116,7 +129,7 @@ def readme_table(report):
         if e is None:
             lines.append(f"| `{claim.id}` | — | not run | — |")
             continue
-        verdict = e["verdict"] or "—"
+        verdict = verdict_text(e)
         if e["outcome"] == "failed":
             verdict += f" ✘ (expected {e['expected_verdict']})"
         lines.append(f"| `{e['id']}` | {documented_text(e)} | {measured_text(e) or '—'} | {verdict} |")
@@ -139,7 +152,7 @@ TERMINAL_COLUMN = 46  # widest cell before it is cut with an ellipsis
 def terminal_table(report):
     """(line, failed) pairs: the claims table pytest prints at the end of a run."""
     header = ("claim", "verdict", "documented", "measured", "outcome")
-    rows = [(e["id"], e["verdict"] or "—", documented_text(e), measured_text(e), e["outcome"]) for e in report["claims"]]
+    rows = [(e["id"], verdict_text(e), documented_text(e), measured_text(e), e["outcome"]) for e in report["claims"]]
     widths = [min(max(len(r[i]) for r in rows + [header]), TERMINAL_COLUMN) for i in range(len(header))]
     line = "  ".join(f"{{:<{w}}}" for w in widths)
     lines = [(line.format(*header), False)]

@@ -39,6 +39,8 @@ def entry_for(claim, outcome, reason="", result=None):
         "expected_verdict": claim.expected,
         "why": claim.why,
         "verdict": verdict,
+        "basis": result.get("basis"),  # "proxy": the documented number was not judged at this scale
+        "not_judged": result.get("not_judged", []),
         "outcome": outcome,
         "reason": reason,
         "seeds": result.get("seeds", []),
@@ -62,6 +64,7 @@ def summarize(entries):
         "registered": len(REGISTRY),
         "run": len(entries),
         "reproduced": count("verdict", "reproduced"),
+        "by_proxy": sum(1 for e in entries if e["verdict"] == "reproduced" and e.get("basis") == "proxy"),
         "artifact": count("verdict", "artifact"),
         "not-reproduced": count("verdict", "not-reproduced"),
         "unavailable": count("verdict", "unavailable"),

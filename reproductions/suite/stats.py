@@ -22,6 +22,10 @@ def is_metric(value):
     return isinstance(value, (bool, numbers.Number, str)) or value is None
 
 
+def _finite(value):
+    return not isinstance(value, numbers.Real) or math.isfinite(float(value))
+
+
 def aggregate(runs):
     """Combine per-seed metric dicts into one dict of judged values."""
     keys = list(dict.fromkeys(k for run in runs for k, v in run.items() if is_metric(v)))
@@ -36,6 +40,11 @@ def aggregate(runs):
             out[f"{key}.n"] = len(values)
         elif len(runs) == 1:
             out[key] = values[0]
+        elif all(isinstance(v, numbers.Number) for v in values) and not all(map(_finite, values)):
+            # a NaN or infinity on any seed makes the statistic unjudgeable, never a pass
+            out[key] = math.nan
+            out[f"{key}.nonfinite"] = sum(not _finite(v) for v in values)
+            out[f"{key}.n"] = len(values)
         elif all(isinstance(v, numbers.Number) for v in values):
             out[key] = float(statistics.median(values))
             if len(runs) > 1:
@@ -48,10 +57,11 @@ def aggregate(runs):
     return out
 
 
-def spread_tolerance(values, log=False):
-    """Half-width of the band a single draw falls in around the median, padded.
+def spread_sides(values, log=False):
+    """How far single draws fall below and above their median: (median - min, max - median).
 
-    ``log`` judges ratios (values spanning decades, like a final loss), in decades.
+    ``log`` measures in decades, for values spanning orders of magnitude (a final loss). Each side
+    is kept apart, so a skewed distribution lends its short side no width from its long one.
     """
     values = [float(v) for v in values if v is not None]
     if not values:
@@ -59,22 +69,11 @@ def spread_tolerance(values, log=False):
     if log:
         values = [math.log10(v) for v in values]
     centre = statistics.median(values)
-    return SPREAD_PADDING * max(centre - min(values), max(values) - centre)
+    return centre - min(values), max(values) - centre
 
 
-MEDIAN_COVERAGE = 0.999
-MEDIAN_RESAMPLES = 20_000
-
-
-def median_range(values, n, coverage=MEDIAN_COVERAGE):
-    """Where the median of ``n`` seeds drawn from the calibrated ``values`` falls, ``coverage`` of
-    the time: a fixed-seed bootstrap, so the same calibration always gives the same range."""
-    import numpy as np
-
-    draws = np.random.default_rng(0).choice(np.asarray(values, dtype=float), size=(MEDIAN_RESAMPLES, n))
-    medians = np.median(draws, axis=1)
-    tail = (1 - coverage) / 2
-    return float(np.quantile(medians, tail)), float(np.quantile(medians, 1 - tail))
+MEDIAN_ALPHA = 0.0002  # a sound model's seeds are told apart from its calibration at most this often:
+                       # ~40 such checks keep the whole suite's false alarms under 1% (suite.alarms)
 
 
 def sign_test_p(successes, n):
@@ -82,23 +81,43 @@ def sign_test_p(successes, n):
     return sum(math.comb(n, k) for k in range(successes, n + 1)) / 2 ** n
 
 
-def mann_whitney_p(smaller, larger):
-    """One-sided p-value of "values of ``smaller`` tend to be below those of ``larger``".
+def rank_sum_tails(first, second):
+    """Exact one-sided p-values of the rank-sum test: (P(S <= s), P(S >= s)), where S sums the
+    mid-ranks of ``first`` in the pooled sample and s is its observed value.
 
-    Mann-Whitney U with mid-ranks for ties, normal approximation with tie and continuity
-    corrections (fine from about 8 values a side).
+    The distribution is S's under every equally likely split of the pooled values (ties kept as
+    they are), counted by dynamic programming over doubled mid-ranks: exact at any sample size.
     """
-    a, b = list(smaller), list(larger)
+    import numpy as np
+
+    a, b = [float(v) for v in first], [float(v) for v in second]
     pooled = sorted(a + b)
-    ranks = {}
+    doubled = {}  # twice the mid-rank of each distinct value: an integer
     for value in set(pooled):
-        first = pooled.index(value)
-        ranks[value] = first + 1 + (pooled.count(value) - 1) / 2
-    u = sum(ranks[v] for v in a) - len(a) * (len(a) + 1) / 2
-    n1, n2, n = len(a), len(b), len(a) + len(b)
-    ties = sum(pooled.count(v) ** 3 - pooled.count(v) for v in set(pooled))
-    sigma = math.sqrt(n1 * n2 / 12 * ((n + 1) - ties / (n * (n - 1))))
-    if sigma == 0:
+        first_index = pooled.index(value)
+        doubled[value] = 2 * first_index + 1 + pooled.count(value)
+    ranks = [doubled[v] for v in pooled]
+    chosen = min(len(a), len(b))  # count splits by the smaller group: the same distribution, fewer rows
+    observed = sum(doubled[v] for v in (a if len(a) <= len(b) else b))
+    total = sum(sorted(ranks)[-chosen:]) if chosen else 0
+    counts = np.zeros((chosen + 1, total + 1))
+    counts[0, 0] = 1.0
+    for rank in ranks:
+        counts[1:, rank:] += counts[:-1, :total + 1 - rank].copy()
+    distribution = counts[chosen] / counts[chosen].sum()
+    low, high = float(distribution[:observed + 1].sum()), float(distribution[observed:].sum())
+    return (low, high) if len(a) <= len(b) else (high, low)  # in terms of ``first``
+
+
+def mann_whitney_p(smaller, larger):
+    """One-sided p-value of "values of ``smaller`` tend to be below those of ``larger``" (exact)."""
+    if not smaller or not larger:
         return 1.0
-    z = (n1 * n2 / 2 - u - 0.5) / sigma
-    return 0.5 * math.erfc(z / math.sqrt(2))
+    return min(1.0, rank_sum_tails(smaller, larger)[0])
+
+
+def rank_sum_p(first, second):
+    """Two-sided p-value of "``first`` and ``second`` come from one distribution" (exact)."""
+    if not first or not second:
+        return 1.0
+    return min(1.0, 2 * min(rank_sum_tails(first, second)))

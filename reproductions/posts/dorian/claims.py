@@ -123,7 +123,8 @@ CLAIMS = (
         measure=train_dorian,
         seeds=DORIAN_SEEDS,
         markers=("dataset",),
-        checks=(MostSeeds("l1_kills_most_pixels", label="more than half the pixels below 0.05"),),
+        # on every seed: a sign test on 3 seeds can never reach p < 0.05 (its best p is 0.125)
+        checks=(Holds("l1_kills_most_pixels", label="more than half the pixels below 0.05"),),
         explains=(
             Holds("l1_kills_more_than_none", label="L1 zeroes more pixels than no penalty"),
             AtMost("l1_shrink_budget", 0.5, label="the most L1 alone can remove from a pixel"),

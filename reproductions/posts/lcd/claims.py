@@ -6,7 +6,7 @@ is judged, which verdict we expect and why, and which function measures it. Docu
 live here and nowhere else; the models beside this file only measure.
 """
 
-from ...suite.judge import AtLeast, AtMost, Equals, Holds, InsideCalibrated, MostSeeds
+from ...suite.judge import AtLeast, AtMost, Equals, Holds, InsideCalibrated, LikeCalibration, MostSeeds
 from ...suite.records import SENTIMOS, Claim, Source
 from .beyond import train_beyond_linear
 from .figures import plot_confusion_5000, plot_confusion_after_5, plot_glyphs, plot_w10, plot_w5
@@ -51,7 +51,7 @@ CLAIMS = (
         checks=(
             Holds(
                 "cnn_100_at_unseen_positions",
-                max_failures=1,
+                tolerate=0.1,
                 label="CNN at 100% on placements at unseen offsets",
             ),
             Holds("cnn_smaller_than_dnn", label="the CNN has fewer parameters than the DNN"),
@@ -136,20 +136,20 @@ CLAIMS = (
         measure=train_lcd5,
         seeds=LCD_SEEDS,
         checks=(
-            Holds("zero_negative_middle_bar", max_failures=1, label="W for 0 is negative on the middle bar"),
-            Holds("one_selects_right_column", max_failures=1, label="W for 1 favours the right-hand column"),
+            Holds("zero_negative_middle_bar", tolerate=0.05, label="W for 0 is negative on the middle bar"),
+            Holds("one_selects_right_column", tolerate=0.05, label="W for 1 favours the right-hand column"),
             Holds(
                 "one_penalizes_top_and_middle",
-                max_failures=1,
+                tolerate=0.05,
                 label="W for 1 penalizes the top and middle bars (4, 7, 9)",
             ),
             Holds(
                 "three_most_negative_are_8_pixels",
-                max_failures=1,
+                tolerate=0.05,
                 label="W for 3: its two most negative pixels are the two that make an 8",
             ),
             Holds(
-                "three_positive_on_its_bars", max_failures=1, label="W for 3 is positive on its three bars"
+                "three_positive_on_its_bars", tolerate=0.05, label="W for 3 is positive on its three bars"
             ),
         ),
         figure=plot_w5,
@@ -165,12 +165,13 @@ CLAIMS = (
             "is outside every calibrated draw (the run's step count and learning rate are not documented).",
         measure=train_jitter10,
         seeds=LCD_JITTER_SEEDS,
-        checks=(InsideCalibrated("acc_5_steps", doc="accuracy", label="training accuracy after 5 steps"),),
-        explains=(
-            AtMost(
-                "acc_5_steps.max", "accuracy", label="best seed's accuracy after 5 steps, below the post's"
+        # judged on the seeds measured now (the calibration alone would decide it whatever they gave)
+        checks=(
+            AtLeast(
+                "acc_5_steps.max", "accuracy", label="best seed's accuracy after 5 steps reaches the post's 73%"
             ),
         ),
+        explains=(LikeCalibration("acc_5_steps", label="accuracy after 5 steps as calibrated (30-45%)"),),
     ),
     Claim(
         id="lcd.jitter10.acc_final_train",
@@ -197,8 +198,13 @@ CLAIMS = (
             "8%.",
         measure=train_jitter10,
         seeds=LCD_JITTER_SEEDS,
-        checks=(InsideCalibrated("test_acc", doc="accuracy", label="accuracy on 50 fresh jittered images"),),
+        checks=(
+            AtMost(
+                "test_acc.min", "accuracy", label="worst seed's accuracy on 50 fresh images reaches down to 8%"
+            ),
+        ),
         explains=(
+            LikeCalibration("test_acc", label="accuracy on 50 fresh jittered images as calibrated"),
             AtLeast("test_acc.min", 0.1, label="worst seed's test accuracy, at or above chance (0.10)"),
             AtLeast(
                 "test_seen_in_training", 0.1, label="share of test images whose placement was in training"
@@ -218,7 +224,7 @@ CLAIMS = (
         checks=(
             Holds(
                 "w_follows_positions",
-                max_failures=1,
+                tolerate=0.1,
                 label="each W column correlates more with its own digit's positions than with the others'",
             ),
         ),
@@ -236,7 +242,11 @@ CLAIMS = (
         measure=train_jitter_sizes,
         seeds=LCD_JITTER_SEEDS,
         checks=(
-            InsideCalibrated("acc_500_10x10", doc="accuracy", label="training accuracy, 500 examples, 10x10"),
+            AtLeast(
+                "acc_500_10x10.max",
+                "accuracy",
+                label="best seed's training accuracy, 500 examples, 10x10, reaches the post's 54%",
+            ),
         ),
         explains=(
             InsideCalibrated("acc_500_20x20", doc="accuracy", label="training accuracy, 500 examples, 20x20"),
@@ -260,22 +270,22 @@ CLAIMS = (
             ),
             Holds(
                 "one_learned_best_5000_20x20",
-                max_failures=1,
+                tolerate=0.1,
                 label="digit 1 has the highest recall (only 1 is learned)",
             ),
         ),
         explains=(
             Holds(
                 "more_data_lower_acc_20x20",
-                max_failures=1,
+                tolerate=0.1,
                 label="after 1,000 steps accuracy falls from 100 to 500 to 5,000 examples (20x20)",
             ),
             Holds(
                 "longer_training_helps_20x20",
-                max_failures=1,
+                tolerate=0.1,
                 label="10,000 steps beat 1,000 at 5,000 examples (under-training)",
             ),
-            Holds("more_data_lower_acc_10x10", max_failures=1, label="the same fall at 10x10"),
+            Holds("more_data_lower_acc_10x10", tolerate=0.1, label="the same fall at 10x10"),
         ),
         figure=plot_confusion_5000,
     ),

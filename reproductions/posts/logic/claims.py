@@ -5,7 +5,7 @@ is judged, which verdict we expect and why, and which function measures it. Docu
 live here and nowhere else; the models beside this file only measure.
 """
 
-from ...suite.judge import AtLeast, AtMost, Close, Holds, InsideCalibrated, MostSeeds, NearDocumented
+from ...suite.judge import AtLeast, AtMost, Close, Holds, InsideCalibrated, NearDocumented
 from ...suite.records import KAMPHAUS, Claim, Source
 from .models import plot_cost_curves, softmax_examples, train_k9, train_logic_nets
 
@@ -81,9 +81,12 @@ CLAIMS = (
             NearDocumented(
                 "and_cost_400_learned", doc="cost_400", log=True, label="AND cost at step 400 (learned runs)"
             ),
-            # calibrated: 42 of 48 learned runs are already at 1.000 by step 200
-            MostSeeds(
-                "and_acc_1_by_200", label="train and valid accuracy 1.000 at steps 200 and 400 (learned runs)"
+            # calibrated: 42 of 48 learned runs are already at 1.000 by step 200; "most" as a plain
+            # majority: a sign test on the ~16 learned runs of 20 seeds fails a sound model 1 time in 25
+            AtLeast(
+                "and_acc_1_by_200",
+                0.5,
+                label="train and valid accuracy 1.000 at steps 200 and 400 (fraction of learned runs)",
             ),
             # ours: the quirk moves inputs by lr x gradient / 10,000 rows per step
             AtMost(
@@ -128,8 +131,8 @@ CLAIMS = (
         measure=train_k9,
         seeds=K9_SEEDS,
         checks=(
-            Holds("pattern_1_1", max_failures=1, label="(ff [1 1]) within 0.05 of [1 0] (AND, NAND)"),
-            Holds("pattern_1_0", max_failures=1, label="(ff [1 0]) within 0.05 of [0 1]"),
+            Holds("pattern_1_1", tolerate=0.1, label="(ff [1 1]) within 0.05 of [1 0] (AND, NAND)"),
+            Holds("pattern_1_0", tolerate=0.1, label="(ff [1 0]) within 0.05 of [0 1]"),
         ),
     ),
 )

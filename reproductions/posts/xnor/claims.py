@@ -142,7 +142,7 @@ CLAIMS = (
             ),
             Holds(
                 "still_falling",
-                max_failures=1,
+                tolerate=0.05,
                 label="loss still falling over the last 500 steps (converged runs)",
             ),
         ),
@@ -165,7 +165,7 @@ CLAIMS = (
             NearDocumented("vals_0_last", doc="vals_0_last", label="vals[0][-1]"),
             NearDocumented("vals_last_0", doc="vals_last_0", label="vals[-1][0]"),
             NearDocumented("vals_last_last", doc="vals_last_last", label="vals[-1][-1]"),
-            Holds("corners_xnor", max_failures=1, label="converged corners round to 1 0 0 1"),
+            Holds("corners_xnor", tolerate=0.05, label="converged corners round to 1 0 0 1"),
         ),
     ),
     Claim(
@@ -183,7 +183,7 @@ CLAIMS = (
         checks=(
             Holds(
                 "corners_agree_with_handset",
-                max_failures=1,
+                tolerate=0.05,
                 label="corners within 0.05 of the hand-set net (converged runs)",
             ),
             # ours: calibrated gaps form two clusters, 0.055-0.076 (Ng's shape) and 0.50-0.53 (another
