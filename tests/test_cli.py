@@ -104,7 +104,8 @@ def test_calibrate_keeps_the_seeds_a_calibration_was_recorded_with(tmp_path, mon
     monkeypatch.setattr(engine, "measure_runs", fake_runs(claim))
     assert main(["calibrate", claim.id]) == 0
     rewritten = json.loads(calibration.path_for(claim.measure).read_text())
-    assert rewritten["meta"]["seeds"] == recorded["meta"]["seeds"] and len(recorded["meta"]["seeds"]) == 40
+    assert rewritten["meta"]["seeds"] == recorded["meta"]["seeds"]
+    assert len(recorded["meta"]["seeds"]) > calibration.MIN_SEEDS  # more than calibrate's default would record
 
 
 def test_add_seeds_measures_only_the_new_ones_and_refuses_a_foreign_fingerprint(tmp_path, monkeypatch, capsys):

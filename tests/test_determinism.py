@@ -105,7 +105,7 @@ def on_machine(monkeypatch, machine_change):
 def test_on_the_calibrations_fingerprint_the_recorded_run_is_the_reference(monkeypatch):
     on_machine(monkeypatch, lambda machine: None)
     _, source = reference_run(CHEAP)
-    assert source == "train_lcd5.json, seed 0"
+    assert source == "train_lcd5.quick.json, seed 0"
 
 
 def other_isa(machine):
@@ -123,6 +123,6 @@ def test_on_a_foreign_fingerprint_the_measurement_runs_twice_and_still_matches(m
     numbers, a second run in this process instead, which must match the first."""
     recorded = on_machine(monkeypatch, change)
     again, source = reference_run(CHEAP)
-    assert source.startswith("measured again (train_lcd5.json was recorded on") and said(recorded) in source
+    assert source.startswith("measured again (train_lcd5.quick.json was recorded on") and said(recorded) in source
     now = _scalars(engine.measure_runs(CHEAP, [0], "quick")[0])
     assert {k: engine.plain(now[k]) for k in now} == {k: engine.plain(again[k]) for k in now}

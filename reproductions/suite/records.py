@@ -36,6 +36,21 @@ class Source:
         return f"{self.post.file} § {self.section}"
 
 
+@dataclass(frozen=True)
+class Mutation:
+    """A break of a post's model under which the tests of ``claims`` must fail.
+
+    ``apply(patch)`` breaks it through ``patch.setattr``/``patch.setitem`` (pytest's monkeypatch),
+    so the break is undone after the test. ``seeds``: the fewest that still flip the claims (None:
+    each claim's own); the test first checks the unbroken claims pass on those seeds.
+    """
+    name: str
+    claims: tuple
+    apply: object
+    seeds: object = None
+    group: str = ""  # an xdist group: run beside the claims test, reusing the training arms it memoized
+
+
 @dataclass(frozen=True, kw_only=True)
 class Claim:
     id: str

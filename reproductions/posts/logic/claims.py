@@ -107,13 +107,16 @@ CLAIMS = (
             "'will'.",
         measure=train_logic_nets,
         seeds=LOGIC_SEEDS,
-        # ours: "can reach" = at least one seed in four, often enough for an unseeded run to show it
-        checks=tuple(
-            AtLeast(f"{fn}_test_100", 0.25, label=f"{fn.upper()} at 100% test accuracy (fraction of seeds)")
-            for fn in ("and", "or", "nand", "xor")
-        )
-        # ours: the quirk's control only needs to show XOR is learnable without it (calibrated 24/60)
-        + (AtLeast("xor_clean_test_100", 0.1, label="XOR at 100% with constant inputs (no quirk)"),),
+        # ours: "can reach" = on at least 3 seeds in 20, often enough for an unseeded run to show it
+        # (XOR, the hardest, is calibrated at 30/60; at 1 in 4 a sound model fell short 1 time in 150)
+        checks=(
+            AtLeast("and_test_100", 0.15, label="AND at 100% test accuracy (fraction of seeds)"),
+            AtLeast("or_test_100", 0.15, label="OR at 100% test accuracy (fraction of seeds)"),
+            AtLeast("nand_test_100", 0.15, label="NAND at 100% test accuracy (fraction of seeds)"),
+            AtLeast("xor_test_100", 0.15, label="XOR at 100% test accuracy (fraction of seeds)"),
+            # ours: the quirk's control only needs to show XOR is learnable without it (calibrated 24/60)
+            AtLeast("xor_clean_test_100", 0.1, label="XOR at 100% with constant inputs (no quirk)"),
+        ),
     ),
     Claim(
         id="logic.k9.and_nand",

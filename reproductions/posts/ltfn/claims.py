@@ -5,7 +5,7 @@ is judged, which verdict we expect and why, and which function measures it. Docu
 live here and nowhere else; the models beside this file only measure.
 """
 
-from ...suite.judge import AtLeast, AtMost, Close, Equals, Holds, InsideCalibrated, MedianAtMost, MostSeeds
+from ...suite.judge import AtLeast, AtMost, Close, Equals, Holds, InsideCalibrated, MeanAtMost, MostSeeds
 from ...suite.records import VARTY, Claim, Source
 from .figures import plot_histograms
 from .runs import graph_behaviour, train_convnets, train_fc_parts
@@ -223,7 +223,7 @@ CLAIMS = (
             Holds("small_cost_is_ln10", label="test cost within 0.001 of ln 10 = 2.302585"),
             # ours: a tenth of the unit scale a softmax needs to leave uniform; calibrated 0.010-0.037 on
             # 25 test images (the post's histogram reads +-0.003: see the documented-scale run)
-            AtMost("small_logit_range", 0.1, label="largest |logit| at init, median over seeds (post: ±0.003)"),
+            AtMost("small_logit_range", 0.1, label="largest |logit| at init, median of seeds (post: ±0.003)"),
         ),
         explains=(
             MostSeeds(
@@ -298,11 +298,15 @@ CLAIMS = (
         gpu_at_documented=True,
         checks=(
             MostSeeds("conv_he_beats_fc_normal", label="ConvNet (VS/Xavier) beats LTFN 3's FC net (N(0,1))"),
-            # calibrated: 9/10 seeds at quick scale, so judged on medians, not seed by seed
-            MedianAtMost(
+            # calibrated: the ConvNet ahead on 17/20 seeds, by 3.0 +- 2.1 points. Judged on means over the
+            # 5 seeds, with a point of slack (ours): a sound model's 5-seed means then cross it about 1 time
+            # in 20,000 instead of 1 in 500 without it (bootstrap of the calibration); an FC net more than a
+            # point ahead of the ConvNet fails
+            MeanAtMost(
                 "ablation_fc_he_acc",
                 than="ablation_conv_he_acc",
-                label="the FC net with He init scores no higher than the ConvNet (VS/Xavier), medians",
+                slack=1.0,
+                label="the FC net with He init scores no more than a point above the ConvNet (VS/Xavier), means",
             ),
             MostSeeds(
                 "conv_normal_loses_to_fc_normal", label="ConvNet (N(0,1)) loses to the FC net (N(0,1))"

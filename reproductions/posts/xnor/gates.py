@@ -23,6 +23,7 @@ from ...suite.figures import pyplot, save
 THETA_AND = (-30.0, 20.0, 20.0)   # post
 THETA_OR = (-10.0, 20.0, 20.0)    # post
 THETA_NOR = (10.0, -20.0, -20.0)  # post
+THETA_NOT = (10.0, -20.0)          # post: Ng's negation neuron, sigmoid(10 - 20 x)
 W1 = [[20.0, -20.0], [20.0, -20.0]]  # post + original code: columns are the AND and NOR neurons
 B1 = [-30.0, 10.0]                   # post + original code
 W2 = [[20.0], [20.0]]                # post + original code: the OR neuron over (AND, NOR)
@@ -142,7 +143,7 @@ def gate_values(seed, scale="quick"):
     tf = runtime.tensorflow()
     code_order = [(x & 1, int(x > 1)) for x in range(4)]  # original code prints (0,0) (1,0) (0,1) (1,1)
     and_values = [float(neuron(THETA_AND, tf.constant(float(a)), tf.constant(float(b)))) for a, b in code_order]
-    negation = lambda x: float(tf.sigmoid(10.0 - 20.0 * tf.constant(x)))  # noqa: E731 (Ng's 10 - 20x)
+    negation = lambda x: float(tf.sigmoid(THETA_NOT[0] + THETA_NOT[1] * tf.constant(x)))  # noqa: E731
     surfaces = {name: surface_of(theta, SURFACE_POINTS)
                 for name, theta in (("and", THETA_AND), ("or", THETA_OR), ("nor", THETA_NOR))}
     x = grid_inputs(SURFACE_POINTS)

@@ -5,7 +5,8 @@ is judged, which verdict we expect and why, and which function measures it. Docu
 live here and nowhere else; the models beside this file only measure.
 """
 
-from ...suite.judge import AtMost, Close, Faster, InsideCalibrated, MedianAtMost, MostSeeds, NearDocumented
+from ...suite.judge import (AtLeast, AtMost, Close, Faster, InsideCalibrated, LikeCalibration, MostSeeds,
+                           NearDocumented)
 from ...suite.records import THOUGHTRAM, Claim, Source
 from .models import (
     plot_h16,
@@ -69,22 +70,14 @@ CLAIMS = (
         documented={"epochs_to_100": 124},
         judge="distribution",
         expected="reproduced",
-        why="A single run, inside the measured distribution; 32 units are faster than 16 over seeds.",
+        why="A single run, inside the measured distribution. That 32 units learn faster than 16 is not "
+            "judged: over 40 seeds its one-sided rank test ranges from p = 0.01 to 0.2 with the seed set (a "
+            "bootstrap of the calibration fails it 1 time in 40), too weak an effect to rest a verdict on.",
         measure=train_xor_configs,
         seeds=XOR_SEEDS,
         checks=(
             InsideCalibrated("h32_bce_epochs", doc="epochs_to_100", label="epochs to 100%, BCE"),
             InsideCalibrated("h32_mse_epochs", doc="epochs_to_100", label="epochs to 100%, MSE"),
-            Faster(
-                "h32_bce_epochs_capped",
-                than="h16_bce_epochs_capped",
-                label="32 units learn faster than 16 (BCE)",
-            ),
-            Faster(
-                "h32_mse_epochs_capped",
-                than="h16_mse_epochs_capped",
-                label="32 units learn faster than 16 (MSE)",
-            ),
         ),
         figure=plot_h32,
     ),
@@ -117,7 +110,8 @@ CLAIMS = (
         judge="distribution",
         expected="not-reproduced",
         why="32 epochs is a typical draw, but the conclusion drawn from it (64 wide beats 32+32 deep, 32 vs "
-            "56 epochs) reverses over seeds: two layers of 32 reach 100% sooner than one of 64.",
+            "56 epochs) does not hold over seeds: one layer of 64 is not faster than two of 32. Which of the "
+            "two has the lower median varies with the seed set, so no reversal is claimed.",
         measure=train_xor_configs,
         seeds=XOR_SEEDS,
         checks=(
@@ -134,19 +128,11 @@ CLAIMS = (
                 label="one layer of 64 learns faster than two of 32 (BCE)",
             ),
         ),
-        # the reversal itself is significant on some seed sets only (p 0.01-0.10 over 40 seeds);
-        # its medians are stable, so the explanation is judged on them
+        # what is measured instead: both nets' epochs to 100% as calibrated (their medians are close;
+        # a bootstrap puts 32+32's above 64's 1 time in 50, so no ordering is asserted)
         explains=(
-            MedianAtMost(
-                "h32x2_bce_epochs_capped",
-                than="h64_bce_epochs_capped",
-                label="two layers of 32 need no more epochs than one of 64 (BCE)",
-            ),
-            MedianAtMost(
-                "h32x2_mse_epochs_capped",
-                than="h64_mse_epochs_capped",
-                label="two layers of 32 need no more epochs than one of 64 (MSE)",
-            ),
+            LikeCalibration("h64_bce_epochs_capped", label="one layer of 64: epochs to 100% (BCE)"),
+            LikeCalibration("h32x2_bce_epochs_capped", label="two layers of 32: epochs to 100% (BCE)"),
         ),
         figure=plot_h64,
     ),
@@ -163,7 +149,8 @@ CLAIMS = (
         measure=train_linear128,
         seeds=LINEAR_SEEDS,
         checks=(
-            MostSeeds("ever_reads_100", label="binary_accuracy reads 1.0 at some epoch"),
+            # ours: a plain majority of seeds (calibrated 19/20); a sign test on 10 seeds needs 9 of them
+            AtLeast("ever_reads_100", 0.5, label="binary_accuracy reads 1.0 at some epoch, fraction of seeds"),
             Close("final_loss", doc="loss", atol=0.00005, label="final loss (printed to 4 decimals)"),
         ),
         explains=(

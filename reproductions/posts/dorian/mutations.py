@@ -1,0 +1,48 @@
+"""Dorian Brown: breaks of Adagrad, the classifier, its hidden layer and the input penalties.
+
+Each break must fail the tests of the claims it names; tests/test_mutations.py applies them. A
+measured claim without one is named in NO_MUTATION, with the reason none can exist.
+"""
+
+from ...suite.records import Mutation
+from . import classifier, matinv
+
+
+def frozen_adagrad(patch):
+    patch.setattr(matinv, "LEARNING_RATE", 0.0)
+
+
+def frozen_net(patch):
+    patch.setattr(classifier, "LEARNING_RATE", 0.0)
+
+
+def blind_hidden_layer(patch):
+    patch.setattr(classifier, "W_STD", 0.0)
+    patch.setattr(classifier, "LEARNING_RATE", 0.0)
+
+
+def regularized_unregularized(patch):
+    patch.setitem(classifier.PENALTIES, "unregularized", classifier.PENALTIES["l2_025"])
+
+
+def no_l2_penalty(patch):
+    patch.setitem(classifier.PENALTIES, "l2_025", ("l2", 0.0))
+
+
+def hundredfold_l1_penalty(patch):
+    patch.setitem(classifier.PENALTIES, "l1", ("l1", 0.2))
+
+
+MUTATIONS = (
+    Mutation("Adagrad that does not move", ("dorian.matinv.adagrad_l1",), frozen_adagrad, range(2)),
+    Mutation("a net that does not learn", ("dorian.mnist.test_acc", "dorian.mnist.curves"), frozen_net, range(1)),
+    # an untrained net still shows class bands (random ReLU features of similar images are similar):
+    # the bands go only when the hidden layer ignores its input
+    Mutation("hidden units that ignore the input", ("dorian.fingerprints",), blind_hidden_layer, range(1)),
+    # an untrained net's optimal inputs stay noise too: the claim breaks when they turn digit-like
+    Mutation("the unregularized inputs regularized", ("dorian.optin.unregularized",), regularized_unregularized,
+             range(1)),
+    Mutation("no L2 penalty", ("dorian.optin.l2_025",), no_l2_penalty, range(1)),
+    Mutation("a hundredfold L1 penalty", ("dorian.optin.l1",), hundredfold_l1_penalty, range(1)),
+)
+NO_MUTATION = {}

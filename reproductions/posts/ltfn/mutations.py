@@ -1,0 +1,43 @@
+"""Learn TensorFlow Now: breaks of the FC nets, the graph and the ConvNet initializations.
+
+Each break must fail the tests of the claims it names; tests/test_mutations.py applies them. A
+measured claim without one is named in NO_MUTATION, with the reason none can exist.
+"""
+
+from ...suite.records import Mutation
+from . import nets, runs
+
+
+def frozen_fc_nets(patch):
+    for part in ("ltfn1", "ltfn2", "ltfn3"):
+        hidden, _, steps = nets.FC[part]
+        patch.setitem(nets.FC, part, (hidden, 0.0, steps))
+
+
+def fixed_batch_made_dynamic(patch):
+    patch.setattr(runs, "BATCH", None)
+
+
+def he_replaced_by_n01(patch):
+    patch.setitem(nets.INITS, "he", nets.INITS["normal"])
+
+
+def n01_replaced_by_he(patch):
+    patch.setitem(nets.INITS, "normal", nets.INITS["he"])
+
+
+MUTATIONS = (
+    Mutation("FC nets that do not learn", ("ltfn1.cost_decreases", "ltfn2.test_acc", "ltfn3.test_acc"),
+             frozen_fc_nets, group="ltfn:train_fc_parts"),
+    Mutation("a fixed batch made dynamic", ("ltfn2.dynamic_batch",), fixed_batch_made_dynamic),
+    Mutation("N(0,1) in place of He", ("ltfn6.controlled_init_ablation", "ltfn6.vs_xavier_init",
+                                       "ltfn6.vs_hist_stable", "ltfn6.small_init_dead"), he_replaced_by_n01,
+             group="ltfn:train_convnets"),
+    Mutation("He in place of N(0,1)", ("ltfn5.test_acc", "ltfn6.large_init_explodes"), n01_replaced_by_he,
+             group="ltfn:train_convnets"),
+)
+NO_MUTATION = {
+    "ltfn2.subgraph_pruning": "it measures TensorFlow's own graph execution (a fetch runs only what it depends "
+                              "on), not a model of the post's: breaking it means breaking tf.compat.v1.Session; "
+                              "the registry's probe test shows each of its checks fails when its flag is False",
+}

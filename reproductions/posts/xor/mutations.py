@@ -1,0 +1,35 @@
+"""Keras XOR: breaks of the hidden activations.
+
+Each break must fail the tests of the claims it names; tests/test_mutations.py applies them. A
+measured claim without one is named in NO_MUTATION, with the reason none can exist.
+"""
+
+from ...suite.records import Mutation
+from . import models
+
+
+def linear_h16(patch):
+    patch.setitem(models.CONFIGS, "h16", ((16,), "linear"))
+
+
+def sigmoid_h32_and_h32x2(patch):  # (linear units still read 100% through float32 rounding: see linear128)
+    patch.setitem(models.CONFIGS, "h32", ((32,), "sigmoid"))
+    patch.setitem(models.CONFIGS, "h32x2", ((32, 32), "sigmoid"))
+
+
+def relu_in_the_linear_model(patch):
+    patch.setattr(models, "LINEAR", ((128,), "relu"))
+
+
+def relu_for_sigmoid(patch):
+    patch.setitem(models.CONFIGS, "h16_sigmoid", ((16,), "relu"))
+
+
+MUTATIONS = (
+    Mutation("linear hidden units", ("xor.keras.predict_rounded", "xor.keras.h16_epochs"), linear_h16, range(20)),
+    Mutation("sigmoid units in the 32 and 32+32 nets", ("xor.keras.h32_epochs", "xor.keras.h32x2_epochs",
+                                                         "xor.keras.h64_epochs"), sigmoid_h32_and_h32x2),
+    Mutation("ReLU in the 'linear' model", ("xor.keras.linear128",), relu_in_the_linear_model),
+    Mutation("ReLU in place of sigmoid", ("xor.keras.swap_claims",), relu_for_sigmoid, range(20)),
+)
+NO_MUTATION = {}
