@@ -136,8 +136,8 @@ def bench_save(folder, tensorflow, per_point, vectorized, throughput_s):
 
 
 def test_bench_compares_the_speedup_and_throughput_per_version(tmp_path):
-    a = bench_save(tmp_path / "a" / "Linux-CPython-3.11-64bit", "2.15.1", 2.0, 0.01, 4.0)
-    b = bench_save(tmp_path / "b" / "Linux-CPython-3.11-64bit", "2.21.0", 3.0, 0.001, 2.0)
+    bench_save(tmp_path / "a" / "Linux-CPython-3.11-64bit", "2.15.1", 2.0, 0.01, 4.0)
+    bench_save(tmp_path / "b" / "Linux-CPython-3.11-64bit", "2.21.0", 3.0, 0.001, 2.0)
     table = bench.compare([tmp_path / "a", tmp_path / "b"])
     assert "| TF 2.15.1 | TF 2.21.0 |" in table
     assert "| speedup, vectorized vs per point (session) | 200× | 3,000× |" in table

@@ -158,3 +158,25 @@ def test_peak_memory_of_a_training_run_stays_under_4_gib():
         assert engine.check_claim(REGISTRY[claim_id]).passed, claim_id
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     assert peak_kib < 4 * 1024 * 1024, f"peak RSS {peak_kib / 1024 ** 2:.2f} GiB"
+
+
+def test_a_sample_is_judged_against_the_calibrated_draws_of_other_seeds_only():
+    """Master seed 0 measures seeds the calibration also holds: those draws are set aside."""
+    claim = REGISTRY["xor.keras.h16_epochs"]
+    recorded = calibration.load(claim)
+    seeds = recorded.data["meta"]["seeds"]
+    everything = recorded.without([]).reference("h16_mse_epochs")
+    apart = recorded.without(seeds[:40]).reference("h16_mse_epochs")
+    kept = [run["h16_mse_epochs"] for run in recorded.data["runs"][40:] if run["h16_mse_epochs"] is not None]
+    assert apart == kept and len(everything) > len(apart)
+    with pytest.raises(calibration.CalibrationError, match="apart from the measured seeds"):
+        recorded.without(seeds[:-5]).reference("h16_mse_epochs")
+
+
+def test_a_calibration_with_a_non_finite_value_is_refused_in_one_line(tmp_path):
+    claim = REGISTRY["xnor.train.final_loss"]
+    copy_calibration(tmp_path, claim, lambda d: d["runs"][3].update(final_loss=float("nan")))
+    with pytest.raises(calibration.CalibrationError, match="not finite"):
+        calibration.load(claim, directory=tmp_path)
+    with pytest.raises(calibration.CalibrationError, match="non-finite final_loss"):
+        calibration.record(claim, list(range(20)), "quick", [{"final_loss": float("inf")}] * 20, {}, directory=tmp_path)

@@ -59,7 +59,8 @@ def test_a_verdict_by_proxy_says_so_wherever_the_verdict_is_shown():
     table = "\n".join(line for line, _ in render.terminal_table(built))
     assert "reproduced (proxy)" in table and table.count("(proxy)") == 1
     md = render.markdown(built)
-    assert "reproduced (proxy)" in md
+    assert "reproduced (proxy)" in md and f"1/{len(REGISTRY)} reproduced · 1 by proxy" in md.splitlines()[2]
+    assert f"*1/{len(REGISTRY)} reproduced · 1 by proxy ·" in render.readme_table(built)
     assert "not judged at the quick scale: test accuracy % (judged at the documented scale only)" in md
     assert "| `ltfn6.vs_xavier_init` | test_cost=0.0945288215741; test_accuracy=97.2900004387 | " \
            "he_test_acc=87.3 | reproduced (proxy) |" in render.readme_table(built)

@@ -9,6 +9,7 @@ per-seed values; the rules that turn them into tolerances live in ``judge`` and 
 import errno
 import inspect
 import json
+import math
 import os
 import tempfile
 from datetime import datetime, timezone
@@ -102,7 +103,7 @@ def path_for(measure, directory=None, scale="quick"):
     One file per scale: a documented-scale claim is never judged against quick-scale draws.
     """
     folder = Path(directory if directory is not None else folder_of(measure))
-    return folder / f"{measure.__name__}.{scale}.json"
+    return folder / f"{measure.name.split(':')[-1]}.{scale}.json"  # the stable name, not the function's
 
 
 def load(claim, scale="quick", directory=None, data_set=None, minimum=MIN_SEEDS):
@@ -128,6 +129,9 @@ def load(claim, scale="quick", directory=None, data_set=None, minimum=MIN_SEEDS)
         if claim.id not in data["meta"]["claims"]:
             raise CalibrationError(f"{path.name} does not cover {claim.id} (it lists {', '.join(data['meta']['claims'])}); "
                                    f"re-record it: python -m reproductions calibrate {claim.id}")
+        if any(isinstance(v, float) and not math.isfinite(v) for run in data["runs"] for v in run.values()):
+            raise CalibrationError(f"{path.name} holds a value that is not finite; re-record it: python -m "
+                                   f"reproductions calibrate {claim.id} --scale {scale}")
         if len(data["runs"]) != len(data["meta"]["seeds"]) or len(data["runs"]) < minimum:
             raise CalibrationError(f"{path.name} holds {len(data['runs'])} runs for {len(data['meta']['seeds'])} seeds "
                                    f"(at least {minimum} needed); record more: python -m reproductions calibrate "
@@ -143,6 +147,8 @@ def record(claim, seeds, scale, runs, environment, users=(), directory=None):
     """Write the calibration of the claim's measurement at ``scale`` atomically and return its path."""
     if len(seeds) < MIN_SEEDS:
         raise CalibrationError(f"a calibration needs at least {MIN_SEEDS} seeds, got {len(seeds)}")
+    if bad := sorted({k for run in runs for k, v in run.items() if isinstance(v, float) and not math.isfinite(v)}):
+        raise CalibrationError(f"{claim.measure.name} measured non-finite {', '.join(bad)}: nothing recorded")
     data = {
         "meta": {
             "measure": claim.measure.name,

@@ -65,7 +65,8 @@ def build_parser():
     alarms = commands.add_parser("false-alarms", help="how often a sound model fails each claim under a new master "
                                                       "seed, from the calibrations (no training)")
     alarms.add_argument("claims", nargs="*", metavar="CLAIM", help="claim ids (default: every calibrated claim)")
-    alarms.add_argument("--resamples", type=int, default=None, help="held-out splits per claim (default 2000)")
+    alarms.add_argument("--resamples", type=int, default=None,
+                        help="bootstrap draws of fresh seeds per claim (default 2000)")
     alarms.add_argument("--scale", choices=("quick", "documented"), default="quick")
     return parser
 

@@ -76,9 +76,11 @@ class Result:
 
     @property
     def basis(self):
-        """"documented" when every check stating the documented result was judged at this scale,
-        "proxy" when one was left to another scale and a stand-in judged here."""
-        return "proxy" if any(not c.applies(self.scale) for c in self.claim.checks) else "documented"
+        """"proxy" when a check of the documented result was left to the documented scale and a
+        stand-in judged this run; "documented" otherwise (quick-only stand-ins skipped at the
+        documented scale leave the documented number judged)."""
+        return "proxy" if any(c.at == "documented" and self.scale != "documented"
+                              for c in self.claim.checks) else "documented"
 
     @property
     def passed(self):
@@ -103,8 +105,8 @@ class Result:
             "basis": self.basis,
             "not_judged": self.not_judged,
             "measured": self.judged_values(),
-            "checks": [{"ok": j.ok, "text": j.text, "metric": j.metric} for j in self.checks],
-            "explains": [{"ok": j.ok, "text": j.text, "metric": j.metric} for j in self.explains],
+            "checks": [{"ok": j.ok, "state": j.state, "text": j.text, "metric": j.metric} for j in self.checks],
+            "explains": [{"ok": j.ok, "state": j.state, "text": j.text, "metric": j.metric} for j in self.explains],
             "data": self.measured.get("data"),
             "seeds": self.seeds,
             "scale": self.scale,

@@ -68,7 +68,7 @@ class Check:
                 return Judged(False, f"{self._name()}: {problem}", self.metric, error=True)
         judged = self._judge(measured[self.metric], measured, documented, calibration)
         note = calibration.note() if self.calibrated and hasattr(calibration, "note") else ""
-        return Judged(judged.ok, judged.text + note, self.metric)
+        return Judged(judged.ok, judged.text + note, self.metric, judged.error)
 
     def _bound(self, documented):
         value = getattr(self, "bound")
@@ -123,9 +123,8 @@ class AtMost(Check):
 
 @dataclass(frozen=True)
 class Holds(Check):
-    """A per-seed property holds on every seed but a fraction ``tolerate`` of them, rounded down.
-
-    So a failure is allowed only on at least 1/tolerate seeds: one seed, or two at 0.1, must hold.
+    """A per-seed property holds on every seed but a fraction ``tolerate`` of them, rounded down:
+    at tolerate=0.1 a failure is allowed only from 10 seeds on, so one seed or two must all hold.
     """
     tolerate: float = 0.0
 
@@ -223,7 +222,7 @@ class NearDocumented(Check):
     def _judge(self, value, measured, documented, calibration):
         want = documented[self.doc]
         if calibration is None:
-            return Judged(False, f"{self._name()}: no calibration recorded")
+            return Judged(False, f"{self._name()}: no calibration recorded at this scale", error=True)
         calibrated = sorted(calibration.values(self.metric))
         if self.log and any(not v > 0 for v in (value, want, *calibrated)):  # no decades at <= 0 or NaN
             return Judged(False, f"{self._name()} median {_fmt(value)} vs documented {want}: cannot be compared "
@@ -271,6 +270,6 @@ class LikeCalibration(Check):
 
     def _judge(self, value, measured, documented, calibration):
         if calibration is None:
-            return Judged(False, f"{self._name()}: no calibration recorded")
+            return Judged(False, f"{self._name()}: no calibration recorded at this scale", error=True)
         ok, text = _same_distribution(self.metric, measured, calibration)
         return Judged(ok, f"{self._name()} median {_fmt(value)}: {text}")

@@ -19,7 +19,6 @@ from ..posts.xnor import claims as xnor
 from ..posts.xnor import mutations as xnor_mutations
 from ..posts.xor import claims as xor
 from ..posts.xor import mutations as xor_mutations
-from .records import JUDGES, POSTS, Claim, Source  # noqa: F401  (re-exported for tests and tools)
 
 CLAIMS = (*lcd.CLAIMS, *linreg.CLAIMS, *xnor.CLAIMS, *ltfn.CLAIMS, *dorian.CLAIMS, *logic.CLAIMS, *xor.CLAIMS)
 BREAKS = (lcd_mutations, linreg_mutations, xnor_mutations, ltfn_mutations, dorian_mutations, logic_mutations,

@@ -13,6 +13,16 @@ def verdict_text(entry):
     return f"{verdict} (proxy)" if entry.get("basis") == "proxy" else verdict
 
 
+MARKS = {"holds": "✔", "fails": "✘", "error": "⚠"}  # ⚠: could not be judged (a metric missing or not finite)
+
+
+def reproduced_text(summary):
+    """"36/55 reproduced · 4 by proxy": verdicts on documented numbers, stand-ins counted apart."""
+    proxy = summary.get("by_proxy", 0)
+    return (f"{summary['reproduced'] - proxy}/{summary['registered']} reproduced"
+            + (f" · {proxy} by proxy" if proxy else ""))
+
+
 def badge(report):
     """shields.io endpoint JSON: how many registered claims this run reproduced on their documented
     numbers, with those reproduced by a proxy counted apart."""
@@ -73,9 +83,10 @@ def markdown(report):
     lines = [
         "# Claims report",
         "",
-        f"{s['reproduced']}/{s['registered']} registered claims reproduced · {s['artifact']} artifact · "
+        f"{reproduced_text(s)} (registered claims) · {s['artifact']} artifact · "
         f"{s['not-reproduced']} not reproduced · {s['unavailable']} unavailable · "
-        f"outcomes: {s['passed']} passed, {s['failed']} failed, {s['skipped']} skipped"
+        + (f"{s['error']} error · " if s.get("error") else "")
+        + f"outcomes: {s['passed']} passed, {s['failed']} failed, {s['skipped']} skipped"
         + (" · **partial run**" if meta.get("partial") else ""),
         "",
         f"TensorFlow {env.get('tensorflow')} · Keras {env.get('keras')} · NumPy {env.get('numpy')} · "
@@ -97,7 +108,7 @@ def markdown(report):
         if e["outcome"] == "skipped":
             lines += ["", f"Skipped: {e['reason']}"]
         for check in e["checks"]:
-            lines.append(f"- {'✔' if check['ok'] else '✘'} {check['text']}")
+            lines.append(f"- {MARKS.get(check.get('state'), '✔' if check['ok'] else '✘')} {check['text']}")
         for text in e.get("not_judged", []):
             lines.append(f"- not judged at the {e['scale']} scale: {text}")
         if e["seeds"]:
@@ -117,7 +128,7 @@ def readme_table(report):
     env, s = report["meta"].get("environment", {}), report["summary"]
     entries = {e["id"]: e for e in report["claims"]}
     lines = [TABLE_START,
-             f"*{s['reproduced']}/{s['registered']} reproduced · {s['artifact']} artifact · {s['not-reproduced']} "
+             f"*{reproduced_text(s)} · {s['artifact']} artifact · {s['not-reproduced']} "
              f"not reproduced · {s['unavailable']} unavailable — TensorFlow {env.get('tensorflow')}, Keras "
              f"{env.get('keras')}, {report['meta'].get('scale')} scale, {report['meta'].get('seeds')}; "
              f"{report['meta'].get('generated', '')[:10]}.*",

@@ -68,6 +68,7 @@ def summarize(entries):
         "artifact": count("verdict", "artifact"),
         "not-reproduced": count("verdict", "not-reproduced"),
         "unavailable": count("verdict", "unavailable"),
+        "error": count("verdict", "error"),  # a check could not be judged: a metric missing or not finite
         "passed": count("outcome", "passed"),
         "failed": count("outcome", "failed"),
         "skipped": count("outcome", "skipped"),

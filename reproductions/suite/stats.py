@@ -47,11 +47,10 @@ def aggregate(runs):
             out[f"{key}.n"] = len(values)
         elif all(isinstance(v, numbers.Number) for v in values):
             out[key] = float(statistics.median(values))
-            if len(runs) > 1:
-                out[f"{key}.min"] = float(min(values))
-                out[f"{key}.max"] = float(max(values))
-                out[f"{key}.n"] = len(values)
-                out[f"{key}.values"] = tuple(values)
+            out[f"{key}.min"] = float(min(values))
+            out[f"{key}.max"] = float(max(values))
+            out[f"{key}.n"] = len(values)
+            out[f"{key}.values"] = tuple(values)
         else:
             out[key] = values[0] if len(set(map(str, values))) == 1 else [v for v in values]
     return out
