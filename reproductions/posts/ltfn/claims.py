@@ -14,6 +14,10 @@ from .runs import graph_behaviour, train_convnets, train_fc_parts
 LTFN_FC_SEEDS = 5  # ours: LTFN 1-3 train in ~4 s a seed on the subset (one AVX2 core)
 LTFN_CONV_SEEDS = 5  # ours: six trainings a seed (~48 s on one AVX2 core); 5/5 seeds make a sign test at 0.03
 
+# ---- the shared training runs: claims that read one run name it once --------------------------------
+FC_RUNS = dict(measure=train_fc_parts, seeds=LTFN_FC_SEEDS, markers=("dataset",))
+CONVNET_RUNS = dict(measure=train_convnets, seeds=LTFN_CONV_SEEDS, markers=("dataset",), gpu_at_documented=True)
+
 CLAIMS = (
     Claim(
         id="ltfn1.cost_decreases",
@@ -29,9 +33,7 @@ CLAIMS = (
         judge="ordering",
         expected="reproduced",
         why="Values are seed-dependent single draws; the downward trend is robust.",
-        measure=train_fc_parts,
-        seeds=LTFN_FC_SEEDS,
-        markers=("dataset",),
+        **FC_RUNS,
         checks=(
             Holds(
                 "ltfn1_cost_fell", label="mean batch cost of the last 100 steps below half the first 100's"
@@ -51,9 +53,7 @@ CLAIMS = (
         expected="reproduced",
         why="N(0,1) weights give logits with a std near 10, so softmax regression stays far below its ~92% "
             "optimum after 2,000 steps; the level varies by a few points run to run.",
-        measure=train_fc_parts,
-        seeds=LTFN_FC_SEEDS,
-        markers=("dataset",),
+        **FC_RUNS,
         checks=(
             MostSeeds("ltfn2_beats_ltfn1", label="2,000 steps beat LTFN 1's 1,000 on test accuracy"),
             # ours: the catalog expects "within a few points"; recalibrate on full MNIST to tighten
@@ -113,9 +113,7 @@ CLAIMS = (
         expected="artifact",
         why="The test loop also ran the optimizer, so the net kept training on the test batches while "
         "scored.",
-        measure=train_fc_parts,
-        seeds=LTFN_FC_SEEDS,
-        markers=("dataset",),
+        **FC_RUNS,
         checks=(
             Holds("ltfn3_cost_fell", label="batch cost falls (from the thousands N(0,1) weights give)"),
             Close(
@@ -149,10 +147,7 @@ CLAIMS = (
         why="N(0,1) weights make the costs astronomical and force lr 1e-7; at a common learning rate the "
             "same ConvNet with variance-scaling init beats the FC net, so 'worse than FC' is an "
             "initialization artifact (and, on full MNIST, test-time training inflates the score).",
-        measure=train_convnets,
-        seeds=LTFN_CONV_SEEDS,
-        markers=("dataset",),
-        gpu_at_documented=True,
+        **CONVNET_RUNS,
         checks=(
             AtLeast("ltfn5_clean_test_cost", 100.0, label="test cost (astronomical next to ln 10 = 2.3)"),
             Close(
@@ -187,10 +182,7 @@ CLAIMS = (
         expected="reproduced",
         why="Growth of about sqrt(fan_in) per layer is a robust scaling argument; measured at the post's "
             "widths.",
-        measure=train_convnets,
-        seeds=LTFN_CONV_SEEDS,
-        markers=("dataset",),
-        gpu_at_documented=True,
+        **CONVNET_RUNS,
         # ours: order of magnitude, as the post states it (factor 10 either way)
         checks=(
             AtLeast("normal_layer4_range", 2000, label="largest |layer4_conv| (post: 20,000)"),
@@ -215,10 +207,7 @@ CLAIMS = (
         expected="artifact",
         why="Cost ~ ln 10 is robust; 5.02% below chance is an argmax artifact of near-uniform outputs, and "
             "lr 1e-7 learns nothing at any scale.",
-        measure=train_convnets,
-        seeds=LTFN_CONV_SEEDS,
-        markers=("dataset",),
-        gpu_at_documented=True,
+        **CONVNET_RUNS,
         checks=(
             Holds("small_cost_is_ln10", label="test cost within 0.001 of ln 10 = 2.302585"),
             # ours: a tenth of the unit scale a softmax needs to leave uniform; calibrated 0.010-0.037 on
@@ -242,10 +231,7 @@ CLAIMS = (
         expected="reproduced",
         why="Robust to about half a point at the post's scale; the comparison with LTFN 5 is confounded by "
             "lr 1e-7 -> 1e-3.",
-        measure=train_convnets,
-        seeds=LTFN_CONV_SEEDS,
-        markers=("dataset",),
-        gpu_at_documented=True,
+        **CONVNET_RUNS,
         checks=(
             Close(
                 "he_test_acc",
@@ -271,10 +257,7 @@ CLAIMS = (
         expected="reproduced",
         why="Measured as the ratio of pre-activation std between consecutive conv layers at the post's "
             "widths.",
-        measure=train_convnets,
-        seeds=LTFN_CONV_SEEDS,
-        markers=("dataset",),
-        gpu_at_documented=True,
+        **CONVNET_RUNS,
         # ours: "only slightly": within a factor 2 per layer, against ~25x per layer with N(0,1)
         checks=(
             AtMost("he_std_ratio_max", 2.0, label="largest std ratio between consecutive conv layers"),
@@ -292,10 +275,7 @@ CLAIMS = (
         why="Holding lr, steps, data and evaluation fixed and varying only the initializer, the ConvNet goes "
             "from worst (N(0,1): it learns nothing) to best (VS/Xavier: it beats the FC net under either "
             "init), paired per seed.",
-        measure=train_convnets,
-        seeds=LTFN_CONV_SEEDS,
-        markers=("dataset",),
-        gpu_at_documented=True,
+        **CONVNET_RUNS,
         checks=(
             MostSeeds("conv_he_beats_fc_normal", label="ConvNet (VS/Xavier) beats LTFN 3's FC net (N(0,1))"),
             # calibrated: the ConvNet ahead on 17/20 seeds, by 3.0 +- 2.1 points. Judged on means over the
@@ -306,7 +286,7 @@ CLAIMS = (
                 "ablation_fc_he_acc",
                 than="ablation_conv_he_acc",
                 slack=1.0,
-                label="the FC net with He init scores no more than a point above the ConvNet (VS/Xavier), means",
+                label="FC net (He init) no more than a point above the ConvNet (VS/Xavier), means",
             ),
             MostSeeds(
                 "conv_normal_loses_to_fc_normal", label="ConvNet (N(0,1)) loses to the FC net (N(0,1))"
