@@ -110,28 +110,20 @@ CLAIMS = (
                   "85.74999994039536 %",
         documented={"test_cost": 107.98408660641905, "test_accuracy": 85.74999994039536},
         judge="distribution",
-        expected="artifact",
-        why="The test loop also ran the optimizer, so the net kept training on the test batches while "
-        "scored.",
+        expected="reproduced",
+        why="The deeper net beats LTFN 2's on every seed. The original's test loop also ran the optimizer, "
+            "so the net kept training on the test batches while scored; measured, that does not inflate "
+            "the score (it lowers it by about a point on the subset), so the 85.75% is not an artifact of "
+            "it. The number itself is judged at the documented scale.",
         **FC_RUNS,
         checks=(
             Holds("ltfn3_cost_fell", label="batch cost falls (from the thousands N(0,1) weights give)"),
+            MostSeeds("ltfn3_beats_ltfn2", label="LTFN 3's net beats LTFN 2's on clean test accuracy"),
             Close(
                 "ltfn3_documented_test_acc",
                 doc="test_accuracy",
                 atol=5.0,  # ours, as LTFN 2
                 label="test accuracy % with the original's evaluation",
-                at="documented",
-            ),
-        ),
-        explains=(
-            Holds(
-                "ltfn3_eval_moved_weights",
-                label="the original's test loop changes the weights while it scores",
-            ),
-            MostSeeds(
-                "ltfn3_test_time_training_inflates",
-                label="the original's evaluation scores higher than a clean one",
                 at="documented",
             ),
         ),
@@ -143,32 +135,23 @@ CLAIMS = (
                   "81.8799999356 %",
         documented={"test_cost": 15083.0833307, "test_accuracy": 81.8799999356},
         judge="distribution",
-        expected="artifact",
-        why="N(0,1) weights make the costs astronomical and force lr 1e-7; at a common learning rate the "
-            "same ConvNet with variance-scaling init beats the FC net, so 'worse than FC' is an "
-            "initialization artifact (and, on full MNIST, test-time training inflates the score).",
+        expected="reproduced",
+        why="With LTFN 5's N(0,1) weights the ConvNet's costs are astronomical and it scores below the FC "
+            "net at the same learning rate, steps, data and evaluation. The cause is the initialization, "
+            "as LTFN 6 finds: see ltfn6.controlled_init_ablation.",
         **CONVNET_RUNS,
         checks=(
             AtLeast("ltfn5_clean_test_cost", 100.0, label="test cost (astronomical next to ln 10 = 2.3)"),
+            MostSeeds(
+                "conv_normal_loses_to_fc_normal",
+                label="the ConvNet (N(0,1)) scores below the FC net (N(0,1)) at one lr and evaluation",
+            ),
             Close(
                 "ltfn5_documented_test_acc",
                 doc="test_accuracy",
                 atol=5.0,
                 label="test accuracy %",
                 at="documented",
-            ),
-        ),
-        explains=(
-            MostSeeds(
-                "conv_he_beats_fc_normal",
-                label="the same ConvNet with VS/Xavier init beats the FC net (same lr)",
-            ),
-            Holds(
-                "ltfn5_eval_moved_weights",
-                label="the original's test loop changes the weights while it scores",
-            ),
-            MostSeeds(
-                "ltfn5_test_time_training_inflates", label="that evaluation scores higher", at="documented"
             ),
         ),
     ),
@@ -183,10 +166,15 @@ CLAIMS = (
         why="Growth of about sqrt(fan_in) per layer is a robust scaling argument; measured at the post's "
             "widths.",
         **CONVNET_RUNS,
-        # ours: order of magnitude, as the post states it (factor 10 either way)
+        # ours: the post reads its histograms' bulk ("the majority ... within [-1,1]"): the median |value|
+        # inside the post's bound, and the 95th percentile within a factor 10 of it either way
         checks=(
-            AtLeast("normal_layer4_range", 2000, label="largest |layer4_conv| (post: 20,000)"),
-            AtMost("normal_layer4_range", 200000, label="largest |layer4_conv| (post: 20,000)"),
+            AtMost("normal_layer1_median_abs", "layer1_range", label="median |layer1_conv| (post: most within ±1)"),
+            AtLeast("normal_layer1_p95_abs", 0.1, label="95th percentile |layer1_conv| (post: ±1)"),
+            AtMost("normal_layer1_p95_abs", 10.0, label="95th percentile |layer1_conv| (post: ±1)"),
+            AtMost("normal_layer4_median_abs", "layer4_range", label="median |layer4_conv| (post: ±20,000)"),
+            AtLeast("normal_layer4_p95_abs", 2000, label="95th percentile |layer4_conv| (post: ±20,000)"),
+            AtMost("normal_layer4_p95_abs", 200000, label="95th percentile |layer4_conv| (post: ±20,000)"),
             AtLeast(
                 "normal_logit_range", "logit_range", label="largest |logit| (post: hundreds of thousands)"
             ),
@@ -202,23 +190,33 @@ CLAIMS = (
         source=Source(VARTY, "LTFN 6, Smaller Initial Weights"),
         statement="Weights x0.01 collapse activations and the net learns nothing: Test Cost: 2.3025865221, "
                   "Test accuracy: 5.01999998465 %",
-        documented={"test_cost": 2.3025865221, "test_accuracy": 5.01999998465},
+        documented={"test_cost": 2.3025865221, "test_accuracy": 5.01999998465,
+                    # post: "largely within [-0.02, 0.02]", "[-0.0002, 0.0002]", logits "[-0.003, 0.003]"
+                    "layer1_range": 0.02, "layer4_range": 0.0002, "logit_range": 0.003},
         judge="band",
-        expected="artifact",
-        why="Cost ~ ln 10 is robust; 5.02% below chance is an argmax artifact of near-uniform outputs, and "
-            "lr 1e-7 learns nothing at any scale.",
+        expected="reproduced",
+        why="Activations shrink layer by layer as the post's histograms show, the cost stays at ln 10, and "
+            "the net learns nothing even at the rate where VS/Xavier init learns: the initialization, not "
+            "LTFN 5's lr 1e-7, kills learning. 5.02% below chance is argmax over near-uniform outputs: "
+            "single draws spread from a few % to twice chance.",
         **CONVNET_RUNS,
         checks=(
             Holds("small_cost_is_ln10", label="test cost within 0.001 of ln 10 = 2.302585"),
+            AtMost("small_layer1_median_abs", "layer1_range", label="median |layer1_conv| (post: most within ±0.02)"),
+            AtLeast("small_layer1_p95_abs", 0.002, label="95th percentile |layer1_conv| (post: ±0.02)"),
+            AtMost("small_layer1_p95_abs", 0.2, label="95th percentile |layer1_conv| (post: ±0.02)"),
+            AtMost("small_layer4_median_abs", "layer4_range", label="median |layer4_conv| (post: ±0.0002)"),
+            AtLeast("small_layer4_p95_abs", 0.00002, label="95th percentile |layer4_conv| (post: ±0.0002)"),
+            AtMost("small_layer4_p95_abs", 0.002, label="95th percentile |layer4_conv| (post: ±0.0002)"),
             # ours: a tenth of the unit scale a softmax needs to leave uniform; calibrated 0.010-0.037 on
-            # 25 test images (the post's histogram reads +-0.003: see the documented-scale run)
+            # 25 test images, 3-12x the post's reading (the code left the FC weights at N(0,1))
             AtMost("small_logit_range", 0.1, label="largest |logit| at init, median of seeds (post: ±0.003)"),
-        ),
-        explains=(
-            MostSeeds(
-                "conv_he_beats_fc_normal",
-                label="the same ConvNet learns once initialized and stepped sensibly",
+            InsideCalibrated(
+                "small_documented_test_acc", doc="test_accuracy", label="test accuracy % with the original's evaluation"
             ),
+            # ours: twice chance; at the ablation's common lr (quick 0.01, 400 steps)
+            AtMost("ablation_conv_small_acc", 20.0, label="test accuracy % of the x0.01 ConvNet at the common lr"),
+            MostSeeds("he_beats_small_in_conv", label="VS/Xavier init learns at that lr, in the same ConvNet"),
         ),
     ),
     Claim(

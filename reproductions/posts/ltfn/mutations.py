@@ -22,6 +22,10 @@ def he_replaced_by_n01(patch):
     patch.setitem(nets.INITS, "he", nets.INITS["normal"])
 
 
+def unscaled_small_init(patch):
+    patch.setattr(nets, "SMALL", 1.0)
+
+
 def n01_replaced_by_he(patch):
     patch.setitem(nets.INITS, "normal", nets.INITS["he"])
 
@@ -32,6 +36,8 @@ MUTATIONS = (
     Mutation("a fixed batch made dynamic", ("ltfn2.dynamic_batch",), fixed_batch_made_dynamic),
     Mutation("N(0,1) in place of He", ("ltfn6.controlled_init_ablation", "ltfn6.vs_xavier_init",
                                        "ltfn6.vs_hist_stable", "ltfn6.small_init_dead"), he_replaced_by_n01,
+             group="ltfn:train_convnets"),
+    Mutation("weights x1 in place of x0.01", ("ltfn6.small_init_dead",), unscaled_small_init,
              group="ltfn:train_convnets"),
     Mutation("He in place of N(0,1)", ("ltfn5.test_acc", "ltfn6.large_init_explodes"), n01_replaced_by_he,
              group="ltfn:train_convnets"),

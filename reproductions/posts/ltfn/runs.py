@@ -9,8 +9,8 @@ import numpy as np
 from ...data import mnist
 from ...suite import runtime
 from ...suite.measurements import measurement
-from .nets import (ABLATION_FC_HIDDEN, ABLATION_INITS, ABLATION_LR, BATCH, CONV_STEPS, CONV_WIDTHS, FC,
-                   HISTOGRAM_IMAGES, INITS, LN10, LR_LTFN5, QUICK_FC3_HIDDEN, QUICK_FC3_STEPS, conv_forward,
+from .nets import (ABLATION_CONV_ONLY, ABLATION_FC_HIDDEN, ABLATION_INITS, ABLATION_LR, BATCH, CONV_STEPS, CONV_WIDTHS, FC,
+                   HISTOGRAM_IMAGES, INITS, LN10, LR_LTFN5, QUICK_FC3_STEPS, conv_forward,
                    conv_params, conv_run, fc_run)
 
 # ---- LTFN 1-3 -------------------------------------------------------------------------------------
@@ -29,7 +29,7 @@ def train_fc_parts(seed, scale="quick"):
     out = {"data": mnist.for_scale(scale).name}
     for part, (hidden, lr, steps) in FC.items():
         if part == "ltfn3" and scale == "quick":
-            hidden, steps = QUICK_FC3_HIDDEN, QUICK_FC3_STEPS
+            steps = QUICK_FC3_STEPS
         run = fc_run(np.random.default_rng([seed, len(hidden), steps]), "normal", hidden, lr, steps, scale)
         costs = run["costs"]
         out[f"{part}_first_cost"] = float(costs[0])
@@ -112,12 +112,18 @@ def activation_statistics(seed, init, scale):
                       "ltfn5_test_time_training_inflates", "ltfn5_eval_moved_weights", "small_cost_is_ln10",
                       "small_cost_minus_ln10", "he_test_acc", "he_test_cost", "ablation_conv_normal_acc",
                       "ablation_conv_normal_diverged", "ablation_conv_he_acc", "ablation_conv_he_diverged",
+                      "ablation_conv_small_acc", "ablation_conv_small_diverged", "he_beats_small_in_conv",
                       "ablation_fc_normal_acc", "ablation_fc_normal_diverged", "ablation_fc_he_acc",
                       "ablation_fc_he_diverged", "conv_he_beats_fc_normal", "conv_he_beats_fc_he",
                       "conv_normal_loses_to_fc_normal", "he_beats_normal_in_conv", "normal_layer_std",
                       "normal_layer_range", "normal_growth_1_to_4", "small_layer_std", "small_layer_range",
                       "small_growth_1_to_4", "he_layer_std", "he_layer_range", "he_growth_1_to_4",
                       "normal_layer1_range", "normal_layer4_range", "normal_logit_range", "small_logit_range",
+                      "normal_layer_median_abs", "normal_layer_p95_abs", "small_layer_median_abs",
+                      "small_layer_p95_abs", "he_layer_median_abs", "he_layer_p95_abs", "normal_layer1_median_abs",
+                      "normal_layer1_p95_abs", "normal_layer4_median_abs", "normal_layer4_p95_abs",
+                      "small_layer1_median_abs", "small_layer1_p95_abs", "small_layer4_median_abs",
+                      "small_layer4_p95_abs",
                       "he_std_ratio_max", "he_std_ratio_min"))
 def train_convnets(seed, scale="quick"):
     """LTFN 5, LTFN 6 (x0.01 and VS/Xavier), and the controlled ablation, for one seed."""
@@ -127,7 +133,7 @@ def train_convnets(seed, scale="quick"):
     ltfn5 = conv_run(rng(1), "normal", LR_LTFN5, scale)
     small = conv_run(rng(1), "small", LR_LTFN5, scale)
     lr = ABLATION_LR[scale]
-    arms = {init: conv_run(rng(1), init, lr, scale) for init in ABLATION_INITS}
+    arms = {init: conv_run(rng(1), init, lr, scale) for init in ABLATION_INITS + ABLATION_CONV_ONLY}
     fc = {init: fc_run(rng(2), init, ABLATION_FC_HIDDEN[scale], lr, CONV_STEPS[scale], scale)
           for init in ABLATION_INITS}
     for name, run in (("ltfn5", ltfn5), ("small", small)):
@@ -151,14 +157,23 @@ def train_convnets(seed, scale="quick"):
     out["conv_he_beats_fc_he"] = acc("ablation_conv_he_acc") > acc("ablation_fc_he_acc")
     out["conv_normal_loses_to_fc_normal"] = acc("ablation_conv_normal_acc") < acc("ablation_fc_normal_acc")
     out["he_beats_normal_in_conv"] = acc("ablation_conv_he_acc") > acc("ablation_conv_normal_acc")
+    out["he_beats_small_in_conv"] = acc("ablation_conv_he_acc") > acc("ablation_conv_small_acc")
     for init in INITS:
         taps = activation_statistics(seed, init, scale)
         stds = [float(t.std()) for t in taps]
         ranges = [float(np.abs(t).max()) for t in taps]
         out[f"{init}_layer_std"] = tuple(stds)
         out[f"{init}_layer_range"] = tuple(ranges)
+        # the post reads ranges off histograms ("the majority ... within", "lie largely within"): the
+        # median and 95th percentile of |value| say where most values lie, the maximum where the tail ends
+        out[f"{init}_layer_median_abs"] = tuple(float(np.quantile(np.abs(t), 0.5)) for t in taps)
+        out[f"{init}_layer_p95_abs"] = tuple(float(np.quantile(np.abs(t), 0.95)) for t in taps)
         out[f"{init}_growth_1_to_4"] = stds[3] / stds[0]
         out[f"{init}_taps"] = [t.ravel()[:20000] for t in taps]
+    for init in ("normal", "small"):
+        for layer in (1, 4):
+            out[f"{init}_layer{layer}_median_abs"] = out[f"{init}_layer_median_abs"][layer - 1]
+            out[f"{init}_layer{layer}_p95_abs"] = out[f"{init}_layer_p95_abs"][layer - 1]
     out["normal_layer1_range"] = out["normal_layer_range"][0]
     out["normal_layer4_range"] = out["normal_layer_range"][3]
     out["normal_logit_range"] = out["normal_layer_range"][4]
