@@ -21,6 +21,10 @@ def blind_hidden_layer(patch):
     patch.setattr(classifier, "LEARNING_RATE", 0.0)
 
 
+def still_inputs(patch):
+    patch.setattr(classifier, "INPUT_STEPS", 0)
+
+
 def regularized_unregularized(patch):
     patch.setitem(classifier.PENALTIES, "unregularized", classifier.PENALTIES["l2_025"])
 
@@ -35,11 +39,10 @@ def hundredfold_l1_penalty(patch):
 
 MUTATIONS = (
     Mutation("Adagrad that does not move", ("dorian.matinv.adagrad_l1",), frozen_adagrad, range(2)),
-    Mutation("a net that does not learn", ("dorian.mnist.test_acc", "dorian.mnist.curves"), frozen_net, range(1)),
-    # an untrained net still shows class bands (random ReLU features of similar images are similar):
-    # the bands go only when the hidden layer ignores its input
+    Mutation("a net that does not learn", ("dorian.mnist.test_acc", "dorian.mnist.curves", "dorian.fingerprints"),
+             frozen_net, range(1)),
     Mutation("hidden units that ignore the input", ("dorian.fingerprints",), blind_hidden_layer, range(1)),
-    # an untrained net's optimal inputs stay noise too: the claim breaks when they turn digit-like
+    Mutation("an input optimizer that does not move", ("dorian.optin.unregularized",), still_inputs, range(1)),
     Mutation("the unregularized inputs regularized", ("dorian.optin.unregularized",), regularized_unregularized,
              range(1)),
     Mutation("no L2 penalty", ("dorian.optin.l2_025",), no_l2_penalty, range(1)),
