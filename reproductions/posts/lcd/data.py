@@ -85,3 +85,12 @@ def patches(images, image=JITTER_IMAGE):
     windows = np.lib.stride_tricks.sliding_window_view(grid, (SHAPE, SHAPE), axis=(1, 2))
     return windows.reshape(len(images), -1, SHAPE * SHAPE)
 
+
+
+def same_patches(images, image=JITTER_IMAGE):
+    """(n, image*image) -> (n, image*image, 25): the 5x5 windows of a "same" convolution, row by row
+    (zero padding of 2), so the response map keeps the image's shape and position."""
+    pad = SHAPE // 2
+    grid = np.pad(images.reshape(-1, image, image), ((0, 0), (pad, pad), (pad, pad)))
+    windows = np.lib.stride_tricks.sliding_window_view(grid, (SHAPE, SHAPE), axis=(1, 2))
+    return windows.reshape(len(images), -1, SHAPE * SHAPE)

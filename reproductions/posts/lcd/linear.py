@@ -170,33 +170,57 @@ def w_features(columns):
 
 # ---- 10x10 and larger: "Dealing with inexact data" ----------------------------------------------------
 @measurement("lcd:train_jitter10", seeds_at_once=True,
-             metrics=("acc_5_steps", "acc_after_1000", "acc_final_train", "reaches_100", "test_acc",
-                      "test_seen_in_training", "position_selectivity", "w_follows_positions"))
+             metrics=("acc_5_steps", "acc_95_steps", "acc_after_1000", "acc_final_train", "reaches_100",
+                      "reaches_100_at_95", "reaches_100_at_1000", "test_acc", "test_acc_at_95", "test_acc_at_1000",
+                      "test_seen_in_training",
+                      "position_selectivity", "w_follows_positions", "acc_5_steps_20x20", "acc_95_steps_20x20",
+                      "acc_after_1000_20x20", "reaches_100_at_95_20x20", "reaches_100_at_1000_20x20",
+                      "test_acc_at_95_20x20", "test_acc_at_1000_20x20", "test_acc_20x20"))
 def train_jitter10(run_seeds, scale="quick"):
+    """100 jittered digits, 10x10 (the post's text) and 20x20 (linreg-large.ipynb, which printed the
+    post's other jitter numbers), read at 5 and 95 steps (linreg.ipynb), 1,000 (linreg-large) and 20,000."""
     return runtime.in_fixed_stacks(_train_jitter10_stack, run_seeds, STACK)
 
 
+JITTER10_EVALS = (FIRST_STEPS, STEPS, JITTER_STEPS, TRAIN_TO_100)
+
+
 def _train_jitter10_stack(run_seeds):
-    rngs = [np.random.default_rng(seed) for seed in run_seeds]
-    images, labels, positions = stacked_images(rngs, EXAMPLES, JITTER_IMAGE)
-    test_images, test_labels, test_positions = stacked_images(rngs, TEST_EXAMPLES, JITTER_IMAGE)
-    schedules = np.stack([batch_schedule(rng, EXAMPLES, TRAIN_TO_100) for rng in rngs])
-    predictions, w, b = train_linear(images, labels, schedules, (FIRST_STEPS, JITTER_STEPS, TRAIN_TO_100))
-    results = []
-    for s in range(len(run_seeds)):
-        columns = w[s].T.reshape(DIGITS, JITTER_IMAGE, JITTER_IMAGE)
-        seen = set(zip(labels[s], *positions[s].T))
-        results.append({
-            "acc_5_steps": float(np.mean(predictions[0, s] == labels[s])),
-            "acc_after_1000": float(np.mean(predictions[1, s] == labels[s])),
-            "acc_final_train": float(np.mean(predictions[2, s] == labels[s])),
-            "reaches_100": bool(np.all(predictions[2, s] == labels[s])),
-            "test_acc": float(np.mean(predict_linear(w[s], b[s], test_images[s]) == test_labels[s])),
-            "test_seen_in_training": float(np.mean([(d, r, c) in seen
-                                                    for d, (r, c) in zip(test_labels[s], test_positions[s])])),
-            **position_selectivity(columns, labels[s], positions[s]),
-            "W": columns,
-        })
+    results = [{} for _ in run_seeds]
+    for image in (JITTER_IMAGE, LARGE_IMAGE):
+        rngs = [np.random.default_rng(seed if image == JITTER_IMAGE else [seed, image]) for seed in run_seeds]
+        images, labels, positions = stacked_images(rngs, EXAMPLES, image)
+        test_images, test_labels, test_positions = stacked_images(rngs, TEST_EXAMPLES, image)
+        schedules = np.stack([batch_schedule(rng, EXAMPLES, TRAIN_TO_100) for rng in rngs])
+        # the test images ride along for prediction only: the schedules index the first 100
+        everything = np.concatenate([images, test_images], axis=1)
+        predictions, w, _ = train_linear(everything, np.concatenate([labels, test_labels], axis=1), schedules,
+                                         JITTER10_EVALS)
+        train, test = predictions[:, :, :EXAMPLES], predictions[:, :, EXAMPLES:]
+        for s, result in enumerate(results):
+            acc = {steps: float(np.mean(train[i, s] == labels[s])) for i, steps in enumerate(JITTER10_EVALS)}
+            test_acc = {steps: float(np.mean(test[i, s] == test_labels[s])) for i, steps in enumerate(JITTER10_EVALS)}
+            if image == JITTER_IMAGE:
+                columns = w[s].T.reshape(DIGITS, image, image)
+                seen = set(zip(labels[s], *positions[s].T))
+                result.update({
+                    "acc_5_steps": acc[FIRST_STEPS], "acc_95_steps": acc[STEPS], "acc_after_1000": acc[JITTER_STEPS],
+                    "acc_final_train": acc[TRAIN_TO_100], "reaches_100": acc[TRAIN_TO_100] == 1.0,
+                    "reaches_100_at_95": acc[STEPS] == 1.0, "reaches_100_at_1000": acc[JITTER_STEPS] == 1.0,
+                    "test_acc": test_acc[TRAIN_TO_100], "test_acc_at_95": test_acc[STEPS],
+                    "test_acc_at_1000": test_acc[JITTER_STEPS],
+                    "test_seen_in_training": float(np.mean([(d, r, c) in seen for d, (r, c)
+                                                            in zip(test_labels[s], test_positions[s])])),
+                    **position_selectivity(columns, labels[s], positions[s]),
+                    "W": columns,
+                })
+            else:
+                result.update({
+                    "acc_5_steps_20x20": acc[FIRST_STEPS], "acc_95_steps_20x20": acc[STEPS],
+                    "acc_after_1000_20x20": acc[JITTER_STEPS], "reaches_100_at_95_20x20": acc[STEPS] == 1.0,
+                    "reaches_100_at_1000_20x20": acc[JITTER_STEPS] == 1.0, "test_acc_at_95_20x20": test_acc[STEPS],
+                    "test_acc_at_1000_20x20": test_acc[JITTER_STEPS], "test_acc_20x20": test_acc[TRAIN_TO_100],
+                })
     return results
 
 
