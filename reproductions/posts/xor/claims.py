@@ -179,9 +179,11 @@ CLAIMS = (
         statement="Sigmoid instead of ReLU, or binary cross-entropy instead of MSE, would still work",
         documented={"works": True},
         judge="distribution",
-        expected="not-reproduced",
-        why="BCE works within the post's 500 epochs, but 16 sigmoid units with Adam at 1e-3 solve XOR in 500 "
-            "epochs on few seeds: they learn it, only several times slower than ReLU.",
+        expected="reproduced",
+        why="Both halves, apart. BCE: predictions [0 1 1 0] after the post's 500 epochs on every calibrated "
+            "seed. Sigmoid: 16 sigmoid units learn XOR several times slower than ReLU (100% within 1,000 "
+            "epochs on 37/60 calibrated seeds, 7/60 within 500); the article's own runs ran up to 20,000 "
+            "epochs (its logs read 'Epoch n/20000'), the budget the documented scale judges.",
         measure=train_xor_configs,
         seeds=XOR_SEEDS,
         checks=(
@@ -189,16 +191,16 @@ CLAIMS = (
                 "h16_bce_works_in_500", label="BCE instead of MSE: predictions [0 1 1 0] after 500 epochs"
             ),
             MostSeeds(
-                "h16_sigmoid_mse_works_in_500",
-                label="sigmoid instead of ReLU: predictions [0 1 1 0] after 500 epochs",
+                "h16_sigmoid_mse_reached",
+                label="sigmoid instead of ReLU: 100% within the article's 20,000 epochs",
+                at="documented",
             ),
-        ),
-        explains=(
-            MostSeeds("h16_bce_works_in_500", label="the BCE half holds"),
-            Faster(
-                "h16_mse_epochs_capped",
-                than="h16_sigmoid_mse_epochs_capped",
-                label="ReLU reaches 100% in fewer epochs than sigmoid (MSE)",
+            # ours: the quick stand-in, far below the calibrated 37/60 within the quick cap of 1,000
+            AtLeast(
+                "h16_sigmoid_mse_reached",
+                0.25,
+                label="sigmoid instead of ReLU: share of seeds at 100% within 1,000 epochs",
+                at="quick",
             ),
         ),
     ),
