@@ -183,3 +183,11 @@ def test_a_missing_or_unreadable_sibling_is_one_line(tmp_path, sibling, message)
         (tmp_path / "claims.md").write_bytes(sibling)
     with pytest.raises(report.ReportError, match=message):
         report.read(tmp_path / "claims.json")
+
+
+def test_a_claim_this_machine_could_not_run_reads_not_judged_here():
+    from reproductions.suite.render import verdict_text
+
+    assert verdict_text({"verdict": None, "outcome": "skipped"}) == "not judged here"
+    assert verdict_text({"verdict": "unavailable", "outcome": "skipped"}) == "unavailable"
+    assert verdict_text({"verdict": "reproduced", "basis": "proxy", "outcome": "passed"}) == "reproduced (proxy)"

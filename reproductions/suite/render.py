@@ -8,7 +8,10 @@ from .registry import CLAIMS
 
 def verdict_text(entry):
     """The verdict and what it rests on: "reproduced (proxy)" when the documented number itself was
-    not judged at this run's scale."""
+    not judged at this run's scale; "not judged here" for a claim this machine could not run (no
+    GPU, no full MNIST: the reason is in claims.md)."""
+    if entry["verdict"] is None and entry.get("outcome") == "skipped":
+        return "not judged here"
     verdict = entry["verdict"] or "—"
     return f"{verdict} (proxy)" if entry.get("basis") == "proxy" else verdict
 
