@@ -124,7 +124,7 @@ CLAIMS = (
     Claim(
         id="dorian.optin.l1",
         source=Source(BROWN, "Regularization to the rescue"),
-        statement="L1 regularization (penalty 0.002) kills most pixels",
+        statement="L1 regularization kills most pixels (the code's penalty: 0.002)",
         documented={"penalty": 0.002},
         judge="qualitative",
         expected="not-reproduced",

@@ -132,7 +132,8 @@ def correlation(a, b):
              metrics=("data", "test_acc", "test_cost", "train_cost_fell", "test_cost_fell", "test_acc_rose",
                       "fingerprint_within", "fingerprint_across", "fingerprint_every_class_banded",
                       "fingerprint_margin", "untrained_fingerprint_margin", "fingerprint_sharper_than_untrained",
-                      "unregularized_reads_as_target", "unregularized_similarity", "unregularized_killed_pixels", "l1_similarity", "l1_killed_pixels",
+                      "unregularized_reads_as_target", "unregularized_similarity", "unregularized_killed_pixels",
+                      "l1_similarity", "l1_killed_pixels",
                       "l2_025_similarity", "l2_025_killed_pixels", "l1_kills_most_pixels", "l1_kills_more_than_none",
                       "l1_mean_shift", "l2_more_digit_like"))
 def train_dorian(seed, scale="quick"):

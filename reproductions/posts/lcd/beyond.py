@@ -78,7 +78,8 @@ def train_net(model, rngs, inputs, labels, steps=NET_STEPS):
     initial = [np.stack([glorot(rng, *fans, shape) if fans else np.zeros(shape, np.float32) for rng in rngs])
                for shape, fans in MODELS[model]]
     schedules = np.stack([batch_schedule(rng, inputs.shape[1], steps) for rng in rngs])
-    key = ("lcd-net", model, runtime.digest(initial + [inputs, labels, schedules]), steps, NET_LEARNING_RATE)
+    key = ("lcd-net", model, forward, runtime.digest(initial + [inputs, labels, schedules]), steps,
+           NET_LEARNING_RATE)
     return runtime.memoized(key, lambda: _train_net(model, initial, schedules, inputs, labels, steps))
 
 
@@ -171,5 +172,6 @@ def _train_beyond_stack(run_seeds):
         result["dnn_beats_linear"] = result["dnn_random_test_acc"] > result["linear_random_test_acc"]
         result["dnn_beats_linear_on_fresh_images"] = result["dnn_fresh_test_acc"] > result["linear_fresh_test_acc"]
         result["dnn_fits_training_set"] = result["dnn_random_train_acc"] == 1.0
-        result["cnn_pool_beats_dnn_at_unseen_placements"] = result["cnn_pool_random_test_acc"] > result["dnn_random_test_acc"]
+        result["cnn_pool_beats_dnn_at_unseen_placements"] = (result["cnn_pool_random_test_acc"]
+                                                             > result["dnn_random_test_acc"])
     return results

@@ -119,6 +119,12 @@ CLAIMS = (
         checks=(
             Holds("ltfn3_cost_fell", label="batch cost falls (from the thousands N(0,1) weights give)"),
             MostSeeds("ltfn3_beats_ltfn2", label="LTFN 3's net beats LTFN 2's on clean test accuracy"),
+            AtMost(
+                "ltfn3_test_time_training_gain",
+                0.0,
+                label="points the original's test-loop training adds (it does not inflate the score)",
+                at="quick",
+            ),
             Close(
                 "ltfn3_documented_test_acc",
                 doc="test_accuracy",
@@ -135,10 +141,13 @@ CLAIMS = (
                   "81.8799999356 %",
         documented={"test_cost": 15083.0833307, "test_accuracy": 81.8799999356},
         judge="distribution",
-        expected="reproduced",
+        expected="artifact",
         why="With LTFN 5's N(0,1) weights the ConvNet's costs are astronomical and it scores below the FC "
-            "net at the same learning rate, steps, data and evaluation. The cause is the initialization, "
-            "as LTFN 6 finds: see ltfn6.controlled_init_ablation.",
+            "net at the same learning rate, steps, data and evaluation; the same ConvNet with LTFN 6's "
+            "VS/Xavier init beats the FC net. 'Worse than the FC net' is the initialization's doing, as "
+            "LTFN 6 finds (ltfn6.controlled_init_ablation). At the quick scale the N(0,1) ConvNet learns "
+            "nothing at that rate (10% on 20/20 calibrated seeds), harsher than the post's 81.88%, which "
+            "is judged at the documented scale.",
         **CONVNET_RUNS,
         checks=(
             AtLeast("ltfn5_clean_test_cost", 100.0, label="test cost (astronomical next to ln 10 = 2.3)"),
@@ -154,22 +163,28 @@ CLAIMS = (
                 at="documented",
             ),
         ),
+        explains=(
+            MostSeeds(
+                "conv_he_beats_fc_normal",
+                label="the same ConvNet with VS/Xavier init beats the FC net (same lr, steps, evaluation)",
+            ),
+        ),
     ),
     Claim(
         id="ltfn6.large_init_explodes",
         source=Source(VARTY, "LTFN 6, introduction"),
-        statement="With N(0,1) weights pre-activations grow per layer: layer1 within [-1, 1], layer4 within "
-                  "[-20,000, 20,000]; logits reach hundreds of thousands",
+        statement="With N(0,1) weights pre-activations grow per layer: the majority of layer1 outputs within "
+                  "[-1, 1], layer4 within [-20,000, 20,000]; logits reach hundreds of thousands",
         documented={"layer1_range": 1, "layer4_range": 20000, "logit_range": 100000},
         judge="band",
         expected="reproduced",
         why="Growth of about sqrt(fan_in) per layer is a robust scaling argument; measured at the post's "
             "widths.",
         **CONVNET_RUNS,
-        # ours: the post reads its histograms' bulk ("the majority ... within [-1,1]"): the median |value|
-        # inside the post's bound, and the 95th percentile within a factor 10 of it either way
+        # ours: the post reads its histograms' bulk ("the majority ... within [-1,1]"): the 95th percentile
+        # of |value| within a factor 10 of the post's bound either way, and layer 4's median inside it (layer
+        # 1's median is 0 at any init: most 3x3 windows of a digit are blank background)
         checks=(
-            AtMost("normal_layer1_median_abs", "layer1_range", label="median |layer1_conv| (post: most within ±1)"),
             AtLeast("normal_layer1_p95_abs", 0.1, label="95th percentile |layer1_conv| (post: ±1)"),
             AtMost("normal_layer1_p95_abs", 10.0, label="95th percentile |layer1_conv| (post: ±1)"),
             AtMost("normal_layer4_median_abs", "layer4_range", label="median |layer4_conv| (post: ±20,000)"),
@@ -198,11 +213,10 @@ CLAIMS = (
         why="Activations shrink layer by layer as the post's histograms show, the cost stays at ln 10, and "
             "the net learns nothing even at the rate where VS/Xavier init learns: the initialization, not "
             "LTFN 5's lr 1e-7, kills learning. 5.02% below chance is argmax over near-uniform outputs: "
-            "single draws spread from a few % to twice chance.",
+            "single draws spread from 0.1% to 16.5% (20 calibrated seeds).",
         **CONVNET_RUNS,
         checks=(
             Holds("small_cost_is_ln10", label="test cost within 0.001 of ln 10 = 2.302585"),
-            AtMost("small_layer1_median_abs", "layer1_range", label="median |layer1_conv| (post: most within ±0.02)"),
             AtLeast("small_layer1_p95_abs", 0.002, label="95th percentile |layer1_conv| (post: ±0.02)"),
             AtMost("small_layer1_p95_abs", 0.2, label="95th percentile |layer1_conv| (post: ±0.02)"),
             AtMost("small_layer4_median_abs", "layer4_range", label="median |layer4_conv| (post: ±0.0002)"),

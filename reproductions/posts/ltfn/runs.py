@@ -9,8 +9,8 @@ import numpy as np
 from ...data import mnist
 from ...suite import runtime
 from ...suite.measurements import measurement
-from .nets import (ABLATION_CONV_ONLY, ABLATION_FC_HIDDEN, ABLATION_INITS, ABLATION_LR, BATCH, CONV_STEPS, CONV_WIDTHS, FC,
-                   HISTOGRAM_IMAGES, INITS, LN10, LR_LTFN5, QUICK_FC3_STEPS, conv_forward,
+from .nets import (ABLATION_CONV_ONLY, ABLATION_FC_HIDDEN, ABLATION_INITS, ABLATION_LR, BATCH, CONV_STEPS,
+                   CONV_WIDTHS, FC, HISTOGRAM_IMAGES, INITS, LN10, LR_LTFN5, QUICK_FC3_STEPS, conv_forward,
                    conv_params, conv_run, fc_run)
 
 # ---- LTFN 1-3 -------------------------------------------------------------------------------------

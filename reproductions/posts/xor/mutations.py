@@ -21,6 +21,10 @@ def relu_in_the_linear_model(patch):
     patch.setattr(models, "LINEAR", ((128,), "relu"))
 
 
+def one_sigmoid_unit(patch):  # one hidden unit cannot separate XOR, whatever its activation
+    patch.setitem(models.CONFIGS, "h16_sigmoid", ((1,), "sigmoid"))
+
+
 def frozen_adam(patch):
     patch.setattr(models, "LEARNING_RATE", 0.0)
 
@@ -31,5 +35,6 @@ MUTATIONS = (
                                                          "xor.keras.h64_epochs"), sigmoid_h32_and_h32x2),
     Mutation("ReLU in the 'linear' model", ("xor.keras.linear128",), relu_in_the_linear_model),
     Mutation("Adam that does not move", ("xor.keras.swap_claims",), frozen_adam, range(20)),
+    Mutation("one sigmoid unit", ("xor.keras.swap_claims",), one_sigmoid_unit, range(20)),
 )
 NO_MUTATION = {}
