@@ -53,11 +53,7 @@ CLAIMS = (
         measure=train_beyond_linear,
         seeds=LCD_NET_SEEDS,
         checks=(
-            Holds(
-                "cnn_100_at_unseen_positions",
-                tolerate=0.1,
-                label="CNN at 100% on placements at unseen offsets",
-            ),
+            Holds("cnn_100_at_unseen_positions", tolerate=0.1, label="CNN at 100% on placements at unseen offsets"),
             Holds("cnn_smaller_than_dnn", label="the CNN has fewer parameters than the DNN"),
             # ours: the contrast that makes the claim about position: the DNN, same data, misses most
             AtMost("dnn_shifted_test_acc.max", 0.5, label="the DNN on the same unseen offsets (best seed)"),
@@ -79,9 +75,7 @@ CLAIMS = (
         measure=train_lcd5,
         seeds=LCD_SEEDS,
         checks=(
-            InsideCalibrated(
-                "acc_after_5", doc="accuracy", label="training accuracy after 5 steps (the post)"
-            ),
+            InsideCalibrated("acc_after_5", doc="accuracy", label="training accuracy after 5 steps (the post)"),
             InsideCalibrated(
                 "acc_after_5",
                 doc="author_rerun_accuracy",
@@ -151,9 +145,7 @@ CLAIMS = (
                 tolerate=0.05,
                 label="W for 3: its two most negative pixels are the two that make an 8",
             ),
-            Holds(
-                "three_positive_on_its_bars", tolerate=0.05, label="W for 3 is positive on its three bars"
-            ),
+            Holds("three_positive_on_its_bars", tolerate=0.05, label="W for 3 is positive on its three bars"),
         ),
         figure=plot_w5,
     ),
@@ -171,9 +163,7 @@ CLAIMS = (
         seeds=LCD_JITTER_SEEDS,
         # judged on the seeds measured now (the calibration alone would decide it whatever they gave)
         checks=(
-            AtLeast(
-                "acc_5_steps.max", "accuracy", label="best seed's 5-step accuracy reaches the post's 73%"
-            ),
+            AtLeast("acc_5_steps.max", "accuracy", label="best seed's 5-step accuracy reaches the post's 73%"),
         ),
         explains=(
             LikeCalibration("acc_5_steps", label="accuracy after 5 steps at 10x10, as calibrated (26-49%)"),
@@ -216,15 +206,11 @@ CLAIMS = (
         measure=train_jitter10,
         seeds=LCD_JITTER_SEEDS,
         checks=(
-            AtMost(
-                "test_acc.min", "accuracy", label="worst seed's accuracy on 50 fresh images is down to 8%"
-            ),
+            AtMost("test_acc.min", "accuracy", label="worst seed's accuracy on 50 fresh images is down to 8%"),
         ),
         explains=(
             LikeCalibration("test_acc", label="accuracy on 50 fresh 10x10 images, as calibrated (18-44%)"),
-            AtLeast(
-                "test_seen_in_training", 0.1, label="share of test images whose placement was in training"
-            ),
+            AtLeast("test_seen_in_training", 0.1, label="share of test images whose placement was in training"),
             InsideCalibrated(
                 "test_acc_at_1000_20x20", doc="accuracy", label="accuracy on 50 fresh images, 20x20, 1,000 steps"
             ),
