@@ -117,7 +117,8 @@ def other_isa(machine):
     (lambda m: m.update(cpu="Intel(R) Xeon(R) Platinum 8375C CPU @ 2.90GHz"), lambda r: f"CPU {r['cpu']!r}"),
     (other_isa, lambda r: "avx512f (theirs vs here)"),
     (lambda m: m.update(threads=m["threads"] + 1), lambda r: f"{r['threads']} threads (here {r['threads'] + 1})"),
-], ids=["cpu-model", "instruction-set", "threads"])
+    (lambda m: m.update(onednn="off"), lambda r: f"oneDNN {r['onednn']} (here off)"),
+], ids=["cpu-model", "instruction-set", "threads", "kernel-family"])
 def test_on_a_foreign_fingerprint_the_measurement_runs_twice_and_still_matches(monkeypatch, change, said):
     """The fallback as a machine with another CPU meets it: no bit-for-bit claim on the recorded
     numbers, a second run in this process instead, which must match the first."""

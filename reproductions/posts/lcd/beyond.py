@@ -158,7 +158,8 @@ def _train_beyond_stack(run_seeds):
             train_predicted = predict(inputs)
             for s, (result, (test_x, test_y)) in enumerate(zip(results, tests)):
                 # pad the test set to one shape per stack: the seed's own model scores its own images
-                stacked = np.broadcast_to(read(test_x), (len(run_seeds),) + read(test_x).shape)
+                test_inputs = read(test_x)
+                stacked = np.broadcast_to(test_inputs, (len(run_seeds),) + test_inputs.shape)
                 result[f"{model}_{split}_test_acc"] = float(np.mean(predict(stacked)[s] == test_y))
                 result[f"{model}_{split}_train_acc"] = float(np.mean(train_predicted[s] == labels[s]))
             if split == "random":  # the post's yardstick: fresh random images, seen placements included

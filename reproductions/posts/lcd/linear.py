@@ -93,11 +93,6 @@ def train_linear(images, labels, schedules, eval_steps):
     return train().numpy(), w.numpy(), b.numpy()  # (len(eval_steps), S, n), (S, p, 10), (S, 1, 10)
 
 
-def predict_linear(w, b, images):
-    """Predicted digits of images (n, p) under one seed's W (p, 10) and b (1, 10)."""
-    return np.argmax(images @ w + b, axis=1)
-
-
 def confusion(labels, predicted):
     matrix = np.zeros((DIGITS, DIGITS), int)
     np.add.at(matrix, (labels, predicted), 1)
