@@ -5,6 +5,10 @@ by one, or is named in its post's NO_MUTATION with the reason none can exist. A 
 fewest seeds that still flip its claims; where those are fewer than a claim's own, the same claims
 on the same seeds unbroken are checked to pass first (the control), so the flip comes from the
 break, not from the seed count. With a claim's own seeds, the claims test is the control.
+
+A break runs on the xdist worker of its claims test: the control then judges the unbroken runs the
+claims test measured in that process (its seeds include the control's), and the memoized training
+arms a break leaves alone are not trained again.
 """
 
 import pytest
@@ -18,19 +22,22 @@ def result(claim_id, seeds):
 
 
 @pytest.fixture(autouse=True)
-def fresh_runs():
-    engine.clear_cache()
+def forget_broken_runs():
     yield
-    engine.clear_cache()
+    engine.clear_cache()  # runs measured under a break must not outlive it
 
 
-@pytest.mark.parametrize("mutation", [pytest.param(m, id=m.name, marks=[pytest.mark.xdist_group(m.group)] if m.group
-                                                   else []) for m in MUTATIONS])
+def beside_its_claims(mutation):
+    group = REGISTRY[mutation.claims[0]].measure.name
+    return pytest.param(mutation, id=mutation.name, marks=pytest.mark.xdist_group(group))
+
+
+@pytest.mark.parametrize("mutation", [beside_its_claims(m) for m in MUTATIONS])
 def test_a_broken_model_fails_its_claims(mutation, monkeypatch):
-    if mutation.seeds is not None:
+    if mutation.seeds is not None:  # unbroken runs: measured here, or the claims test's in this process
         for claim_id in mutation.claims:
             assert result(claim_id, mutation.seeds).passed, f"{claim_id} fails unbroken on seeds {mutation.seeds}"
-        engine.clear_cache()
+    engine.clear_cache()
     mutation.apply(monkeypatch)  # memoized training arms are keyed by their inputs: a break retrains its own
     for claim_id in mutation.claims:
         broken = result(claim_id, mutation.seeds)

@@ -48,7 +48,6 @@ class Mutation:
     claims: tuple
     apply: object
     seeds: object = None
-    group: str = ""  # an xdist group: run beside the claims test, reusing the training arms it memoized
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -44,9 +44,8 @@ MUTATIONS = (
         "lcd.jitter10.acc_5_steps", "lcd.jitter10.acc_final_train", "lcd.jitter10.test_acc",
         "lcd.jitter10.W_position", "lcd.jitter.acc_500", "lcd.jitter.acc_5000"), no_learning),
     Mutation("a 1 on the left", ("lcd.linreg5.W_features",), one_on_the_left, range(5)),
-    # every seed: the nets train in stacks of 10 anyway, and the claims test is then the control; beside
-    # it, the models a break leaves alone are not trained again
-    Mutation("a CNN without padding", ("lcd.intro.cnn_100pct",), cnn_without_padding, group="lcd:train_beyond_linear"),
-    Mutation("a one-unit DNN", ("lcd.dnn.copes_with_jitter",), one_unit_dnn, group="lcd:train_beyond_linear"),
+    # every seed: the nets train in stacks of 10 anyway, and the claims test is then the control
+    Mutation("a CNN without padding", ("lcd.intro.cnn_100pct",), cnn_without_padding),
+    Mutation("a one-unit DNN", ("lcd.dnn.copes_with_jitter",), one_unit_dnn),
 )
 NO_MUTATION = {}
