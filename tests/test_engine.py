@@ -21,9 +21,8 @@ def claim(checks, expected="reproduced"):
 
 @pytest.fixture(autouse=True)
 def fresh_runs():
-    engine.clear_cache()
-    yield
-    engine.clear_cache()
+    with engine.fresh_runs():
+        yield
 
 
 STAND_IN = AtLeast("accuracy", 0.8, label="accuracy of the small stand-in", at="quick")

@@ -21,12 +21,6 @@ def result(claim_id, seeds):
     return engine.check_claim(REGISTRY[claim_id], seeds=seeds)
 
 
-@pytest.fixture(autouse=True)
-def forget_broken_runs():
-    yield
-    engine.clear_cache()  # runs measured under a break must not outlive it
-
-
 def beside_its_claims(mutation):
     group = REGISTRY[mutation.claims[0]].measure.name
     return pytest.param(mutation, id=mutation.name, marks=pytest.mark.xdist_group(group))
@@ -37,11 +31,11 @@ def test_a_broken_model_fails_its_claims(mutation, monkeypatch):
     if mutation.seeds is not None:  # unbroken runs: measured here, or the claims test's in this process
         for claim_id in mutation.claims:
             assert result(claim_id, mutation.seeds).passed, f"{claim_id} fails unbroken on seeds {mutation.seeds}"
-    engine.clear_cache()
-    mutation.apply(monkeypatch)  # memoized training arms are keyed by their inputs: a break retrains its own
-    for claim_id in mutation.claims:
-        broken = result(claim_id, mutation.seeds)
-        assert not broken.passed, f"{claim_id} still passes with {mutation.name}: {broken.verdict}"
+    with engine.fresh_runs():  # runs measured under the break are forgotten with it
+        mutation.apply(monkeypatch)  # memoized training arms are keyed by their inputs: a break retrains its own
+        for claim_id in mutation.claims:
+            broken = result(claim_id, mutation.seeds)
+            assert not broken.passed, f"{claim_id} still passes with {mutation.name}: {broken.verdict}"
 
 
 def test_every_measured_claim_has_a_mutation_or_a_reason():

@@ -4,6 +4,7 @@ Shared by the claims test, ``python -m reproductions run`` and ``calibrate``. Ru
 (measurement, seed, scale) in the process, so claims that share a measurement train once.
 """
 
+import contextlib
 import inspect
 import os
 import time
@@ -31,9 +32,17 @@ def seeds_for(claim, requested=None, master=0):
     return list(requested) if claim.stochastic else list(requested)[:1]
 
 
-def clear_cache():
-    """Forget measured runs (after changing a topic module's config, as the mutation tests do)."""
-    _runs.clear()
+@contextlib.contextmanager
+def fresh_runs():
+    """Inside, every claim measures its runs afresh (under a break of its model, as the mutation
+    tests make, or to measure twice); the runs from before are kept for after, and those measured
+    inside are forgotten."""
+    global _runs
+    saved, _runs = _runs, {}
+    try:
+        yield
+    finally:
+        _runs = saved
 
 
 def measure_runs(claim, seeds, scale):
