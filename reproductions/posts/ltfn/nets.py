@@ -139,21 +139,47 @@ def train_and_test(model, params, lr, steps, scale):
     forward, static = model
     key = ("ltfn", forward, static, runtime.digest([a for pair in params for a in pair]), lr, steps, scale,
            BATCH, TEST_BATCHES[scale], mnist.for_scale(scale).name)
-    return runtime.memoized(key, lambda: _train_and_test(lambda tf, p, x: forward(tf, p, x, *static),
-                                                         params, lr, steps, scale))
+    return runtime.memoized(key, lambda: _train_and_test(model, params, lr, steps, scale))
 
 
-def _train_and_test(forward, params, lr, steps, scale):
+def _train_and_test(model, params, lr, steps, scale):
     tf = runtime.tensorflow()
+    initial = [a for pair in params for a in pair]
+    tick = progress.graph_loop("training", steps)
+    if tick:  # watched: a loop of its own, reporting this run's steps
+        loops = _traced_loops(model, [a.shape for a in initial], scale, tick)
+    else:     # one traced loop per net, reused by every run of it: a run assigns its own initial weights
+        shapes = tuple(a.shape for a in initial)
+        loops = runtime.memoized(("ltfn loops", model, shapes, scale),
+                                 lambda: _traced_loops(model, shapes, scale, None))
+    variables, train, test = loops
+    for variable, value in zip(variables, initial):
+        variable.assign(value)
+    rate, step_count = tf.constant(lr, tf.float32), tf.constant(steps)
+    costs = train(rate, step_count).numpy()
+    clean = test(rate, False).numpy()
+    snapshot = [v.numpy() for v in variables]
+    documented = test(rate, True).numpy()        # last: it changes the weights
+    return {"costs": costs, "clean_cost": float(clean[0]), "clean_acc": float(clean[1]),
+            "documented_cost": float(documented[0]), "documented_acc": float(documented[1]),
+            "finite": bool(np.isfinite(costs).all() and np.isfinite(clean).all()),
+            "eval_moved_weights": any(not np.array_equal(a, v.numpy()) for a, v in zip(snapshot, variables))}
+
+
+def _traced_loops(model, shapes, scale, tick):
+    """The variables of one net and its training and test loops, as tf.functions of the learning rate
+    (and the step count), so every run of that net shares one trace."""
+    tf = runtime.tensorflow()
+    forward, static = model
     d, y_train, y_test = data(scale)
-    variables = [tf.Variable(a) for pair in params for a in pair]
+    variables = [tf.Variable(tf.zeros(shape)) for shape in shapes]
     pairs = [(variables[i], variables[i + 1]) for i in range(0, len(variables), 2)]
     x, y = tf.constant(d.x_train), tf.constant(y_train)
     xt, yt = tf.constant(d.x_test), tf.constant(y_test)
     last_offset = len(d.x_train) - BATCH
 
     def cost_and_accuracy(xb, yb):
-        logits = forward(tf, pairs, xb)
+        logits = forward(tf, pairs, xb, *static)
         cost = tf.reduce_mean(tf.nn.softmax_cross_entropy_with_logits(yb, logits))
         accuracy = tf.reduce_mean(tf.cast(tf.equal(tf.argmax(logits, 1), tf.argmax(yb, 1)), tf.float32))
         return cost, accuracy
@@ -165,36 +191,27 @@ def _train_and_test(forward, params, lr, steps, scale):
             v.assign_sub(rate * g)
         return cost, accuracy
 
-    tick = progress.graph_loop("training", steps)
-
     @tf.function
-    def train():
+    def train(rate, steps):
         costs = tf.TensorArray(tf.float32, size=steps)
         for s in tf.range(steps):
             offset = (s * BATCH) % last_offset
-            cost, _ = step(x[offset:offset + BATCH], y[offset:offset + BATCH], lr)
+            cost, _ = step(x[offset:offset + BATCH], y[offset:offset + BATCH], rate)
             costs = costs.write(s, cost)
             if tick:
                 tick(s, cost)
         return costs.stack()
 
     @tf.function
-    def test(training):
+    def test(rate, training):
         results = tf.TensorArray(tf.float32, size=TEST_BATCHES[scale])
         for i in tf.range(TEST_BATCHES[scale]):
             xb, yb = xt[i * BATCH:(i + 1) * BATCH], yt[i * BATCH:(i + 1) * BATCH]
-            cost, accuracy = step(xb, yb, lr) if training else cost_and_accuracy(xb, yb)
+            cost, accuracy = step(xb, yb, rate) if training else cost_and_accuracy(xb, yb)
             results = results.write(i, tf.stack([cost, accuracy]))
         return tf.reduce_mean(results.stack(), axis=0)
 
-    costs = train().numpy()
-    clean = test(False).numpy()
-    snapshot = [v.numpy() for v in variables]
-    documented = test(True).numpy()        # last: it changes the weights
-    return {"costs": costs, "clean_cost": float(clean[0]), "clean_acc": float(clean[1]),
-            "documented_cost": float(documented[0]), "documented_acc": float(documented[1]),
-            "finite": bool(np.isfinite(costs).all() and np.isfinite(clean).all()),
-            "eval_moved_weights": any(not np.array_equal(a, v.numpy()) for a, v in zip(snapshot, variables))}
+    return variables, train, test
 
 
 def fc_run(rng, init, hidden, lr, steps, scale):
