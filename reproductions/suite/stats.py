@@ -6,6 +6,7 @@ plain key) with ``.min``/``.max``/``.n``; a boolean becomes the fraction of seed
 with ``.failures``; ``.values`` keeps the per-seed numbers for rank tests. Arrays are figure material and are not aggregated.
 """
 
+import functools
 import math
 import numbers
 import statistics
@@ -87,25 +88,34 @@ def rank_sum_tails(first, second):
     The distribution is S's under every equally likely split of the pooled values (ties kept as
     they are), counted by dynamic programming over doubled mid-ranks: exact at any sample size.
     """
-    import numpy as np
-
     a, b = [float(v) for v in first], [float(v) for v in second]
     pooled = sorted(a + b)
     doubled = {}  # twice the mid-rank of each distinct value: an integer
     for value in set(pooled):
         first_index = pooled.index(value)
         doubled[value] = 2 * first_index + 1 + pooled.count(value)
-    ranks = [doubled[v] for v in pooled]
+    ranks = tuple(doubled[v] for v in pooled)
     chosen = min(len(a), len(b))  # count splits by the smaller group: the same distribution, fewer rows
     observed = sum(doubled[v] for v in (a if len(a) <= len(b) else b))
+    distribution = _null_distribution(ranks, chosen)
+    low, high = float(distribution[:observed + 1].sum()), float(distribution[observed:].sum())
+    return (low, high) if len(a) <= len(b) else (high, low)  # in terms of ``first``
+
+
+@functools.lru_cache(maxsize=256)
+def _null_distribution(ranks, chosen):
+    """P(S = s) for s = 0 .. the largest sum, S the sum of ``chosen`` of the doubled ``ranks``. It
+    depends on the sample sizes and the ties only, so samples without ties share it."""
+    import numpy as np
+
     total = sum(sorted(ranks)[-chosen:]) if chosen else 0
     counts = np.zeros((chosen + 1, total + 1))
     counts[0, 0] = 1.0
     for rank in ranks:
         counts[1:, rank:] += counts[:-1, :total + 1 - rank].copy()
     distribution = counts[chosen] / counts[chosen].sum()
-    low, high = float(distribution[:observed + 1].sum()), float(distribution[observed:].sum())
-    return (low, high) if len(a) <= len(b) else (high, low)  # in terms of ``first``
+    distribution.flags.writeable = False
+    return distribution
 
 
 def mann_whitney_p(smaller, larger):
