@@ -6,9 +6,10 @@ fewest seeds that still flip its claims; where those are fewer than a claim's ow
 on the same seeds unbroken are checked to pass first (the control), so the flip comes from the
 break, not from the seed count. With a claim's own seeds, the claims test is the control.
 
-A break runs on the xdist worker of its claims test: the control then judges the unbroken runs the
-claims test measured in that process (its seeds include the control's), and the memoized training
-arms a break leaves alone are not trained again.
+A break runs on the xdist worker of its first claim's claims test. There, with the default seeds of
+master seed 0, the control judges the unbroken runs that test measured (they include the control's
+seeds), and the memoized training arms a break leaves alone are not trained again. A break whose
+claims span several measurements measures the others afresh.
 """
 
 import pytest

@@ -10,6 +10,7 @@ from importlib import metadata
 from pathlib import Path
 
 _configured = False
+_device = "cpu"  # set by on_device
 _threads = None  # fixed by use_scale() before TensorFlow starts
 
 
@@ -73,11 +74,21 @@ def gpus():
 @contextlib.contextmanager
 def on_device(kind):
     """Place the measurement on 'cpu' or 'gpu'; on a GPU, TF32 is off so float32 means float32."""
+    global _device
     tf = tensorflow()
     if kind == "gpu":
         tf.config.experimental.enable_tensor_float_32_execution(False)
-    with tf.device("/GPU:0" if kind == "gpu" else "/CPU:0"):
-        yield
+    previous, _device = _device, kind
+    try:
+        with tf.device("/GPU:0" if kind == "gpu" else "/CPU:0"):
+            yield
+    finally:
+        _device = previous
+
+
+def device_kind():
+    """Where measurements are placed now ('cpu' or 'gpu'): part of the key of memoized TF work."""
+    return _device
 
 
 def package_version(*names):

@@ -137,9 +137,14 @@ def train_and_test(model, params, lr, steps, scale):
     ``model`` is (forward function, its static arguments). A run is memoized on every input, so the
     claims that share these trainings, and tests that change one arm, train each arm once."""
     forward, static = model
-    key = ("ltfn", forward, static, runtime.digest([a for pair in params for a in pair]), lr, steps, scale,
-           BATCH, TEST_BATCHES[scale], mnist.for_scale(scale).name)
+    key = ("ltfn", forward, static, runtime.digest([a for pair in params for a in pair]), lr, steps,
+           *_setting(scale))
     return runtime.memoized(key, lambda: _train_and_test(model, params, lr, steps, scale))
+
+
+def _setting(scale):
+    """What a run and its traced loop depend on besides the net: data, batches and device."""
+    return scale, BATCH, TEST_BATCHES[scale], mnist.for_scale(scale).name, runtime.device_kind()
 
 
 def _train_and_test(model, params, lr, steps, scale):
@@ -150,7 +155,7 @@ def _train_and_test(model, params, lr, steps, scale):
         loops = _traced_loops(model, [a.shape for a in initial], scale, tick)
     else:     # one traced loop per net, reused by every run of it: a run assigns its own initial weights
         shapes = tuple(a.shape for a in initial)
-        loops = runtime.memoized(("ltfn loops", model, shapes, scale),
+        loops = runtime.memoized(("ltfn loops", model, shapes, *_setting(scale)),
                                  lambda: _traced_loops(model, shapes, scale, None))
     variables, train, test = loops
     for variable, value in zip(variables, initial):

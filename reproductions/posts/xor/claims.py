@@ -5,8 +5,8 @@ is judged, which verdict we expect and why, and which function measures it. Docu
 live here and nowhere else; the models beside this file only measure.
 """
 
-from ...suite.judge import (AtLeast, AtMost, Close, Faster, InsideCalibrated, LikeCalibration, MostSeeds,
-                           NearDocumented)
+from ...suite.judge import (AtLeast, AtMost, Close, Faster, Holds, InsideCalibrated, LikeCalibration,
+                           MostSeeds, NearDocumented)
 from ...suite.records import THOUGHTRAM, Claim, Source
 from .models import (
     plot_h16,
@@ -61,9 +61,9 @@ CLAIMS = (
             InsideCalibrated(
                 "h16_mse_epochs", doc="epochs_to_100", label="epochs to 100%, MSE (the code's loss)"
             ),
-            # the counts are judged on the seeds that get there: most must (every calibrated seed does)
-            MostSeeds("h16_bce_reached", label="reaches 100% within the epoch cap, BCE"),
-            MostSeeds("h16_mse_reached", label="reaches 100% within the epoch cap, MSE"),
+            # the counts are judged on the seeds that get there: all but a tenth must (all 60 calibrated do)
+            Holds("h16_bce_reached", tolerate=0.1, label="reaches 100% within the epoch cap, BCE"),
+            Holds("h16_mse_reached", tolerate=0.1, label="reaches 100% within the epoch cap, MSE"),
             InsideCalibrated("h16_bce_epochs_to_75", doc="epochs_to_75", label="epochs to 75%, BCE"),
             NearDocumented("h16_bce_loss_epoch_1", doc="loss_epoch_1", label="loss logged at epoch 1, BCE"),
             AtMost(
@@ -90,8 +90,8 @@ CLAIMS = (
         checks=(
             InsideCalibrated("h32_bce_epochs", doc="epochs_to_100", label="epochs to 100%, BCE"),
             InsideCalibrated("h32_mse_epochs", doc="epochs_to_100", label="epochs to 100%, MSE"),
-            MostSeeds("h32_bce_reached", label="reaches 100% within the epoch cap, BCE"),
-            MostSeeds("h32_mse_reached", label="reaches 100% within the epoch cap, MSE"),
+            Holds("h32_bce_reached", tolerate=0.1, label="reaches 100% within the epoch cap, BCE"),
+            Holds("h32_mse_reached", tolerate=0.1, label="reaches 100% within the epoch cap, MSE"),
         ),
         figure=plot_h32,
     ),
@@ -110,8 +110,8 @@ CLAIMS = (
         checks=(
             InsideCalibrated("h32x2_bce_epochs", doc="epochs_to_100", label="epochs to 100%, BCE"),
             InsideCalibrated("h32x2_mse_epochs", doc="epochs_to_100", label="epochs to 100%, MSE"),
-            MostSeeds("h32x2_bce_reached", label="reaches 100% within the epoch cap, BCE"),
-            MostSeeds("h32x2_mse_reached", label="reaches 100% within the epoch cap, MSE"),
+            Holds("h32x2_bce_reached", tolerate=0.1, label="reaches 100% within the epoch cap, BCE"),
+            Holds("h32x2_mse_reached", tolerate=0.1, label="reaches 100% within the epoch cap, MSE"),
             Faster(
                 "h32x2_bce_epochs_capped",
                 than="h32_bce_epochs_capped",
@@ -135,8 +135,8 @@ CLAIMS = (
         checks=(
             InsideCalibrated("h64_bce_epochs", doc="epochs_to_100", label="epochs to 100%, BCE"),
             InsideCalibrated("h64_mse_epochs", doc="epochs_to_100", label="epochs to 100%, MSE"),
-            MostSeeds("h64_bce_reached", label="reaches 100% within the epoch cap, BCE"),
-            MostSeeds("h64_mse_reached", label="reaches 100% within the epoch cap, MSE"),
+            Holds("h64_bce_reached", tolerate=0.1, label="reaches 100% within the epoch cap, BCE"),
+            Holds("h64_mse_reached", tolerate=0.1, label="reaches 100% within the epoch cap, MSE"),
             Faster(
                 "h64_bce_epochs_capped",
                 than="h32_bce_epochs_capped",
