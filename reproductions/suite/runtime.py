@@ -239,6 +239,15 @@ def memoized(key, compute):
     return _memo[key]
 
 
+def traced_once(key, build):
+    """``build()`` of a net's traced training loop, once per process and device for ``key``, so every
+    run of that net reuses the trace; built afresh for each run while progress is shown, as the
+    loop's progress hook reports one run's steps."""
+    from . import progress
+
+    return build() if progress.active() else memoized(("traced", *key, device_kind()), build)
+
+
 @contextlib.contextmanager
 def fresh_memos():
     """Inside, every memoized computation really runs (a second run that must not be the first

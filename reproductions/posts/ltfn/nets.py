@@ -150,14 +150,10 @@ def _setting(scale):
 def _train_and_test(model, params, lr, steps, scale):
     tf = runtime.tensorflow()
     initial = [a for pair in params for a in pair]
-    tick = progress.graph_loop("training", steps)
-    if tick:  # watched: a loop of its own, reporting this run's steps
-        loops = _traced_loops(model, [a.shape for a in initial], scale, tick)
-    else:     # one traced loop per net, reused by every run of it: a run assigns its own initial weights
-        shapes = tuple(a.shape for a in initial)
-        loops = runtime.memoized(("ltfn loops", model, shapes, *_setting(scale)),
-                                 lambda: _traced_loops(model, shapes, scale, None))
-    variables, train, test = loops
+    shapes = tuple(a.shape for a in initial)  # a run assigns its own initial weights to the shared loop's
+    variables, train, test = runtime.traced_once(
+        ("ltfn", model, shapes, *_setting(scale)),
+        lambda: _traced_loops(model, shapes, scale, progress.graph_loop("training", steps)))
     for variable, value in zip(variables, initial):
         variable.assign(value)
     rate, step_count = tf.constant(lr, tf.float32), tf.constant(steps)

@@ -52,7 +52,7 @@ def compiled_training(model, steps):
 
 def seed_training(steps):
     """``start(weights)`` -> (model, its compiled training) from those initial weights and Adam's
-    initial state. One model and loop per process (unless progress is shown): tracing the loop costs
+    initial state. One model and loop per process (``runtime.traced_once``): tracing the loop costs
     about as much as running its 5,000 steps, so every seed reuses the trace."""
     def build():
         model = build_model()
@@ -67,10 +67,7 @@ def seed_training(steps):
 
         return start
 
-    if progress.active():  # watched: a loop of its own, reporting this seed's steps
-        return build()
-    return runtime.memoized(("xnor training", steps, WIDTHS, LEARNING_RATE, ADAM_EPSILON, runtime.device_kind()),
-                            build)
+    return runtime.traced_once(("xnor", steps, WIDTHS, LEARNING_RATE, ADAM_EPSILON), build)
 
 
 def _training_and_optimizer(model, steps):
