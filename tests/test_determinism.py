@@ -53,36 +53,44 @@ def _scalars(run):
     return {k: v for k, v in run.items() if is_metric(v) and not _timed(k)}
 
 
-def _measure_afresh(claim):
+def _measure_afresh(claim, scale="quick"):
     measure, run_seed = claim.measure, seeds.derive_seed(claim.measure.name, 0)
     with runtime.fresh_memos():  # a real second run, not the arms the first one memoized
-        run = measure([run_seed])[0] if measure.seeds_at_once else measure(run_seed)
+        run = measure([run_seed], scale=scale)[0] if measure.seeds_at_once else measure(run_seed, scale=scale)
     return _scalars(run)
 
 
-def reference_run(claim):
+def reference_run(claim, scale="quick"):
     """What seed 0 of the claim's measurement must equal, bit for bit, and where that comes from:
     the recorded calibration when this process runs on its fingerprint (versions, CPU model,
     instruction sets, threads), else a second run in this process."""
-    recorded = calibration.load(claim)
+    recorded = calibration.load(claim, scale)
     if recorded is None:
-        return _measure_afresh(claim), "measured again (no calibration recorded)"
+        return _measure_afresh(claim, scale), "measured again (no calibration recorded)"
     if differs := recorded.foreign_to(runtime.static_environment()):
-        return _measure_afresh(claim), f"measured again ({recorded.path.name} was recorded on {differs})"
+        return _measure_afresh(claim, scale), f"measured again ({recorded.path.name} was recorded on {differs})"
     return _scalars(recorded.run_of(0) or {}), f"{recorded.path.name}, seed 0"
 
 
-# each on the xdist worker that runs its measurement's claims, so seed 0 is the claims test's own run
-@pytest.mark.parametrize("measured_claim", [pytest.param(c, marks=pytest.mark.xdist_group(c.measure.name))
-                                            for c in _measurements()], ids=lambda c: c.measure.name)
-def test_a_measurement_gives_identical_numbers_for_the_same_seed(measured_claim):
+def _marks(claim):
+    """Its xdist group, so seed 0 is the claims test's own run; "dataset" where it reads MNIST, so a
+    documented-scale run of the MNIST claims (-m dataset) checks their measurements too."""
+    return [pytest.mark.xdist_group(claim.measure.name)] + [pytest.mark.dataset] * ("dataset" in claim.markers)
+
+
+@pytest.mark.parametrize("measured_claim", [pytest.param(c, marks=_marks(c)) for c in _measurements()],
+                         ids=lambda c: c.measure.name)
+def test_a_measurement_gives_identical_numbers_for_the_same_seed(measured_claim, repro):
     """Once through the engine (shared with the claims test when it ran in this process), once
-    more: from the recorded calibration (another process, another day) or measured afresh."""
-    claim = measured_claim
-    if "dataset" in claim.markers and (reason := mnist_data.unavailable_reason("quick")):
+    more: from the recorded calibration (another process, another day) or measured afresh. At the
+    session's scale; a measurement that needs a GPU there is left to the GPU run."""
+    claim, scale = measured_claim, repro.scale
+    if scale == "documented" and claim.gpu_at_documented:
+        pytest.skip("its documented scale runs on a GPU (pytest -m gpu)")
+    if "dataset" in claim.markers and (reason := mnist_data.unavailable_reason(scale)):
         pytest.skip(reason)
-    now = _scalars(engine.measure_runs(claim, [0], "quick")[0])
-    again, source = reference_run(claim)
+    now = _scalars(engine.measure_runs(claim, [0], scale)[0])
+    again, source = reference_run(claim, scale)
     print(f"{claim.measure.name}: compared with {source}")
     shared = sorted(set(now) & set(again))
     assert shared, f"no metrics to compare with {source}"

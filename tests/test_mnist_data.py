@@ -195,6 +195,19 @@ def test_every_subset_digit_is_a_full_mnist_training_digit(full):
 
 
 # ---- what a user sees ----------------------------------------------------------------------------------
+def test_a_run_without_full_mnist_names_the_command_that_judges_the_rest(monkeypatch):
+    from reproductions.suite import session
+
+    built = {"claims": [{"id": "ltfn3.test_acc", "basis": "proxy", "outcome": "passed"},
+                        {"id": "dorian.fingerprints", "basis": "documented", "outcome": "skipped"},
+                        {"id": "xnor.gates.xnor_net", "basis": "documented", "outcome": "passed"}]}
+    monkeypatch.setattr(mnist_data, "full_available", lambda: False)
+    hint = session.fetch_hint(built)
+    assert "(2 of the MNIST claims" in hint and "python -m reproductions fetch-mnist &&" in hint
+    monkeypatch.setattr(mnist_data, "full_available", lambda: True)
+    assert session.fetch_hint(built) == ""
+
+
 def test_documented_scale_without_full_mnist_skips_with_the_reason(tmp_path):
     done = subprocess.run(
         [sys.executable, "-m", "pytest", "tests/test_claims.py", "-p", "no:cacheprovider", "-rs", "-q",

@@ -34,6 +34,20 @@ def test_gpu_claims_run_on_a_visible_gpu_and_skip_without_one():
     assert device_plan({"cpu"}, ["/physical_device:GPU:0"]) == ("cpu", None)
 
 
+def test_gpu_claims_run_on_the_cpu_only_when_asked():
+    assert device_plan({"gpu"}, [], on_cpu=True) == ("cpu", None)
+    assert device_plan({"gpu"}, ["/physical_device:GPU:0"], on_cpu=True) == ("gpu", None)  # a GPU still wins
+    assert "--repro-on-cpu" in device_plan({"gpu"}, [])[1]
+
+
+def test_run_refuses_a_gpu_claim_on_the_cpu_unless_asked():
+    done = subprocess.run([sys.executable, "-m", "reproductions", "run", "ltfn6.vs_xavier_init", "--scale",
+                           "documented", "--seeds", "0"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    if "full MNIST not found" in done.stderr:
+        pytest.skip("full MNIST is not here: the data check comes first")
+    assert done.returncode == 2 and "--on-cpu" in done.stderr and "Traceback" not in done.stderr
+
+
 def test_require_gpu_fails_without_one_and_passes_with_one():
     with pytest.raises(RuntimeError, match="--require-gpu: TensorFlow sees no GPU"):
         device_plan({"cpu"}, [], require_gpu=True)

