@@ -6,14 +6,15 @@ is judged, which verdict we expect and why, and which function measures it. Docu
 live here and nowhere else; the models beside this file only measure.
 """
 
-from ...suite.judge import AtLeast, AtMost, Close, Holds, MostSeeds
+from ...suite.judge import AtLeast, AtMost, Close, Holds, MostSeeds, NearDocumented
 from ...suite.records import BROWN, Claim, Source
 from .classifier import plot_curves, plot_fingerprints, plot_optimal_inputs, train_dorian
 from .matinv import invert, plot_loss
 
 # ---- seeds: how many each stochastic claim runs on by default ---------------------------------------
 MATINV_SEEDS = 10  # ours: each seed draws a new well-conditioned A
-DORIAN_SEEDS = 3  # ours: ~9 s a seed
+DORIAN_SEEDS = 3  # ours: ~9 s a seed on the subset
+DORIAN_DOCUMENTED_SEEDS = 6  # ours: the fewest whose rank-sum test against 20 calibrated draws can reach p < 1e-4
 
 CLAIMS = (
     Claim(
@@ -43,18 +44,21 @@ CLAIMS = (
         documented={"test_accuracy": 0.98, "stored_test_accuracy": 0.9803, "stored_test_loss": 0.12326279},
         judge="distribution",
         expected="reproduced",
-        why="Robust to about 0.3 points on full MNIST; the post says 50 epochs, the code 40 (run here).",
+        why="On full MNIST at the code's 40 epochs (the post says 50), 30 calibrated seeds score 97.88-98.22% "
+            "(median 98.06%) at test cost 0.114-0.124 (median 0.118): the post's 98% and the stored 0.9803 "
+            "and 0.123 are ordinary draws.",
         measure=train_dorian,
         seeds=DORIAN_SEEDS,
+        seeds_documented=DORIAN_DOCUMENTED_SEEDS,
         markers=("dataset",),
         checks=(
-            Close(
-                "test_acc",
-                doc="stored_test_accuracy",
-                atol=0.005,
-                label="test accuracy (catalog: about +-0.3 points)",
-                at="documented",
-            ),
+            # post: "98%", a whole percent: the median over seeds rounds to it
+            Close("test_acc", doc="test_accuracy", atol=0.005, label="test accuracy (post: 98%, to the percent)",
+                  at="documented"),
+            NearDocumented("test_acc", doc="stored_test_accuracy", label="test accuracy (the code's stored output)",
+                           at="documented"),
+            NearDocumented("test_cost", doc="stored_test_loss", label="test cost (the code's stored output)",
+                           at="documented"),
             # ours: the same net on 4,000 digits: what 40 epochs on the subset reach
             AtLeast("test_acc", 0.88, label="test accuracy on the subset's 1,000 test digits", at="quick"),
         ),
@@ -69,6 +73,7 @@ CLAIMS = (
         why="Measured as falling losses and rising accuracy over the epochs.",
         measure=train_dorian,
         seeds=DORIAN_SEEDS,
+        seeds_documented=DORIAN_DOCUMENTED_SEEDS,
         markers=("dataset",),
         checks=(
             Holds("train_cost_fell", label="train cost at least halves"),
@@ -89,6 +94,7 @@ CLAIMS = (
             "must be sharper after training.",
         measure=train_dorian,
         seeds=DORIAN_SEEDS,
+        seeds_documented=DORIAN_DOCUMENTED_SEEDS,
         markers=("dataset",),
         checks=(
             Holds(
@@ -113,6 +119,7 @@ CLAIMS = (
             "their digit (an optimizer that did nothing would leave noise too).",
         measure=train_dorian,
         seeds=DORIAN_SEEDS,
+        seeds_documented=DORIAN_DOCUMENTED_SEEDS,
         markers=("dataset",),
         # ours: "noise-like" = correlation with the class-mean image below 0.2
         checks=(
@@ -130,9 +137,11 @@ CLAIMS = (
         expected="not-reproduced",
         why="The original sums the penalty over the pixels and adds it to the batch-mean loss, as here. "
             "In 1,000 steps of GD 0.1 an L1 penalty of 0.002 can take at most 0.2 off a pixel, and the "
-            "inputs start at U[0, 1): it zeroes more pixels than no penalty, not most of them.",
+            "inputs start at U[0, 1): it zeroes more pixels than no penalty, not most of them (on full MNIST, "
+            "24-26% against 4-6% without it, 30 calibrated seeds).",
         measure=train_dorian,
         seeds=DORIAN_SEEDS,
+        seeds_documented=DORIAN_DOCUMENTED_SEEDS,
         markers=("dataset",),
         # on every seed: a sign test on 3 seeds can never reach p < 0.05 (its best p is 0.125)
         checks=(Holds("l1_kills_most_pixels", label="more than half the pixels below 0.05"),),
@@ -152,6 +161,7 @@ CLAIMS = (
         why="Measured as correlation with the class-mean image against the unregularized input.",
         measure=train_dorian,
         seeds=DORIAN_SEEDS,
+        seeds_documented=DORIAN_DOCUMENTED_SEEDS,
         markers=("dataset",),
         checks=(
             Holds(

@@ -5,17 +5,23 @@ is judged, which verdict we expect and why, and which function measures it. Docu
 live here and nowhere else; the models beside this file only measure.
 """
 
-from ...suite.judge import AtLeast, AtMost, Close, Equals, Holds, InsideCalibrated, MeanAtMost, MostSeeds
+from ...suite.judge import (AtLeast, AtMost, Close, Equals, Holds, InsideCalibrated, MeanAtMost, MostSeeds,
+                            NearDocumented)
 from ...suite.records import VARTY, Claim, Source
 from .figures import plot_histograms
-from .runs import graph_behaviour, train_convnets, train_fc_parts
+from .runs import graph_behaviour, train_convnets, train_fc_parts, train_softmax_parts
 
 # ---- seeds: how many each stochastic claim runs on by default ---------------------------------------
 LTFN_FC_SEEDS = 5  # ours: LTFN 1-3 train in ~4 s a seed on the subset (one AVX2 core)
+LTFN_FC3_DOCUMENTED_SEEDS = 6  # ours: the fewest whose rank-sum test against 20 calibrated draws can reach p < 1e-4
 LTFN_CONV_SEEDS = 5  # ours: six trainings a seed (~48 s on one AVX2 core); 5/5 seeds make a sign test at 0.03
 
 # ---- the shared training runs: claims that read one run name it once --------------------------------
-FC_RUNS = dict(measure=train_fc_parts, seeds=LTFN_FC_SEEDS, markers=("dataset",))
+# LTFN 1 and 2's documented protocol (1,000 and 2,000 steps of a 784-10 net) costs what a quick one
+# would: it runs at every scale wherever full MNIST is here, on the subset elsewhere
+SOFTMAX_RUNS = dict(measure=train_softmax_parts, seeds=LTFN_FC_SEEDS, markers=("dataset",), documented_when_data=True)
+FC_RUNS = dict(measure=train_fc_parts, seeds=LTFN_FC_SEEDS, seeds_documented=LTFN_FC3_DOCUMENTED_SEEDS,
+               markers=("dataset",))
 CONVNET_RUNS = dict(measure=train_convnets, seeds=LTFN_CONV_SEEDS, markers=("dataset",), gpu_at_documented=True)
 
 CLAIMS = (
@@ -32,8 +38,10 @@ CLAIMS = (
         },
         judge="ordering",
         expected="reproduced",
-        why="Values are seed-dependent single draws; the downward trend is robust.",
-        **FC_RUNS,
+        why="Values are seed-dependent single draws; the downward trend is robust. On full MNIST (30 "
+            "calibrated seeds) the first batch cost spreads 10.9-19.8 (median 14.5) and the 1,000th 2.72-5.04 "
+            "(median 3.66): the printed 12.67 and 3.25 are ordinary draws.",
+        **SOFTMAX_RUNS,
         checks=(
             Holds("ltfn1_cost_fell", label="mean batch cost of the last 100 steps below half the first 100's"),
             InsideCalibrated("ltfn1_first_cost", doc="first_cost", label="batch cost at step 0"),
@@ -48,12 +56,14 @@ CLAIMS = (
         judge="distribution",
         expected="reproduced",
         why="N(0,1) weights give logits with a std near 10, so softmax regression stays far below its ~92% "
-            "optimum after 2,000 steps; the level varies by a few points run to run.",
-        **FC_RUNS,
+            "optimum after 2,000 steps; the level varies by a few points run to run. On full MNIST (30 "
+            "calibrated seeds): 55.4-63.5% (median 60.5%), test cost 1.94-2.46 (median 2.22); the "
+            "documented 59.49% and 2.392 are ordinary draws.",
+        **SOFTMAX_RUNS,
         checks=(
             MostSeeds("ltfn2_beats_ltfn1", label="2,000 steps beat LTFN 1's 1,000 on test accuracy"),
-            # ours: the catalog expects "within a few points"; recalibrate on full MNIST to tighten
-            Close("ltfn2_clean_test_acc", doc="test_accuracy", atol=5.0, label="test accuracy %", at="documented"),
+            NearDocumented("ltfn2_clean_test_acc", doc="test_accuracy", label="test accuracy %", at="documented"),
+            NearDocumented("ltfn2_clean_test_cost", doc="test_cost", label="test cost", at="documented"),
             AtLeast("ltfn2_clean_test_acc", 30.0, label="test accuracy % (far above 10% chance)", at="quick"),
             AtMost(
                 "ltfn2_clean_test_acc",
@@ -101,10 +111,12 @@ CLAIMS = (
         documented={"test_cost": 107.98408660641905, "test_accuracy": 85.74999994039536},
         judge="distribution",
         expected="reproduced",
-        why="The deeper net beats LTFN 2's on every seed. The original's test loop also ran the optimizer, "
-            "so the net kept training on the test batches while scored; measured on the subset, that lowers "
-            "the score (by 1.3-3.1 points on 30/30 calibrated seeds) rather than inflating it. The 85.75% "
-            "itself is judged at the documented scale.",
+        why="The deeper net beats LTFN 2's on every seed. On full MNIST after the code's 5,000 steps (30 "
+            "calibrated seeds) it scores 84.67-86.48% (median 85.87%) at test cost 100-118 (median 110) with "
+            "the original's evaluation: the documented 85.75% and 107.98 are ordinary draws. That test loop "
+            "also ran the optimizer, so the net kept training on the test batches while scored; on full MNIST "
+            "that moves the score by -0.23 to +0.35 points (up on 18/30 seeds), on the subset it lowers it "
+            "(by 1.3-3.1 points on 30/30 seeds): it does not explain the number.",
         **FC_RUNS,
         checks=(
             Holds("ltfn3_cost_fell", label="batch cost falls (from the thousands N(0,1) weights give)"),
@@ -115,13 +127,10 @@ CLAIMS = (
                 label="points the original's test-loop training adds (it does not inflate the score)",
                 at="quick",
             ),
-            Close(
-                "ltfn3_documented_test_acc",
-                doc="test_accuracy",
-                atol=5.0,  # ours, as LTFN 2
-                label="test accuracy % with the original's evaluation",
-                at="documented",
-            ),
+            NearDocumented("ltfn3_documented_test_acc", doc="test_accuracy",
+                           label="test accuracy % with the original's evaluation", at="documented"),
+            NearDocumented("ltfn3_documented_test_cost", doc="test_cost", log=True,
+                           label="test cost with the original's evaluation", at="documented"),
         ),
     ),
     Claim(
@@ -145,7 +154,8 @@ CLAIMS = (
                 "conv_normal_loses_to_fc_normal",
                 label="the ConvNet (N(0,1)) scores below the FC net (N(0,1)) at one lr and evaluation",
             ),
-            Close("ltfn5_documented_test_acc", doc="test_accuracy", atol=5.0, label="test accuracy %", at="documented"),
+            NearDocumented("ltfn5_documented_test_acc", doc="test_accuracy", label="test accuracy % with the "
+                           "original's evaluation", at="documented"),
         ),
         explains=(
             MostSeeds(
