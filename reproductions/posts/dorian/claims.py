@@ -14,7 +14,8 @@ from .matinv import invert, plot_loss
 # ---- seeds: how many each stochastic claim runs on by default ---------------------------------------
 MATINV_SEEDS = 10  # ours: each seed draws a new well-conditioned A
 DORIAN_SEEDS = 3  # ours: ~9 s a seed on the subset
-DORIAN_DOCUMENTED_SEEDS = 6  # ours: the fewest whose rank-sum test against 20 calibrated draws can reach p < 1e-4
+DORIAN_DOCUMENTED_SEEDS = 6  # ours: a rank-sum test of n seeds against the 30 - n other calibrated draws can
+                             # reach p < 1e-4 from n = 4; 6 give it power (~30 s a seed on full MNIST)
 
 CLAIMS = (
     Claim(
