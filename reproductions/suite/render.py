@@ -131,11 +131,14 @@ def readme_table(report):
     """The claims table README embeds: every registered claim, as the given report judged it."""
     env, s = report["meta"].get("environment", {}), report["summary"]
     entries = {e["id"]: e for e in report["claims"]}
+    on_full = [e for e in report["claims"] if (e.get("data") or "").startswith("full MNIST")]
+    full_note = (f" On full MNIST at the {on_full[0]['scale']} scale: "
+                 + ", ".join(f"`{e['id']}`" for e in on_full) + "." if on_full else "")
     lines = [TABLE_START,
              f"*{reproduced_text(s)} · {s['artifact']} artifact · {s['not-reproduced']} "
              f"not reproduced · {s['unavailable']} unavailable — TensorFlow {env.get('tensorflow')}, Keras "
              f"{env.get('keras')}, {report['meta'].get('scale')} scale, {report['meta'].get('seeds')}; "
-             f"{report['meta'].get('generated', '')[:10]}.*",
+             f"{report['meta'].get('generated', '')[:10]}.{full_note}*",
              "",
              "| claim | documented | measured | verdict |",
              "|---|---|---|---|"]
