@@ -18,24 +18,32 @@ from reproductions.suite import engine
 from reproductions.suite.registry import CLAIMS, MUTATIONS, NO_MUTATION, REGISTRY
 
 
-def result(claim_id, seeds):
-    return engine.check_claim(REGISTRY[claim_id], seeds=seeds)
+def result(claim_id, seeds, scale):
+    return engine.check_claim(REGISTRY[claim_id], seeds=seeds, scale=scale)
 
 
 def beside_its_claims(mutation):
-    group = REGISTRY[mutation.claims[0]].measure.name
-    return pytest.param(mutation, id=mutation.name, marks=pytest.mark.xdist_group(group))
+    """On its first claim's worker; marked "dataset" where its claims read MNIST, so a documented-scale
+    run of the MNIST claims (-m dataset) breaks their models on full MNIST too."""
+    claims = [REGISTRY[claim_id] for claim_id in mutation.claims]
+    marks = [pytest.mark.xdist_group(claims[0].measure.name)]
+    marks += [pytest.mark.dataset] * any("dataset" in c.markers for c in claims)
+    return pytest.param(mutation, id=mutation.name, marks=marks)
 
 
 @pytest.mark.parametrize("mutation", [beside_its_claims(m) for m in MUTATIONS])
-def test_a_broken_model_fails_its_claims(mutation, monkeypatch):
+def test_a_broken_model_fails_its_claims(mutation, monkeypatch, repro):
+    """At the session's scale; a break of a model that needs a GPU there is left to the GPU run."""
+    scale = repro.scale
+    if scale == "documented" and any(REGISTRY[c].gpu_at_documented for c in mutation.claims):
+        pytest.skip("its documented scale runs on a GPU (pytest -m gpu)")
     if mutation.seeds is not None:  # unbroken runs: measured here, or the claims test's in this process
         for claim_id in mutation.claims:
-            assert result(claim_id, mutation.seeds).passed, f"{claim_id} fails unbroken on seeds {mutation.seeds}"
+            assert result(claim_id, mutation.seeds, scale).passed, f"{claim_id} fails unbroken on seeds {mutation.seeds}"
     with engine.fresh_runs():  # runs measured under the break are forgotten with it
         mutation.apply(monkeypatch)  # memoized training arms are keyed by their inputs: a break retrains its own
         for claim_id in mutation.claims:
-            broken = result(claim_id, mutation.seeds)
+            broken = result(claim_id, mutation.seeds, scale)
             assert not broken.passed, f"{claim_id} still passes with {mutation.name}: {broken.verdict}"
 
 
