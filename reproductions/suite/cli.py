@@ -101,21 +101,22 @@ def list_claims(args, out):
     return 0
 
 
-def runnable(claim_id, scale="quick", args=None):
+def runnable(args):
+    """The claim ``run`` or ``calibrate`` names and the device it measures on; one line when it
+    cannot run here."""
     from . import runtime
 
-    runtime.use_scale(scale)  # before TensorFlow starts: its thread pools are sized once
-    claim = registry.get(claim_id)
+    runtime.use_scale(args.scale)  # before TensorFlow starts: its thread pools are sized once
+    claim = registry.get(args.claim)
     if claim.skip_reason:
         raise UsageError(f"{claim.id} cannot run: {claim.skip_reason}")
-    if args is not None:
-        device_for(claim, args)  # a GPU claim on the CPU is refused first: the data would not help
+    device = device_for(claim, args)  # a GPU claim on the CPU is refused first: the data would not help
     if "dataset" in claim.markers:
         from ..data import mnist
 
-        if reason := mnist.unavailable_reason(scale):  # before TensorFlow is imported
-            raise UsageError(f"{claim.id} cannot run at {scale} scale: {reason}")
-    return claim
+        if reason := mnist.unavailable_reason(args.scale):  # before TensorFlow is imported
+            raise UsageError(f"{claim.id} cannot run at {args.scale} scale: {reason}")
+    return claim, device
 
 
 def seeds_of(spec):
@@ -134,15 +135,15 @@ def device_for(claim, args):
     from .session import device_plan
 
     device, reason = device_plan({"gpu"}, runtime.gpus(), on_cpu=args.on_cpu)
-    if reason:
-        raise UsageError(f"{claim.id} at the documented scale {reason.replace('--repro-on-cpu', '--on-cpu').replace('--repro-scale', '--scale')}")
+    if reason:  # in this command's words
+        reason = reason.replace("--repro-on-cpu", "--on-cpu").replace("--repro-scale", "--scale")
+        raise UsageError(f"{claim.id} at the documented scale {reason}")
     return device
 
 
 def run_claim(args, out):
-    claim = runnable(args.claim, args.scale, args)
+    claim, device = runnable(args)
     seeds = seeds_of(args.seeds)
-    device = device_for(claim, args)
     from . import engine
 
     from contextlib import nullcontext
@@ -166,19 +167,18 @@ def run_claim(args, out):
 
 
 def calibrate(args, out):
-    claim = runnable(args.claim, args.scale)
+    claim, device = runnable(args)
     from . import calibration, engine, runtime
 
     recorded = calibration.recorded_seeds(claim.measure, args.scale)
     if args.add_seeds is not None:
-        return add_seeds(claim, args, out)
+        return add_seeds(claim, device, args, out)
     # a re-recording keeps the seeds a calibration was recorded with, so siblings keep their tolerances
     seeds = seeds_of(args.seeds) or recorded or list(range(calibration.MIN_SEEDS))
     if len(seeds) < calibration.MIN_SEEDS:
         raise UsageError(f"--seeds: a calibration needs at least {calibration.MIN_SEEDS} seeds, got {len(seeds)}")
-    device_for(claim, args)  # before anything trains
     calibration.check_writable(claim.measure, scale=args.scale)
-    with runtime.on_device(device_for(claim, args)):
+    with runtime.on_device(device):
         runs = engine.measure_runs(claim, seeds, args.scale)
     users = registry.users_of(claim.measure)
     path = calibration.record(claim, seeds, args.scale, runs, runtime.environment(), users)
@@ -186,7 +186,7 @@ def calibrate(args, out):
     return 0
 
 
-def add_seeds(claim, args, out):
+def add_seeds(claim, device, args, out):
     """Measure only new seeds and append them to the calibration recorded on this fingerprint."""
     from . import calibration, engine, runtime
 
@@ -198,7 +198,7 @@ def add_seeds(claim, args, out):
     old = existing.data["meta"]["seeds"]
     new = [seed for seed in seeds_of(args.add_seeds) if seed not in old]
     calibration.check_writable(claim.measure, scale=args.scale)
-    with runtime.on_device(device_for(claim, args)):
+    with runtime.on_device(device):
         runs = existing.data["runs"] + engine.measure_runs(claim, new, args.scale)
     path = calibration.record(claim, old + new, args.scale, runs, existing.environment,
                               existing.data["meta"]["claims"])
