@@ -6,7 +6,7 @@ import pytest
 from reproductions.data import mnist as mnist_data
 from reproductions.posts.xnor import gates as xnor_gates
 from reproductions.posts.xnor import train as xnor_train
-from reproductions.suite import calibration, engine, runtime, seeds
+from reproductions.suite import calibration, engine, machine_lock, runtime, seeds
 from reproductions.suite.registry import REGISTRY
 
 
@@ -55,7 +55,7 @@ def _scalars(run):
 
 def _measure_afresh(claim, scale="quick"):
     measure, run_seed = claim.measure, seeds.derive_seed(claim.measure.name, 0)
-    with runtime.fresh_memos():  # a real second run, not the arms the first one memoized
+    with runtime.fresh_memos(), machine_lock.machine(exclusive=measure.timed):  # a real second run
         run = measure([run_seed], scale=scale)[0] if measure.seeds_at_once else measure(run_seed, scale=scale)
     return _scalars(run)
 

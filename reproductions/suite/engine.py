@@ -6,13 +6,15 @@ Shared by the claims test, ``python -m reproductions run`` and ``calibrate``. Ru
 
 import contextlib
 import inspect
+import math
+import numbers
 import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import calibration as calibration_files
-from . import progress
+from . import machine_lock, progress
 from .judge import Judged, verdict_of
 from .measurements import check_declared
 from .seeds import derive_seed
@@ -54,14 +56,15 @@ def measure_runs(claim, seeds, scale):
     measure = claim.measure
     missing = [seed for seed in seeds if (measure.name, seed, scale) not in _runs]
     run_seeds = [derive_seed(measure.name, seed) for seed in missing]
-    if measure.seeds_at_once and missing:
-        results = measure(run_seeds, scale=scale)
-    else:
-        results = []
-        for index, (seed, run_seed) in enumerate(zip(missing, run_seeds)):
-            if watcher := progress.active():
-                watcher.seed(index, len(missing), seed)
-            results.append(measure(run_seed, scale=scale))
+    with machine_lock.machine(exclusive=getattr(measure, "timed", False)):
+        if measure.seeds_at_once and missing:
+            results = measure(run_seeds, scale=scale)
+        else:
+            results = []
+            for index, (seed, run_seed) in enumerate(zip(missing, run_seeds)):
+                if watcher := progress.active():
+                    watcher.seed(index, len(missing), seed)
+                results.append(measure(run_seed, scale=scale))
     for seed, result in zip(missing, results):
         _runs[(measure.name, seed, scale)] = check_declared(measure, result)
     return [_runs[(measure.name, seed, scale)] for seed in seeds]
@@ -82,6 +85,7 @@ class Result:
     environment: dict = field(default_factory=dict)
     figures: list = field(default_factory=list)
     not_judged: list = field(default_factory=list)  # checks that apply at another scale only
+    calibrated: dict = field(default_factory=dict)  # judged metric -> its calibrated spread {min, max, n}
 
     @property
     def basis(self):
@@ -123,6 +127,7 @@ class Result:
             "duration_s": round(self.duration_s, 3),
             "environment": self.environment,
             "figures": self.figures,
+            "calibrated": self.calibrated,
             "worker": os.environ.get("PYTEST_XDIST_WORKER", "main"),  # where it ran: runs are shared per process
         })
 
@@ -174,8 +179,24 @@ def check_claim(claim, seeds=None, scale="quick", device="cpu", figures_dir=None
     figures = []
     if figures_dir is not None and claim.figure:
         figures.append(draw(claim, runs, figures_dir))
-    return Result(claim, seeds, scale, device, measured, checks, explains, verdict,
-                  time.perf_counter() - started, runtime.environment(), figures, not_judged)
+    result = Result(claim, seeds, scale, device, measured, checks, explains, verdict,
+                    time.perf_counter() - started, runtime.environment(), figures, not_judged)
+    result.calibrated = calibrated_spread(calibration, {k.split(".")[0] for k in result.judged_values()})
+    return result
+
+
+def calibrated_spread(calibration, metrics):
+    """Each judged metric's spread over the calibration's seeds, for ``reproductions compare``."""
+    if calibration is None:
+        return {}
+    spread = {}
+    for metric in sorted(metrics):
+        values = [run.get(metric) for run in calibration.data["runs"]]
+        values = [float(v) for v in values
+                  if isinstance(v, numbers.Real) and not isinstance(v, bool) and math.isfinite(v)]
+        if values:
+            spread[metric] = {"min": min(values), "max": max(values), "n": len(values)}
+    return spread
 
 
 def draw(claim, runs, figures_dir):

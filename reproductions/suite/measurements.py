@@ -16,12 +16,13 @@ class MeasurementError(ValueError):
     """A measurement returned other metrics than it declares."""
 
 
-def measurement(name, *, metrics, seeds_at_once=False):
+def measurement(name, *, metrics, seeds_at_once=False, timed=False):
     """Mark ``function(seed, scale=...) -> dict`` (or, with ``seeds_at_once``, ``function(seeds,
     scale=...) -> [dict, ...]``) as a measurement called ``name`` returning ``metrics``.
 
     ``seeds_at_once``: the engine calls it once with all missing seeds, and each seed's result
     must be the same as if it ran alone (stacked models share no parameters and no random draws).
+    ``timed``: it times code, so it runs alone on the machine (``suite.machine_lock``).
     """
     if len(set(metrics)) != len(metrics) or any("." in m for m in metrics):
         raise ValueError(f"{name}: metric names must be unique and free of '.' (it starts a statistic)")
@@ -30,6 +31,7 @@ def measurement(name, *, metrics, seeds_at_once=False):
         function.name = name
         function.metrics = tuple(metrics)
         function.seeds_at_once = seeds_at_once
+        function.timed = timed
         return function
     return declare
 

@@ -178,7 +178,8 @@ def best_time(function, points, loops=1):
 @measurement("xnor_gates:speedup",
              metrics=("speedup_session", "speedup_tf2", "speedup_session_min", "speedup_session_max",
                       "session_per_point_s", "session_vectorized_s", "tf2_per_point_s", "tf2_vectorized_s",
-                      "vectorized_matches_per_point", "timing_rounds"))
+                      "vectorized_matches_per_point", "timing_rounds"),
+             timed=True)  # alone on the machine (suite.machine_lock): a training beside it moved the median to 193x
 def speedup(seed, scale="quick"):
     """Per-point vs vectorized on the same 100x100 grid, timed back to back in one process: each round
     gives one ratio, and the speedup is the median over the rounds (a drift slower than a round cancels)."""
@@ -208,7 +209,8 @@ def speedup(seed, scale="quick"):
 
 
 @measurement("xnor_gates:dense_grid",
-             metrics=("dense_points", "dense_corners", "dense_s", "per_point_400_s", "dense_faster_than_per_point"))
+             metrics=("dense_points", "dense_corners", "dense_s", "per_point_400_s", "dense_faster_than_per_point"),
+             timed=True)
 def dense_grid(seed, scale="quick"):
     """The vectorized net on 100x100 (Fig 1) and the code's 1000x1000, vs 400 points one at a time."""
     runtime.seed_everything(seed)
