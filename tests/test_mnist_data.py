@@ -231,7 +231,7 @@ def test_a_run_without_full_mnist_names_the_command_that_judges_the_rest(monkeyp
 
 def test_documented_scale_without_full_mnist_skips_with_the_reason(tmp_path):
     done = subprocess.run(
-        [sys.executable, "-m", "pytest", "tests/test_claims.py", "-p", "no:cacheprovider", "-rs", "-q",
+        [sys.executable, "-m", "pytest", "reproductions/test_claims.py", "-p", "no:cacheprovider", "-rs", "-q",
          "--repro-scale", "documented", "-k", "ltfn3", f"--repro-mnist={tmp_path / 'absent'}",
          f"--repro-report-dir={tmp_path / 'reports'}"],
         cwd=ROOT, capture_output=True, text=True, timeout=300)

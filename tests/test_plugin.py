@@ -1,4 +1,4 @@
-"""The plugin as users meet it: GPU selection and skipping, --require-gpu, bad options, and the
+"""The plugin as users meet it: GPU selection and skipping, --repro-require-gpu, bad options, and the
 same report under pytest-xdist as without it. Runs the real suite in subprocesses."""
 
 import json
@@ -20,7 +20,7 @@ def suite(*args, report_dir, two_words=False, env=None):
     """The claims suite in a child pytest; ``two_words`` passes the report folder as most people type
     options (``--repro-report-dir DIR``), which needs the plugin known at pytest's early parsing."""
     folder = ["--repro-report-dir", str(report_dir)] if two_words else [f"--repro-report-dir={report_dir}"]
-    command = [sys.executable, "-m", "pytest", "tests/test_claims.py", "-p", "no:cacheprovider", "-q", *folder, *args]
+    command = [sys.executable, "-m", "pytest", "reproductions/test_claims.py", "-p", "no:cacheprovider", "-q", *folder, *args]
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600,
                           env={**os.environ, **(env or {})})
 
@@ -49,7 +49,7 @@ def test_run_refuses_a_gpu_claim_on_the_cpu_unless_asked():
 
 
 def test_require_gpu_fails_without_one_and_passes_with_one():
-    with pytest.raises(RuntimeError, match="--require-gpu: TensorFlow sees no GPU"):
+    with pytest.raises(RuntimeError, match="--repro-require-gpu: TensorFlow sees no GPU"):
         device_plan({"cpu"}, [], require_gpu=True)
     assert device_plan({"gpu"}, ["/physical_device:GPU:0"], require_gpu=True) == ("gpu", None)
 
@@ -81,9 +81,9 @@ def test_minus_m_gpu_skips_with_a_reason_here(tmp_path):
 
 
 def test_require_gpu_fails_the_session_with_one_clear_line(tmp_path):
-    done = suite("-m", "gpu", "--require-gpu", report_dir=tmp_path)
+    done = suite("-m", "gpu", "--repro-require-gpu", report_dir=tmp_path)
     assert done.returncode == pytest.ExitCode.USAGE_ERROR
-    assert "--require-gpu: TensorFlow sees no GPU" in done.stderr and "Traceback" not in done.stderr
+    assert "--repro-require-gpu: TensorFlow sees no GPU" in done.stderr and "Traceback" not in done.stderr
 
 
 @pytest.mark.parametrize("option, message", [("--repro-seeds=5-2", "runs backwards"),

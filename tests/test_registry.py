@@ -10,8 +10,7 @@ from reproductions.suite.judge import VERDICTS
 from reproductions.suite.records import JUDGES, POSTS, Post, Source
 from reproductions.suite.registry import CLAIMS, REGISTRY
 
-IDS_FILE = Path(__file__).with_name("data") / "IDS.txt"  # a copy of the canonical list, kept with the tests
-SHARED_IDS_FILE = Path(__file__).resolve().parents[2] / "shared" / "claims" / "IDS.txt"
+IDS_FILE = Path(registry.__file__).parents[1] / "IDS.txt"  # the id list, shipped with the package
 
 
 def ids_in(path):
@@ -20,12 +19,6 @@ def ids_in(path):
 
 def canonical_ids():
     return ids_in(IDS_FILE)
-
-
-def test_the_copied_id_list_matches_the_canonical_one_where_it_is_beside_the_checkout():
-    if not SHARED_IDS_FILE.exists():
-        pytest.skip(f"the canonical id list is not beside this checkout ({SHARED_IDS_FILE})")
-    assert ids_in(IDS_FILE) == ids_in(SHARED_IDS_FILE)
 
 
 def test_ids_are_unique():

@@ -17,7 +17,7 @@ from reproductions.suite.runtime import static_environment
 from reproductions.suite.registry import REGISTRY
 
 ROOT = Path(__file__).resolve().parents[1]
-CLAIMS = ["tests/test_claims.py", "-p", "no:cacheprovider"]
+CLAIMS = ["reproductions/test_claims.py", "-p", "no:cacheprovider"]
 
 
 def start_suite(report_dir, *args):

@@ -6,7 +6,9 @@ import os
 import pytest
 
 from reproductions.suite import render, report
-from reproductions.suite.registry import REGISTRY
+from reproductions.suite.registry import CLAIMS, REGISTRY
+
+IDS = [c.id for c in CLAIMS]
 
 
 def sample_entries():
@@ -21,7 +23,7 @@ def sample_entries():
 
 
 def test_entries_carry_every_field_the_report_promises():
-    built = report.build(sample_entries(), {"scale": "quick"})
+    built = report.build(sample_entries(), {"scale": "quick"}, IDS)
     for entry in built["claims"]:
         for key in ("id", "source", "statement", "documented", "measured", "judge", "expected_verdict",
                     "verdict", "outcome", "seeds", "duration_s"):
@@ -31,7 +33,7 @@ def test_entries_carry_every_field_the_report_promises():
 
 
 def test_badge_follows_the_shields_endpoint_schema():
-    endpoint = render.badge(report.build(sample_entries(), {}))
+    endpoint = render.badge(report.build(sample_entries(), {}, IDS))
     assert set(endpoint) == {"schemaVersion", "label", "message", "color"} and endpoint["schemaVersion"] == 1
     assert endpoint["message"] == f"1/{len(REGISTRY)} claims reproduced, 1 failing" and endpoint["color"] == "red"
     assert endpoint["message"] in render.badge_svg(endpoint)
@@ -53,7 +55,7 @@ def test_a_verdict_by_proxy_says_so_wherever_the_verdict_is_shown():
     """Finding: quick-scale stand-ins read as full verdicts in the table, claims.md, README and badge."""
     from reproductions.suite import matrix
 
-    built = report.build(proxy_entries(), {"scale": "quick", "environment": {}})
+    built = report.build(proxy_entries(), {"scale": "quick", "environment": {}}, IDS)
     assert built["summary"]["reproduced"] == 2 and built["summary"]["by_proxy"] == 1
     assert render.badge(built)["message"] == f"1/{len(REGISTRY)} claims reproduced · 1 by proxy"
     table = "\n".join(line for line, _ in render.terminal_table(built))
@@ -65,19 +67,23 @@ def test_a_verdict_by_proxy_says_so_wherever_the_verdict_is_shown():
     assert "| `ltfn6.vs_xavier_init` | test_cost=0.0945288215741; test_accuracy=97.2900004387 | " \
            "he_test_acc=87.3 | reproduced (proxy) |" in render.readme_table(built)
     by_id = {e["id"]: e for e in built["claims"]}
-    assert matrix.cell(by_id["ltfn6.vs_xavier_init"])["verdict"] == "reproduced (proxy)"
-    assert matrix.cell(by_id["xnor.gates.xnor_net"])["verdict"] == "reproduced"
+    assert matrix.cell(by_id["ltfn6.vs_xavier_init"])["basis"] == "proxy"
+    assert matrix.cell(by_id["xnor.gates.xnor_net"])["basis"] == "documented"
+    merged = matrix.markdown(matrix.build([{"lane": "a", "tensorflow": "2.21.0", "keras": "3", "numpy": "2",
+                                            "python": "3.11", "partial": False, "generated": "", "folder": "a",
+                                            "registered": IDS, "entries": by_id}]))
+    assert "**reproduced (proxy)**" in merged
 
 
 def test_write_produces_complete_files_and_no_leftovers(tmp_path):
-    report.write(tmp_path, report.build(sample_entries(), {"scale": "quick"}))
+    report.write(tmp_path, report.build(sample_entries(), {"scale": "quick"}, IDS))
     assert sorted(os.listdir(tmp_path)) == sorted(report.FILES)
     assert json.loads((tmp_path / "claims.json").read_text())["summary"]["failed"] == 1
     assert "xnor.gates.xnor_net" in (tmp_path / "claims.md").read_text()
 
 
 def test_a_failed_write_leaves_the_previous_report(tmp_path, monkeypatch):
-    report.write(tmp_path, report.build(sample_entries(), {}))
+    report.write(tmp_path, report.build(sample_entries(), {}, IDS))
     before = (tmp_path / "claims.json").read_text()
 
     def broken_markdown(_):
@@ -85,7 +91,7 @@ def test_a_failed_write_leaves_the_previous_report(tmp_path, monkeypatch):
 
     monkeypatch.setattr(report, "markdown", broken_markdown)
     with pytest.raises(OSError):
-        report.write(tmp_path, report.build({}, {}))
+        report.write(tmp_path, report.build({}, {}, IDS))
     assert (tmp_path / "claims.json").read_text() == before
     assert sorted(os.listdir(tmp_path)) == sorted(report.FILES)
 
@@ -108,7 +114,7 @@ META = {"scale": "quick", "environment": {"tensorflow": "2.21.0"}, "generated": 
 
 
 def test_a_rename_that_fails_midway_puts_the_previous_set_back(tmp_path, monkeypatch):
-    report.write(tmp_path, report.build(sample_entries(), META))
+    report.write(tmp_path, report.build(sample_entries(), META, IDS))
     before = {name: (tmp_path / name).read_text() for name in report.FILES}
     real_replace, calls = os.replace, []
 
@@ -120,7 +126,7 @@ def test_a_rename_that_fails_midway_puts_the_previous_set_back(tmp_path, monkeyp
 
     monkeypatch.setattr(report.os, "replace", third_rename_fails)
     with pytest.raises(report.ReportDirError, match="No space left on device"):
-        report.write(tmp_path, report.build({}, {**META, "scale": "documented"}))
+        report.write(tmp_path, report.build({}, {**META, "scale": "documented"}, IDS))
     monkeypatch.undo()
     assert {name: (tmp_path / name).read_text() for name in report.FILES} == before
     assert sorted(os.listdir(tmp_path)) == sorted(report.FILES)  # nothing staged is left behind
@@ -128,7 +134,7 @@ def test_a_rename_that_fails_midway_puts_the_previous_set_back(tmp_path, monkeyp
 
 
 def test_readers_refuse_a_mixed_set_of_report_files(tmp_path):
-    report.write(tmp_path, report.build(sample_entries(), META))
+    report.write(tmp_path, report.build(sample_entries(), META, IDS))
     (tmp_path / "claims.md").write_text("# a report of another run\n")
     with pytest.raises(report.ReportError, match="claims.md beside it is not the one this report wrote"):
         report.read(tmp_path / "claims.json")
@@ -137,7 +143,7 @@ def test_readers_refuse_a_mixed_set_of_report_files(tmp_path):
 def test_non_finite_measurements_are_written_as_strict_json(tmp_path):
     entries = sample_entries()
     entries["xnor.gates.xnor_net"]["measured"] = {"loss": float("nan"), "range": [1.0, float("inf")]}
-    report.write(tmp_path, report.build(entries, META))
+    report.write(tmp_path, report.build(entries, META, IDS))
 
     def refuse(constant):
         raise AssertionError(f"{constant} in claims.json")
@@ -148,7 +154,7 @@ def test_non_finite_measurements_are_written_as_strict_json(tmp_path):
 
 
 def test_a_nan_literal_is_one_line(tmp_path):
-    report.write(tmp_path, report.build(sample_entries(), META))
+    report.write(tmp_path, report.build(sample_entries(), META, IDS))
     text = (tmp_path / "claims.json").read_text().replace('"scale": "quick"', '"scale": NaN')
     (tmp_path / "claims.json").write_text(text)
     with pytest.raises(report.ReportError, match="NaN is not valid JSON"):
@@ -164,7 +170,7 @@ def test_a_nan_literal_is_one_line(tmp_path):
     (lambda r: r.update(files=[]), "files must map report files"),
 ])
 def test_a_damaged_report_is_one_line(tmp_path, damage, message):
-    report.write(tmp_path, report.build(sample_entries(), META))
+    report.write(tmp_path, report.build(sample_entries(), META, IDS))
     data = json.loads((tmp_path / "claims.json").read_text())
     damage(data)
     (tmp_path / "claims.json").write_text(json.dumps(data))
@@ -176,7 +182,7 @@ def test_a_damaged_report_is_one_line(tmp_path, damage, message):
 @pytest.mark.parametrize("sibling, message", [(None, "claims.md is missing beside it"),
                                               (b"\xff\xfe not text", "not the one this report wrote")])
 def test_a_missing_or_unreadable_sibling_is_one_line(tmp_path, sibling, message):
-    report.write(tmp_path, report.build(sample_entries(), META))
+    report.write(tmp_path, report.build(sample_entries(), META, IDS))
     if sibling is None:
         (tmp_path / "claims.md").unlink()
     else:

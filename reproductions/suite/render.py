@@ -3,8 +3,6 @@
 Pure functions from a built report (``report.build``) to text.
 """
 
-from .registry import CLAIMS
-
 
 def verdict_text(entry):
     """The verdict and what it rests on: "reproduced (proxy)" when the documented number itself was
@@ -73,11 +71,15 @@ def documented_text(entry):
     return "; ".join(f"{k}={short(v, 22, verbatim=True)}" for k, v in list(entry["documented"].items())[:2])
 
 
+def judged_metrics(entry):
+    """The metrics an entry's checks judge, in check order."""
+    measured = entry["measured"]
+    return list(dict.fromkeys(c["metric"] for c in entry["checks"] if c.get("metric") in measured))
+
+
 def measured_text(entry):
     """The judged quantities, as measured (medians over seeds for stochastic claims)."""
-    measured = entry["measured"]
-    judged = list(dict.fromkeys(c["metric"] for c in entry["checks"] if c.get("metric") in measured))
-    return "; ".join(f"{k}={short(measured[k], 18)}" for k in judged[:2])
+    return "; ".join(f"{k}={short(entry['measured'][k], 18)}" for k in judged_metrics(entry)[:2])
 
 
 def markdown(report):
@@ -123,7 +125,7 @@ def markdown(report):
     return "\n".join(lines) + "\n"
 
 
-TABLE_START = "<!-- claims-table:start (python -m reproductions readme) -->"
+TABLE_START = "<!-- claims-table:start (reproductions readme) -->"
 TABLE_END = "<!-- claims-table:end -->"
 
 
@@ -142,10 +144,10 @@ def readme_table(report):
              "",
              "| claim | documented | measured | verdict |",
              "|---|---|---|---|"]
-    for claim in CLAIMS:
-        e = entries.get(claim.id)
+    for claim_id in report["meta"].get("registered") or list(entries):
+        e = entries.get(claim_id)
         if e is None:
-            lines.append(f"| `{claim.id}` | — | not run | — |")
+            lines.append(f"| `{claim_id}` | — | not run | — |")
             continue
         verdict = verdict_text(e)
         if e["outcome"] == "failed":

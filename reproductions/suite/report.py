@@ -14,7 +14,6 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .registry import CLAIMS, REGISTRY
 from .render import badge, badge_svg, markdown
 
 FILES = ("claims.json", "claims.md", "badge.json", "badge.svg")
@@ -49,20 +48,25 @@ def entry_for(claim, outcome, reason="", result=None):
         "device": result.get("device"),
         "duration_s": result.get("duration_s", 0.0),
         "figures": result.get("figures", []),
+        "calibrated": result.get("calibrated", {}),
         "worker": result.get("worker"),
     }
 
 
-def build(entries, meta):
-    """The report: meta, a summary, and the entries in registry order."""
-    ordered = [entries[c.id] for c in CLAIMS if c.id in entries]
-    return {"meta": meta, "summary": summarize(ordered), "claims": ordered}
+def build(entries, meta, registered=None):
+    """The report: meta, a summary, and the entries in the order of ``registered`` (the registry's ids;
+    default: ``meta["registered"]``, else the entries' own order). The ids go into meta, so the
+    report layer reads everything from claims.json and never imports the registry."""
+    registered = list(registered if registered is not None else meta.get("registered") or entries)
+    ordered = [entries[i] for i in registered if i in entries] + [e for i, e in entries.items() if i not in registered]
+    return {"meta": {**meta, "registered": registered}, "summary": summarize(ordered, len(registered)),
+            "claims": ordered}
 
 
-def summarize(entries):
+def summarize(entries, registered):
     count = lambda key, value: sum(1 for e in entries if e[key] == value)  # noqa: E731
     return {
-        "registered": len(REGISTRY),
+        "registered": registered,
         "run": len(entries),
         "reproduced": count("verdict", "reproduced"),
         "by_proxy": sum(1 for e in entries if e["verdict"] == "reproduced" and e.get("basis") == "proxy"),

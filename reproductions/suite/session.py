@@ -1,13 +1,18 @@
 """One pytest session of the claims suite: its options read and checked, where each claim runs, and the
 entries it collects for the report.
 
-The plugin (``reproductions.pytest_plugin``) only wires pytest's hooks to this. Under pytest-xdist,
-workers measure and the controller collects every claim's entry from the test reports
-(``record_property`` travels with them) and writes the report once.
+The plugin (``reproductions.pytest_plugin``) wires pytest's hooks to this, for the suite's own claims
+only. Under pytest-xdist, workers measure and the controller collects every claim's entry from the
+test reports (``record_property`` travels with them) and writes the report once. Imports neither
+TensorFlow, NumPy nor the posts until a claim is selected: every pytest session of an environment
+that has the package installed creates one.
 """
 
 import ast
 import contextlib
+import importlib.util
+import json
+import os
 import shlex
 import sys
 import time
@@ -17,11 +22,12 @@ import pytest
 
 from .. import __version__
 from . import progress, render, report, runtime
-from .registry import CLAIMS, REGISTRY
+from .errors import NO_TENSORFLOW
 from .report import entry_for
 from .seeds import SeedSpecError, format_seeds, parse_seeds
 
 SCALES = ("quick", "documented")
+CLAIMS_TEST = "test_claims.py::test_claim["
 
 
 # ---- scale and device policy --------------------------------------------------------------------
@@ -62,10 +68,10 @@ def device_plan(markers, visible_gpus, require_gpu=False, on_cpu=False):
     """Where a claim runs: ("gpu"|"cpu", skip reason or None). ``on_cpu`` (--repro-on-cpu): a gpu
     claim runs on the CPU when TensorFlow sees no GPU, instead of skipping.
 
-    Raises RuntimeError for --require-gpu without a GPU, so a GPU lane cannot pass by skipping.
+    Raises RuntimeError for --repro-require-gpu without a GPU, so a GPU lane cannot pass by skipping.
     """
     if require_gpu and not visible_gpus:
-        raise RuntimeError("--require-gpu: TensorFlow sees no GPU (tf.config.list_physical_devices('GPU') is empty)")
+        raise RuntimeError("--repro-require-gpu: TensorFlow sees no GPU (tf.config.list_physical_devices('GPU') is empty)")
     if "gpu" in markers:
         if visible_gpus:
             return "gpu", None
@@ -86,9 +92,11 @@ def claim_markers(claim, scale):
 
 def claim_params(scale):
     """The claims test's parameters: every registered claim, with its markers at this scale."""
+    from .registry import CLAIMS
+
     params = []
     for claim in CLAIMS:
-        marks = [getattr(pytest.mark, name) for name in claim_markers(claim, scale)]
+        marks = [pytest.mark.repro_claim] + [getattr(pytest.mark, name) for name in claim_markers(claim, scale)]
         group = claim.measure.name if claim.measure else claim.id
         marks.append(pytest.mark.xdist_group(group))  # claims sharing runs share a worker
         if claim.skip_reason:
@@ -99,10 +107,7 @@ def claim_params(scale):
 
 # ---- the session --------------------------------------------------------------------------------
 class Session:
-    """Options of this run, the claims it selected, and the report entries it collected.
-
-    Registered as a plugin object: its ``pytest_*`` methods are hooks of the running session.
-    """
+    """Options of this run, the claims it selected, and the report entries it collected."""
 
     def __init__(self, config):
         self.config = config
@@ -115,10 +120,12 @@ class Session:
             raise pytest.UsageError("--repro-master-seed: expected a non-negative integer")
         self.scale = resolve_scale(config.getoption("repro_scale"), config.getoption("markexpr", ""))
         self.report_dir = config.getoption("repro_report_dir")
-        self.require_gpu = config.getoption("require_gpu")
         self.on_cpu = config.getoption("repro_on_cpu")
+        if config.getoption("repro_mnist"):
+            os.environ["REPRO_MNIST"] = str(config.getoption("repro_mnist"))  # inherited by xdist workers
         self.entries = {}
         self.selected = set()  # claim ids this run set out to judge; fewer results make it partial
+        self.prepared = False
         self.started = time.time()
         self.environment = None
         self.interrupted = False
@@ -126,6 +133,50 @@ class Session:
     @property
     def is_worker(self):
         return hasattr(self.config, "workerinput")
+
+    # -- before the claims run --
+    def require_a_gpu(self):
+        """--repro-require-gpu: a session without a GPU is a usage error, so a GPU lane cannot pass by skipping."""
+        try:
+            device_plan(set(), runtime.gpus(), require_gpu=True)
+        except RuntimeError as err:
+            raise pytest.UsageError(str(err)) from None
+
+    def plan_devices(self, items):
+        """Skip the gpu claims (with the reason) when TensorFlow sees no GPU and --repro-on-cpu is not given."""
+        runtime.use_scale(self.scale)  # before TensorFlow starts: its thread pools are sized once
+        gpu_items = [item for item in items if item.get_closest_marker("gpu")]
+        if not gpu_items:
+            return
+        visible = runtime.gpus()
+        for item in gpu_items:
+            _, reason = device_plan({"gpu"}, visible, on_cpu=self.on_cpu)
+            if reason:
+                item.add_marker(pytest.mark.skip(reason=reason))
+
+    def device_for(self, item):
+        if not item.get_closest_marker("gpu"):
+            return "cpu"
+        device, _ = device_plan({"gpu"}, runtime.gpus(), on_cpu=self.on_cpu)
+        return device
+
+    @staticmethod
+    def is_claim_nodeid(nodeid):
+        return CLAIMS_TEST in nodeid
+
+    def claims_selected(self, nodeids):
+        """Claims are about to run: TensorFlow must be installed, and the controller checks once that
+        the report folder can be written (one line, before anything is trained)."""
+        self.selected |= {claim_id_of(nodeid) for nodeid in nodeids} - {None}
+        if self.prepared or self.is_worker or self.config.option.collectonly:
+            return
+        self.prepared = True
+        if importlib.util.find_spec("tensorflow") is None:
+            raise pytest.UsageError(NO_TENSORFLOW)
+        try:
+            report.check_writable(self.report_dir)
+        except report.ReportDirError as err:
+            raise pytest.UsageError(f"--repro-report-dir: {err}") from None
 
     def command(self):
         args = list(self.config.invocation_params.args)
@@ -141,11 +192,11 @@ class Session:
         return [
             f"reproductions {__version__}: TensorFlow {env['tensorflow']}, Keras {env['keras']}, "
             f"NumPy {env['numpy']}, Python {env['python']}, oneDNN {env['onednn']}",
-            f"reproductions: devices {runtime.driver_devices()} (TensorFlow's own view is in the report); "
+            f"devices {runtime.driver_devices()} (TensorFlow's own view is in the report); "
             f"scale {self.scale}; seeds {seeds}; report in {self.report_dir}/",
-            f"reproductions: machine {runtime.describe_fingerprint(env['machine'])} (calibrations recorded on "
+            f"machine {runtime.describe_fingerprint(env['machine'])} (calibrations recorded on "
             f"another fingerprint are compared with a second run, not bit for bit)",
-            f"reproductions: reproduce with: {self.command()}",
+            f"reproduce with: {self.command()}",
         ]
 
     def check(self, claim, device):
@@ -160,13 +211,17 @@ class Session:
             return engine.check_claim(claim, self.seeds, self.scale, device,
                                       figures_dir=f"{self.report_dir}/figures", master=self.master)
 
-    # -- hooks of the running session --
-    def pytest_runtest_logreport(self, report):
+    # -- while they run, on the controller --
+    def collect(self, report):
+        """One claim's entry from its test report (the controller's copy under xdist)."""
+        from .registry import REGISTRY
+
         claim_id = claim_id_of(report.nodeid)
-        if self.is_worker or claim_id is None:
+        if self.is_worker or claim_id not in REGISTRY:
             return
         claim = REGISTRY[claim_id]
-        result = dict(report.user_properties).get("claim")
+        recorded = dict(report.user_properties).get("claim")
+        result = json.loads(recorded) if recorded else None
         if report.skipped:
             reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
             self.entries[claim_id] = entry_for(claim, "skipped", reason.removeprefix("Skipped: "))
@@ -178,24 +233,17 @@ class Session:
         elif report.failed:  # an error in setup or teardown
             self.entries[claim_id] = entry_for(claim, "failed", _last_line(report), result)
 
-    def pytest_keyboard_interrupt(self, excinfo):
-        self.interrupted = True
-
-    def pytest_collection_finish(self, session):
-        self.selected |= {claim_id_of(item.nodeid) for item in session.items} - {None}
-
-    @pytest.hookimpl(optionalhook=True)
-    def pytest_xdist_node_collection_finished(self, node, ids):  # the controller collects nothing itself
-        self.selected |= {claim_id_of(nodeid) for nodeid in ids} - {None}
-
     def partial(self, exitstatus):
         """Interrupted, or short of a result for a claim it selected (stopped by -x or --maxfail)."""
         stopped = self.interrupted or exitstatus == pytest.ExitCode.INTERRUPTED
         return bool(stopped or self.selected - set(self.entries))
 
-    def pytest_sessionfinish(self, session, exitstatus):
+    # -- at the end --
+    def finish(self, session, exitstatus):
         if self.is_worker or not self.entries:
             return
+        from .registry import CLAIMS
+
         meta = {
             "suite": f"reproductions {__version__}",
             "generated": datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -208,16 +256,20 @@ class Session:
             "partial": self.partial(exitstatus),
         }
         try:
-            report.write(self.report_dir, report.build(self.entries, meta))
+            report.write(self.report_dir, report.build(self.entries, meta, [c.id for c in CLAIMS]))
         except report.ReportDirError as err:  # already says which folder and why
             sys.stderr.write(f"reproductions: {err}\n")
             session.exitstatus = pytest.ExitCode.INTERNAL_ERROR
 
-    def pytest_terminal_summary(self, terminalreporter):
+    def summary(self, terminalreporter):
         if self.is_worker or not self.entries:
             return
-        built = report.build(self.entries, {})
+        from .registry import CLAIMS
+
+        built = report.build(self.entries, {}, [c.id for c in CLAIMS])
         terminalreporter.section("claims")
+        for line in self.header():
+            terminalreporter.write_line(line)
         for line, failed in render.terminal_table(built):
             terminalreporter.write_line(line, red=failed)
         terminalreporter.write_line(f"{render.badge(built)['message']} · report: {self.report_dir}/claims.md")
@@ -229,20 +281,21 @@ def fetch_hint(built):
     """The one command that would judge the documented MNIST numbers a run left to proxies or could
     not run, when full MNIST is not here ("" otherwise)."""
     from ..data import mnist
+    from .registry import REGISTRY
 
     waiting = [e["id"] for e in built["claims"] if "dataset" in REGISTRY[e["id"]].markers
                and (e.get("basis") == "proxy" or e.get("outcome") == "skipped")]
     if not waiting or not (reason := mnist.unavailable_reason("documented")):
         return ""
     return (f"{len(waiting)} of the MNIST claims were judged by proxy or not at all: {reason}; then: "
-            f"python -m reproductions report --repro-scale documented -m 'dataset and not gpu'")
+            f"reproductions report --repro-scale documented -m 'dataset and not gpu'")
 
 
 def claim_id_of(nodeid):
-    if "test_claim[" not in nodeid:
+    """The claim id in a claims test's node id (None for any other test)."""
+    if CLAIMS_TEST not in nodeid:
         return None
-    claim_id = nodeid.split("test_claim[", 1)[1].split("]@", 1)[0].rstrip("]")  # xdist adds "@<group>"
-    return claim_id if claim_id in REGISTRY else None
+    return nodeid.split(CLAIMS_TEST, 1)[1].split("]@", 1)[0].rstrip("]")  # xdist adds "@<group>"
 
 
 def _last_line(report):
