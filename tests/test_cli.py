@@ -131,3 +131,46 @@ def test_add_seeds_measures_only_the_new_ones_and_refuses_a_foreign_fingerprint(
     path.write_text(json.dumps(grown))
     assert main(["calibrate", claim.id, "--add-seeds", "25-29"]) == 2
     assert "recorded on tensorflow 1.0.0" in capsys.readouterr().err
+
+
+# ---- conventions: version, help with examples, distinct exit statuses, missing packages -----------
+def test_version_and_help_with_examples_on_every_subcommand():
+    from reproductions import __version__
+
+    done = cli("--version")
+    assert done.returncode == 0 and done.stdout.strip() == f"reproductions {__version__}"
+    for command in ("list", "run", "calibrate", "report", "matrix", "compare", "readme", "bench", "false-alarms",
+                    "fetch-mnist"):
+        shown = cli(command, "-h")
+        examples = shown.stdout.split("examples:\n", 1)[-1]
+        assert shown.returncode == 0 and examples.startswith(("  reproductions", "  tox")), command
+    assert "exit statuses:" in cli("report", "-h").stdout
+
+
+def test_the_console_script_is_installed():
+    script = Path(sys.executable).with_name("reproductions")
+    assert script.is_file(), "pip install -e . installs the `reproductions` console script"
+    done = subprocess.run([str(script), "list", "--ids"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and done.stdout.split() == [c.id for c in CLAIMS]
+
+
+def test_report_maps_pytests_statuses_into_its_own(tmp_path):
+    none = cli("report", "-k", "no_claim_has_this_name", f"--repro-report-dir={tmp_path}", "-q")
+    assert none.returncode == 5, none.stdout[-1000:] + none.stderr[-1000:]
+    usage = cli("report", "--repro-seeds=5-2", f"--repro-report-dir={tmp_path}")
+    assert usage.returncode == 2 and "runs backwards" in usage.stderr
+
+
+WITHOUT_TENSORFLOW = "import sys; sys.modules['tensorflow'] = None; "  # as if it were not installed
+
+
+def test_a_missing_tensorflow_is_one_line_naming_the_choices(tmp_path):
+    run = subprocess.run([sys.executable, "-c", WITHOUT_TENSORFLOW + "from reproductions.suite.cli import main; "
+                          "sys.exit(main(['run', 'xnor.gates.xnor_net']))"], cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 3 and run.stderr.count("\n") == 1
+    assert "TensorFlow is not installed" in run.stderr and "tensorflow-cpu" in run.stderr and "tf-nightly" in run.stderr
+    suite = subprocess.run([sys.executable, "-c", WITHOUT_TENSORFLOW + "import pytest; sys.exit(pytest.main(["
+                            "'reproductions/test_claims.py', '-p', 'no:cacheprovider', '-k', 'xnor.gates.xnor_net', "
+                            f"'--repro-report-dir={tmp_path}']))"], cwd=ROOT, capture_output=True, text=True)
+    assert suite.returncode == pytest.ExitCode.USAGE_ERROR and "TensorFlow is not installed" in suite.stderr
+    assert "Traceback" not in suite.stderr + suite.stdout and not (tmp_path / "claims.json").exists()

@@ -30,6 +30,8 @@ from pathlib import Path
 
 import numpy as np
 
+from ..suite.errors import MnistUnavailable  # noqa: F401  (raised here; the command line catches it)
+
 IDX_FILES = {  # role: file name, magic number, shape, SHA-256 of the uncompressed file (the canonical ones)
     "x_train": ("train-images-idx3-ubyte", 2051, (60000, 28, 28),
                 "ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db"),
@@ -53,10 +55,6 @@ SUBSET_ORDER_SEED = 0         # ours: the subset is sorted by class; one fixed p
                               # for MNIST's own order, then batches are cut in order as the original
 FETCH_HINT = "run: python -m reproductions fetch-mnist (or pass --repro-mnist PATH)"
 FULL_NAME = "full MNIST: 55,000 train (after read_data_sets' 5,000 validation), 10,000 test"
-
-
-class MnistUnavailable(Exception):
-    """The data a scale needs is not here; the message says which file and what to do."""
 
 
 @dataclass(frozen=True)

