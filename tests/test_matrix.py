@@ -26,7 +26,7 @@ def lane_report(folder, tensorflow, verdicts, partial=False):
         entries[claim_id] = report.entry_for(claim, outcome, result=result)
     meta = {"environment": {"tensorflow": tensorflow, "keras": "k", "numpy": "n", "python": "p"},
             "scale": "quick", "seeds": "claim defaults", "partial": partial, "generated": "2026-11-22"}
-    report.write(folder, report.build(entries, meta))
+    report.write(folder, report.build(entries, meta, [c.id for c in CLAIMS]))
     return folder
 
 

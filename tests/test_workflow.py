@@ -32,9 +32,9 @@ def test_every_tox_lane_is_a_ci_lane_without_fail_fast():
 
 def test_the_workflow_merges_publishes_benchmarks_and_has_a_gpu_job():
     text = WORKFLOW.read_text()
-    assert "python -m reproductions matrix lanes/tf*" in text and "badge.json" in text and "gh-pages" in text
+    assert "python -m reproductions matrix lanes/tf* --out public --publish" in text and "gh-pages" in text
     assert "tox -e ${{ matrix.lane }}-bench" in text
-    assert "runs-on: [self-hosted, linux, gpu]" in text and "pytest -m gpu --require-gpu" in text
+    assert "runs-on: [self-hosted, linux, gpu]" in text and "pytest -m gpu --repro-require-gpu" in text
 
 
 def test_the_workflow_and_ci_judge_the_documented_mnist_numbers():

@@ -1,16 +1,16 @@
 """The version × claim matrix: one row per claim, one column per tox lane (a TensorFlow version).
 
-Each lane writes its own ``claims.json``; ``python -m reproductions matrix DIR...`` merges them.
+Each lane writes its own ``claims.json``; ``reproductions matrix DIR...`` merges them, and with
+``--publish`` also copies the newest TensorFlow's badge, claims.md and figures beside the matrix.
 Claims whose verdict differs between versions come first: they are what a reader needs to see.
-Pure functions from reports to text, plus the same atomic writer as the claims report.
+Reads reports only: no registry, no NumPy, no TensorFlow (the workflow runs it on a bare Python).
 """
 
-import json
+import shutil
 from pathlib import Path
 
-from .registry import CLAIMS
-from .render import measured_text, verdict_text
-from .report import ReportError, write_atomically
+from .render import judged_metrics, measured_text, verdict_text
+from .report import ReportError, json_text, write_atomically
 from .report import read as read_report
 
 
@@ -32,7 +32,8 @@ def load_lane(folder):
     return {"lane": Path(folder).name, "tensorflow": environment["tensorflow"],
             "keras": environment.get("keras", "?"), "numpy": environment.get("numpy", "?"),
             "python": environment.get("python", "?"), "partial": bool(report["meta"].get("partial")),
-            "generated": report["meta"].get("generated", ""), "entries": {e["id"]: e for e in report["claims"]}}
+            "generated": report["meta"].get("generated", ""), "registered": report["meta"].get("registered", []),
+            "folder": str(folder), "entries": {e["id"]: e for e in report["claims"]}}
 
 
 def version_key(lane):
@@ -40,22 +41,35 @@ def version_key(lane):
 
 
 def cell(entry):
-    """What one lane says about one claim."""
+    """What one lane says about one claim: the verdict and what it rests on, and the judged values
+    as numbers (medians over seeds)."""
     if entry is None:
-        return {"verdict": "not run", "outcome": "", "measured": ""}
-    return {"verdict": verdict_text(entry), "outcome": entry["outcome"], "measured": measured_text(entry)}
+        return {"verdict": None, "basis": None, "outcome": "not run", "measured": {}}
+    return {"verdict": entry["verdict"], "basis": entry.get("basis"), "outcome": entry["outcome"],
+            "measured": {k: entry["measured"][k] for k in judged_metrics(entry)}}
+
+
+def claim_ids(lanes):
+    """Every claim id the lanes registered, in registry order (a newer lane's new claims at the end)."""
+    ids = {}
+    for lane in lanes:
+        ids.update(dict.fromkeys(lane["registered"] or lane["entries"]))
+    return list(ids)
 
 
 def build(lanes):
     """Rows in registry order, each with its cells in TensorFlow-version order."""
     lanes = sorted(lanes, key=version_key)
     rows = []
-    for claim in CLAIMS:
-        cells = [cell(lane["entries"].get(claim.id)) for lane in lanes]
-        ran = [c for c in cells if c["verdict"] != "not run"]
-        changes = len({c["verdict"] for c in ran}) > 1
-        rows.append({"id": claim.id, "expected_verdict": claim.expected, "changes": changes,
-                     "failing": sum(c["outcome"] == "failed" for c in cells), "cells": cells})
+    for claim_id in claim_ids(lanes):
+        entries = [lane["entries"].get(claim_id) for lane in lanes]
+        cells = [cell(entry) for entry in entries]
+        ran = [c for c in cells if c["outcome"] != "not run"]
+        changes = len({(c["verdict"], c["basis"]) for c in ran}) > 1
+        expected = next((e["expected_verdict"] for e in entries if e), None)
+        rows.append({"id": claim_id, "expected_verdict": expected, "changes": changes,
+                     "failing": sum(c["outcome"] == "failed" for c in cells), "cells": cells,
+                     "texts": [_text(e) for e in entries]})
     columns = [{k: lane[k] for k in ("lane", "tensorflow", "keras", "numpy", "python", "partial", "generated")}
                for lane in lanes]
     return {"columns": columns, "rows": rows,
@@ -77,25 +91,72 @@ def markdown(matrix):
     lines += [f"| claim | expected | {header} |", "|---|---|" + "---|" * len(columns)]
     for row in changing + [r for r in matrix["rows"] if not r["changes"]]:
         name = f"⚠ `{row['id']}`" if row["changes"] else f"`{row['id']}`"
-        cells = " | ".join(_cell_text(c) for c in row["cells"])
+        cells = " | ".join(_cell_text(c, t) for c, t in zip(row["cells"], row["texts"]))
         lines.append(f"| {name} | {row['expected_verdict']} | {cells} |")
     lines += ["", "Each cell: the verdict, ✘ when the claim's test failed (verdict ≠ expected), "
                   "and the judged quantities as measured (medians over seeds)."]
     return "\n".join(lines) + "\n"
 
 
-def _cell_text(c):
-    if c["verdict"] == "not run":
+def _text(entry):
+    return {"verdict": verdict_text(entry), "measured": measured_text(entry)} if entry else None
+
+
+def _cell_text(c, text):
+    if text is None:
         return "not run"
     mark = " ✘" if c["outcome"] == "failed" else ""
-    measured = f"<br>{c['measured']}" if c["measured"] else ""
-    return f"**{c['verdict']}**{mark}{measured}".replace("|", "\\|")
+    measured = f"<br>{text['measured']}" if text["measured"] else ""
+    return f"**{text['verdict']}**{mark}{measured}".replace("|", "\\|")
 
 
 def merge(folders, out_dir):
     """Read every lane, then write matrix.json and matrix.md whole. Returns the written paths."""
     if not folders:
         raise MatrixError("give at least one report folder (e.g. reports/tf215 reports/tf221)")
-    matrix = build([load_lane(folder) for folder in folders])
-    return matrix, write_atomically(out_dir, {"matrix.json": json.dumps(matrix, indent=1) + "\n",
-                                              "matrix.md": markdown(matrix)})
+    lanes = [load_lane(folder) for folder in folders]
+    matrix = build(lanes)
+    public = {k: v for k, v in matrix.items()}
+    public["rows"] = [{k: v for k, v in row.items() if k != "texts"} for row in matrix["rows"]]
+    return matrix, write_atomically(out_dir, {"matrix.json": json_text(public), "matrix.md": markdown(matrix)})
+
+
+def newest(lanes):
+    """The lane the badge speaks for: the newest TensorFlow among whole runs (a partial run only if
+    every lane is partial)."""
+    whole = [lane for lane in lanes if not lane["partial"]] or lanes
+    return max(whole, key=version_key)
+
+
+def publish(folders, out_dir):
+    """The matrix, plus the newest TensorFlow lane's badge, claims.md and the figures it links.
+    Returns (matrix, the lane published, written paths)."""
+    matrix, paths = merge(folders, out_dir)
+    lane = newest([load_lane(folder) for folder in folders])
+    source, out = Path(lane["folder"]), Path(out_dir)
+    for name in ("badge.json", "badge.svg", "claims.md"):
+        if (source / name).is_file():
+            shutil.copyfile(source / name, out / name)
+            paths.append(out / name)
+    if (source / "figures").is_dir():
+        shutil.rmtree(out / "figures", ignore_errors=True)
+        shutil.copytree(source / "figures", out / "figures")
+        paths.append(out / "figures")
+    return matrix, lane, paths
+
+
+def badge_markdown(repository):
+    """The README line of the badge, for the GitHub Pages site the workflow publishes to."""
+    owner, _, name = repository.partition("/")
+    endpoint = f"https://{owner.lower()}.github.io/{name}/badge.json"
+    return (f"[![reproductions](https://img.shields.io/endpoint?url={endpoint})]"
+            f"(https://{owner.lower()}.github.io/{name}/claims.md)")
+
+
+def write_badge_markdown(out_dir, repository):
+    """Write badge.md beside the badge; returns what to print."""
+    if repository.count("/") != 1 or not all(repository.split("/")):
+        raise MatrixError(f"--repository: expected OWNER/NAME, got {repository!r}")
+    line = badge_markdown(repository)
+    write_atomically(out_dir, {"badge.md": line + "\n"})
+    return f"badge for README: {line}\n"
