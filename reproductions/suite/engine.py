@@ -1,10 +1,10 @@
 """Measure a claim over its seeds, judge it against its record, and say what was found.
 
-Shared by the claims test, ``python -m reproductions run`` and ``calibrate``. Runs are cached per
-(measurement, seed, scale) in the process, so claims that share a measurement train once.
+Shared by the claims test, ``reproductions run`` and ``calibrate``. Runs are cached per (measurement,
+seed, scale) in the process, so claims that share a measurement train once; ``memo.fresh()`` measures
+them afresh.
 """
 
-import contextlib
 import inspect
 import math
 import numbers
@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import calibration as calibration_files
-from . import machine_lock, progress
-from .judge import Judged, verdict_of
+from . import machine_lock, memo, progress
+from .judge import Judgement, judge_claim
 from .measurements import check_declared
 from .seeds import derive_seed
 from .stats import aggregate, is_metric
 
-_runs = {}
+_runs = memo.cache("measured runs")  # (measurement, seed, scale) -> one seed's run
 
 
 MASTER_STRIDE = 1000  # master seed m gives each claim the seeds m*1000, m*1000+1, ...
@@ -34,19 +34,6 @@ def seeds_for(claim, requested=None, master=0, scale="quick"):
     return list(requested) if claim.stochastic else list(requested)[:1]
 
 
-@contextlib.contextmanager
-def fresh_runs():
-    """Inside, every claim measures its runs afresh (under a break of its model, as the mutation
-    tests make, or to measure twice); the runs from before are kept for after, and those measured
-    inside are forgotten."""
-    global _runs
-    saved, _runs = _runs, {}
-    try:
-        yield
-    finally:
-        _runs = saved
-
-
 def measure_runs(claim, seeds, scale):
     """Per-seed results of the claim's measurement, each computed once per process.
 
@@ -56,19 +43,20 @@ def measure_runs(claim, seeds, scale):
     measure = claim.measure
     missing = [seed for seed in seeds if (measure.name, seed, scale) not in _runs]
     run_seeds = [derive_seed(measure.name, seed) for seed in missing]
-    with machine_lock.machine(exclusive=getattr(measure, "timed", False)):
-        if measure.seeds_at_once and missing:
+    alone = getattr(measure, "timed", False)
+    if measure.seeds_at_once and missing:
+        with machine_lock.machine(exclusive=alone):
             results = measure(run_seeds, scale=scale)
-        else:
-            results = []
-            for index, (seed, run_seed) in enumerate(zip(missing, run_seeds)):
-                if watcher := progress.active():
-                    watcher.seed(index, len(missing), seed)
+    else:
+        results = []
+        for index, (seed, run_seed) in enumerate(zip(missing, run_seeds)):
+            if watcher := progress.active():
+                watcher.seed(index, len(missing), seed)
+            with machine_lock.machine(exclusive=alone):  # a seed at a time: a timer waits for one run, not all
                 results.append(measure(run_seed, scale=scale))
     for seed, result in zip(missing, results):
         _runs[(measure.name, seed, scale)] = check_declared(measure, result)
     return [_runs[(measure.name, seed, scale)] for seed in seeds]
-
 
 
 @dataclass
@@ -89,47 +77,57 @@ class Result:
 
     @property
     def basis(self):
-        """"proxy" when a check of the documented result was left to the documented scale and a
+        """ "proxy" when a check of the documented result was left to the documented scale and a
         stand-in judged this run; "documented" otherwise (quick-only stand-ins skipped at the
         documented scale leave the documented number judged)."""
-        return "proxy" if any(c.at == "documented" and self.scale != "documented"
-                              for c in self.claim.checks) else "documented"
+        return (
+            "proxy"
+            if any(c.at == "documented" and self.scale != "documented" for c in self.claim.checks)
+            else "documented"
+        )
 
     @property
     def passed(self):
-        return self.verdict == self.claim.expected and all(j.ok for j in self.explains)
+        return Judgement(self.claim.expected, self.checks, self.explains, self.verdict, self.not_judged).passed
 
     def failure_message(self):
         failed = [j.text for j in self.checks + self.explains if not j.ok] or [j.text for j in self.checks]
-        return (f"{self.claim.id}: expected {self.claim.expected}, measured {self.verdict} "
-                f"on seeds {self.seeds}: " + "; ".join(failed))
+        return (
+            f"{self.claim.id}: expected {self.claim.expected}, measured {self.verdict} "
+            f"on seeds {self.seeds}: " + "; ".join(failed)
+        )
 
     def judged_values(self):
         """The measured values this claim's checks judge, with their spread over seeds."""
         judged = {j.metric.split(".")[0] for j in self.checks + self.explains}
-        return {k: v for k, v in self.measured.items()
-                if k.split(".")[0] in judged and (is_metric(v) or isinstance(v, list))}
+        return {
+            k: v
+            for k, v in self.measured.items()
+            if k.split(".")[0] in judged and (is_metric(v) or isinstance(v, list))
+        }
 
     def record(self):
         """Plain-Python summary for the report (it travels between xdist processes)."""
-        return plain({
-            "id": self.claim.id,
-            "verdict": self.verdict,
-            "basis": self.basis,
-            "not_judged": self.not_judged,
-            "measured": self.judged_values(),
-            "checks": [{"ok": j.ok, "state": j.state, "text": j.text, "metric": j.metric} for j in self.checks],
-            "explains": [{"ok": j.ok, "state": j.state, "text": j.text, "metric": j.metric} for j in self.explains],
-            "data": self.measured.get("data"),
-            "seeds": self.seeds,
-            "scale": self.scale,
-            "device": self.device,
-            "duration_s": round(self.duration_s, 3),
-            "environment": self.environment,
-            "figures": self.figures,
-            "calibrated": self.calibrated,
-            "worker": os.environ.get("PYTEST_XDIST_WORKER", "main"),  # where it ran: runs are shared per process
-        })
+        return plain(
+            {
+                "id": self.claim.id,
+                "verdict": self.verdict,
+                "basis": self.basis,
+                "not_judged": self.not_judged,
+                "measured": self.judged_values(),
+                "checks": [{"ok": j.ok, "state": j.state, "text": j.text, "metric": j.metric} for j in self.checks],
+                "explains": [{"ok": j.ok, "state": j.state, "text": j.text, "metric": j.metric} for j in self.explains],
+                "data": self.measured.get("data"),
+                "seeds": self.seeds,
+                "scale": self.scale,
+                "device": self.device,
+                "duration_s": round(self.duration_s, 3),
+                "environment": self.environment,
+                "figures": self.figures,
+                "calibrated": self.calibrated,
+                "worker": os.environ.get("PYTEST_XDIST_WORKER", "main"),  # where it ran: runs are shared per process
+            }
+        )
 
 
 def plain(value):
@@ -168,19 +166,24 @@ def check_claim(claim, seeds=None, scale="quick", device="cpu", figures_dir=None
     calibration = calibration_files.load(claim, scale, data_set=measured.get("data"))
     if calibration is not None:
         calibration = calibration.without(seeds)  # never judge a sample against itself
-    checks = [c.judge(measured, claim.documented, calibration) for c in claim.checks if c.applies(scale)]
-    if not checks:  # all([]) would call it reproduced on nothing
-        checks = [Judged(False, f"no check of {claim.id} applies at the {scale} scale", error=True)]
-    not_judged = [f"{c.label or c.metric} (judged at the {c.at} scale only)"
-                  for c in claim.checks + claim.explains if not c.applies(scale)]
-    explains = [c.judge(measured, claim.documented, calibration) for c in claim.explains if c.applies(scale)]
-    error = any(j.error for j in checks + explains)
-    verdict = verdict_of(claim.expected, all(j.ok for j in checks), all(j.ok for j in explains), error)
+    judged = judge_claim(claim, measured, calibration, scale)
     figures = []
     if figures_dir is not None and claim.figure:
         figures.append(draw(claim, runs, figures_dir))
-    result = Result(claim, seeds, scale, device, measured, checks, explains, verdict,
-                    time.perf_counter() - started, runtime.environment(), figures, not_judged)
+    result = Result(
+        claim,
+        seeds,
+        scale,
+        device,
+        measured,
+        judged.checks,
+        judged.explains,
+        judged.verdict,
+        time.perf_counter() - started,
+        runtime.environment(),
+        figures,
+        judged.not_judged,
+    )
     result.calibrated = calibrated_spread(calibration, {k.split(".")[0] for k in result.judged_values()})
     return result
 
@@ -192,8 +195,9 @@ def calibrated_spread(calibration, metrics):
     spread = {}
     for metric in sorted(metrics):
         values = [run.get(metric) for run in calibration.data["runs"]]
-        values = [float(v) for v in values
-                  if isinstance(v, numbers.Real) and not isinstance(v, bool) and math.isfinite(v)]
+        values = [
+            float(v) for v in values if isinstance(v, numbers.Real) and not isinstance(v, bool) and math.isfinite(v)
+        ]
         if values:
             spread[metric] = {"min": min(values), "max": max(values), "n": len(values)}
     return spread
