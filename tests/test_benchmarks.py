@@ -15,6 +15,7 @@ from reproductions.posts.ltfn import runs as ltfn_runs
 from reproductions.posts.xnor import gates as xnor_gates
 from reproductions.posts.xnor import train as xnor_train
 from reproductions.posts.xor import models as xor_keras
+from reproductions.suite import fingerprint, memo
 
 GRID = xnor_gates.TIMING_POINTS
 pytestmark = [pytest.mark.benchmark, pytest.mark.cpu]
@@ -42,9 +43,11 @@ def test_xnor_training_5000_steps_after_tracing(benchmark):
 
 
 # ---- training throughput per claim family (seeds trained per second, compared across versions) ----
-FAMILIES = [("logic nets (8 nets a seed)", logic.train_logic_nets, logic.STACK),
-            ("Keras XOR configurations", xor_keras.train_xor_configs, xor_keras.STACK),
-            ("LCD jittered linear model", lcd.train_jitter10, lcd.STACK)]
+FAMILIES = [
+    ("logic nets (8 nets a seed)", logic.train_logic_nets, logic.STACK),
+    ("Keras XOR configurations", xor_keras.train_xor_configs, xor_keras.STACK),
+    ("LCD jittered linear model", lcd.train_jitter10, lcd.STACK),
+]
 
 
 @pytest.mark.parametrize("family, measure, seeds", FAMILIES, ids=["logic", "xor", "lcd"])
@@ -73,14 +76,21 @@ def test_quick_convnet_training_throughput(benchmark):
         return (ltfn.np.random.default_rng([0, 1]), "he", ltfn.ABLATION_LR["quick"], "quick"), {}
 
     def trained_afresh(*args):  # a real training each round, not a memoized one
-        with ltfn.runtime.fresh_memos():
+        with memo.fresh(everything=True):
             return ltfn.conv_run(*args)
 
     run = benchmark.pedantic(trained_afresh, setup=same_arm, rounds=2, iterations=1, warmup_rounds=0)
     assert run["finite"]
     achieved = steps * ltfn.conv_training_flops(ltfn.CONV_WIDTHS["quick"]) / benchmark.stats.stats.min / 1e9
-    peak, how = ltfn.runtime.peak_gflops()  # one core's: the quick scale trains on one thread
-    benchmark.extra_info.update(gflops=round(achieved, 2), peak_gflops_one_core=peak and round(peak, 1),
-                                peak_from=how, steps=steps, widths=list(ltfn.CONV_WIDTHS["quick"]))
-    print(f"\nquick ConvNet training (tracing and test batches included): {achieved:.2f} GFLOP/s on one "
-          f"thread; one core's nominal float32 peak {peak and round(peak)} GFLOP/s ({how})")
+    peak, how = fingerprint.peak_gflops()  # one core's: the quick scale trains on one thread
+    benchmark.extra_info.update(
+        gflops=round(achieved, 2),
+        peak_gflops_one_core=peak and round(peak, 1),
+        peak_from=how,
+        steps=steps,
+        widths=list(ltfn.CONV_WIDTHS["quick"]),
+    )
+    print(
+        f"\nquick ConvNet training (tracing and test batches included): {achieved:.2f} GFLOP/s on one "
+        f"thread; one core's nominal float32 peak {peak and round(peak)} GFLOP/s ({how})"
+    )

@@ -6,7 +6,7 @@ import pytest
 from reproductions.data import mnist as mnist_data
 from reproductions.posts.xnor import gates as xnor_gates
 from reproductions.posts.xnor import train as xnor_train
-from reproductions.suite import calibration, engine, machine_lock, runtime, seeds
+from reproductions.suite import calibration, engine, machine_lock, memo, runtime, seeds
 from reproductions.suite.registry import REGISTRY
 
 
@@ -19,9 +19,9 @@ def test_training_is_identical_for_the_same_seed():
 
 def test_a_claim_measured_twice_judges_the_same():
     claim = REGISTRY["xnor.gates.or_nor_surfaces"]
-    with engine.fresh_runs():
+    with memo.fresh():
         first = engine.check_claim(claim).measured
-    with engine.fresh_runs():
+    with memo.fresh():
         second = engine.check_claim(claim).measured
     assert first == second
 
@@ -55,7 +55,7 @@ def _scalars(run):
 
 def _measure_afresh(claim, scale="quick"):
     measure, run_seed = claim.measure, seeds.derive_seed(claim.measure.name, 0)
-    with runtime.fresh_memos(), machine_lock.machine(exclusive=measure.timed):  # a real second run
+    with memo.fresh(everything=True), machine_lock.machine(exclusive=measure.timed):  # a real second run
         run = measure([run_seed], scale=scale)[0] if measure.seeds_at_once else measure(run_seed, scale=scale)
     return _scalars(run)
 
@@ -78,8 +78,9 @@ def _marks(claim):
     return [pytest.mark.xdist_group(claim.measure.name)] + [pytest.mark.dataset] * ("dataset" in claim.markers)
 
 
-@pytest.mark.parametrize("measured_claim", [pytest.param(c, marks=_marks(c)) for c in _measurements()],
-                         ids=lambda c: c.measure.name)
+@pytest.mark.parametrize(
+    "measured_claim", [pytest.param(c, marks=_marks(c)) for c in _measurements()], ids=lambda c: c.measure.name
+)
 def test_a_measurement_gives_identical_numbers_for_the_same_seed(measured_claim, repro):
     """Once through the engine (shared with the claims test when it ran in this process), once
     more: from the recorded calibration (another process, another day) or measured afresh. At the
@@ -121,12 +122,16 @@ def other_isa(machine):
     machine["isa"] = " ".join(sorted(flags))
 
 
-@pytest.mark.parametrize("change, said", [
-    (lambda m: m.update(cpu="Intel(R) Xeon(R) Platinum 8375C CPU @ 2.90GHz"), lambda r: f"CPU {r['cpu']!r}"),
-    (other_isa, lambda r: "avx512f (theirs vs here)"),
-    (lambda m: m.update(threads=m["threads"] + 1), lambda r: f"{r['threads']} threads (here {r['threads'] + 1})"),
-    (lambda m: m.update(onednn="off"), lambda r: f"oneDNN {r['onednn']} (here off)"),
-], ids=["cpu-model", "instruction-set", "threads", "kernel-family"])
+@pytest.mark.parametrize(
+    "change, said",
+    [
+        (lambda m: m.update(cpu="Intel(R) Xeon(R) Platinum 8375C CPU @ 2.90GHz"), lambda r: f"CPU {r['cpu']!r}"),
+        (other_isa, lambda r: "avx512f (theirs vs here)"),
+        (lambda m: m.update(threads=m["threads"] + 1), lambda r: f"{r['threads']} threads (here {r['threads'] + 1})"),
+        (lambda m: m.update(onednn="off"), lambda r: f"oneDNN {r['onednn']} (here off)"),
+    ],
+    ids=["cpu-model", "instruction-set", "threads", "kernel-family"],
+)
 def test_on_a_foreign_fingerprint_the_measurement_runs_twice_and_still_matches(monkeypatch, change, said):
     """The fallback as a machine with another CPU meets it: no bit-for-bit claim on the recorded
     numbers, a second run in this process instead, which must match the first."""

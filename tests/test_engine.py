@@ -2,7 +2,7 @@
 
 import pytest
 
-from reproductions.suite import engine
+from reproductions.suite import engine, memo
 from reproductions.suite.judge import AtLeast
 from reproductions.suite.measurements import measurement
 from reproductions.suite.records import SENTIMOS, Claim, Source
@@ -14,14 +14,22 @@ def accuracy(seed, scale="quick"):
 
 
 def claim(checks, expected="reproduced"):
-    return Claim(id="test.claim", source=Source(SENTIMOS, "a section"), statement="97% accuracy",
-                 documented={"accuracy": 0.97}, judge="band", expected=expected, why="a test record",
-                 measure=accuracy, checks=checks)
+    return Claim(
+        id="test.claim",
+        source=Source(SENTIMOS, "a section"),
+        statement="97% accuracy",
+        documented={"accuracy": 0.97},
+        judge="band",
+        expected=expected,
+        why="a test record",
+        measure=accuracy,
+        checks=checks,
+    )
 
 
 @pytest.fixture(autouse=True)
 def fresh_runs():
-    with engine.fresh_runs():
+    with memo.fresh():
         yield
 
 

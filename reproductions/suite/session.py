@@ -21,7 +21,7 @@ from datetime import datetime, timezone
 import pytest
 
 from .. import __version__
-from . import progress, render, report, runtime
+from . import fingerprint, progress, render, report, runtime
 from .errors import NO_TENSORFLOW
 from .report import entry_for
 from .seeds import SeedSpecError, format_seeds, parse_seeds
@@ -34,6 +34,7 @@ CLAIMS_TEST = "test_claims.py::test_claim["
 def marker_expression_keeps(markexpr, markers):
     """Whether pytest's ``-m`` expression (names joined by and/or/not, parentheses) keeps a test
     carrying ``markers``. Raises ValueError for anything else; pytest reports it itself."""
+
     def evaluate(node):
         if isinstance(node, ast.BoolOp):
             values = [evaluate(v) for v in node.values]
@@ -43,6 +44,7 @@ def marker_expression_keeps(markexpr, markers):
         if isinstance(node, ast.Name):
             return node.id in markers
         raise ValueError(f"unsupported -m expression: {markexpr!r}")
+
     try:
         return evaluate(ast.parse(markexpr, mode="eval").body)
     except SyntaxError:
@@ -54,8 +56,9 @@ def selects_only_gpu(markexpr):
     if not markexpr:
         return False
     try:
-        return (marker_expression_keeps(markexpr, {"gpu", "slow", "dataset"})
-                and not marker_expression_keeps(markexpr, {"cpu", "dataset", "benchmark"}))
+        return marker_expression_keeps(markexpr, {"gpu", "slow", "dataset"}) and not marker_expression_keeps(
+            markexpr, {"cpu", "dataset", "benchmark"}
+        )
     except ValueError:  # an expression this cannot read is pytest's to report
         return False
 
@@ -71,15 +74,19 @@ def device_plan(markers, visible_gpus, require_gpu=False, on_cpu=False):
     Raises RuntimeError for --repro-require-gpu without a GPU, so a GPU lane cannot pass by skipping.
     """
     if require_gpu and not visible_gpus:
-        raise RuntimeError("--repro-require-gpu: TensorFlow sees no GPU (tf.config.list_physical_devices('GPU') is empty)")
+        raise RuntimeError(
+            "--repro-require-gpu: TensorFlow sees no GPU (tf.config.list_physical_devices('GPU') is empty)"
+        )
     if "gpu" in markers:
         if visible_gpus:
             return "gpu", None
         if on_cpu:
             return "cpu", None
-        return "gpu", ("needs a GPU: TensorFlow sees none (tf.config.list_physical_devices('GPU') is empty); "
-                       "run it on a GPU machine, with --repro-on-cpu on this CPU (hours), or with "
-                       "--repro-scale quick")
+        return "gpu", (
+            "needs a GPU: TensorFlow sees none (tf.config.list_physical_devices('GPU') is empty); "
+            "run it on a GPU machine, with --repro-on-cpu on this CPU (hours), or with "
+            "--repro-scale quick"
+        )
     return "cpu", None
 
 
@@ -192,9 +199,9 @@ class Session:
         return [
             f"reproductions {__version__}: TensorFlow {env['tensorflow']}, Keras {env['keras']}, "
             f"NumPy {env['numpy']}, Python {env['python']}, oneDNN {env['onednn']}",
-            f"devices {runtime.driver_devices()} (TensorFlow's own view is in the report); "
+            f"devices {fingerprint.driver_devices()} (TensorFlow's own view is in the report); "
             f"scale {self.scale}; seeds {seeds}; report in {self.report_dir}/",
-            f"machine {runtime.describe_fingerprint(env['machine'])} (calibrations recorded on "
+            f"machine {fingerprint.describe_fingerprint(env['machine'])} (calibrations recorded on "
             f"another fingerprint are compared with a second run, not bit for bit)",
             f"reproduce with: {self.command()}",
         ]
@@ -208,8 +215,9 @@ class Session:
         watched = device == "cpu" and self.scale == "documented" and claim.gpu_at_documented
         # a GPU's documented protocol on the CPU takes hours: progress goes to the terminal, past capture
         with progress.reporting(sys.__stderr__) if watched else contextlib.nullcontext():
-            return engine.check_claim(claim, self.seeds, self.scale, device,
-                                      figures_dir=f"{self.report_dir}/figures", master=self.master)
+            return engine.check_claim(
+                claim, self.seeds, self.scale, device, figures_dir=f"{self.report_dir}/figures", master=self.master
+            )
 
     # -- while they run, on the controller --
     def collect(self, report):
@@ -283,12 +291,17 @@ def fetch_hint(built):
     from ..data import mnist
     from .registry import REGISTRY
 
-    waiting = [e["id"] for e in built["claims"] if "dataset" in REGISTRY[e["id"]].markers
-               and (e.get("basis") == "proxy" or e.get("outcome") == "skipped")]
+    waiting = [
+        e["id"]
+        for e in built["claims"]
+        if "dataset" in REGISTRY[e["id"]].markers and (e.get("basis") == "proxy" or e.get("outcome") == "skipped")
+    ]
     if not waiting or not (reason := mnist.unavailable_reason("documented")):
         return ""
-    return (f"{len(waiting)} of the MNIST claims were judged by proxy or not at all: {reason}; then: "
-            f"reproductions report --repro-scale documented -m 'dataset and not gpu'")
+    return (
+        f"{len(waiting)} of the MNIST claims were judged by proxy or not at all: {reason}; then: "
+        f"reproductions report --repro-scale documented -m 'dataset and not gpu'"
+    )
 
 
 def claim_id_of(nodeid):

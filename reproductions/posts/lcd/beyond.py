@@ -7,21 +7,21 @@ faithful versions of what the overview describes, written here, and say so in th
 
 import numpy as np
 
-from ...suite import runtime
+from ...suite import memo, runtime
 from ...suite.measurements import measurement
 from .data import DIGITS, JITTER_IMAGE, SHAPE, all_placements, generate_images, images_of, patches, same_patches
 from .linear import STACK, batch_schedule
 
 # ---- config: beyond linear (no published code; ours) ------------------------------------------------
-DNN_HIDDEN = 64           # ours: one ReLU layer, the smallest "deep" net that fits the jittered set
-NET_EXAMPLES = 500        # ours: 500 jittered images (the post's next step up)
-NET_STEPS = 2000          # ours: Adam 1e-2, batch 50, 2,000 steps
+DNN_HIDDEN = 64  # ours: one ReLU layer, the smallest "deep" net that fits the jittered set
+NET_EXAMPLES = 500  # ours: 500 jittered images (the post's next step up)
+NET_STEPS = 2000  # ours: Adam 1e-2, batch 50, 2,000 steps
 NET_LEARNING_RATE = 1e-2  # ours
-CNN_FILTERS = 16          # ours: one 5x5 conv layer, a max over positions, a dense readout
-POOLED_FILTERS = 8        # ours: a conv-pool-dense CNN with no built-in invariance: 5x5 "same" conv,
-                          # 2x2 max pool, a dense readout of the 5x5x8 map (where the claim could fail)
-SEEN_OFFSETS = 3          # ours: the CNN trains on offsets 0-2 (top-left) and is tested on the rest
-FRESH_EXAMPLES = 500      # ours: fresh random jittered images, the post's test for the linear model
+CNN_FILTERS = 16  # ours: one 5x5 conv layer, a max over positions, a dense readout
+POOLED_FILTERS = 8  # ours: a conv-pool-dense CNN with no built-in invariance: 5x5 "same" conv,
+# 2x2 max pool, a dense readout of the 5x5x8 map (where the claim could fail)
+SEEN_OFFSETS = 3  # ours: the CNN trains on offsets 0-2 (top-left) and is tested on the rest
+FRESH_EXAMPLES = 500  # ours: fresh random jittered images, the post's test for the linear model
 
 
 def glorot(rng, fan_in, fan_out, shape):
@@ -30,16 +30,27 @@ def glorot(rng, fan_in, fan_out, shape):
 
 
 MODELS = {  # name -> (parameter shapes, Glorot fans per weight)
-    "linear": [((JITTER_IMAGE ** 2, DIGITS), (JITTER_IMAGE ** 2, DIGITS)), ((1, DIGITS), None)],
-    "dnn": [((JITTER_IMAGE ** 2, DNN_HIDDEN), (JITTER_IMAGE ** 2, DNN_HIDDEN)), ((1, DNN_HIDDEN), None),
-            ((DNN_HIDDEN, DIGITS), (DNN_HIDDEN, DIGITS)), ((1, DIGITS), None)],
+    "linear": [((JITTER_IMAGE**2, DIGITS), (JITTER_IMAGE**2, DIGITS)), ((1, DIGITS), None)],
+    "dnn": [
+        ((JITTER_IMAGE**2, DNN_HIDDEN), (JITTER_IMAGE**2, DNN_HIDDEN)),
+        ((1, DNN_HIDDEN), None),
+        ((DNN_HIDDEN, DIGITS), (DNN_HIDDEN, DIGITS)),
+        ((1, DIGITS), None),
+    ],
     # Conv2D(16, 5x5) over the image padded by 4, GlobalMaxPooling2D, Dense(10); Keras' Glorot fans
-    "cnn": [((SHAPE * SHAPE, CNN_FILTERS), (SHAPE * SHAPE, SHAPE * SHAPE * CNN_FILTERS)), ((1, 1, CNN_FILTERS), None),
-            ((CNN_FILTERS, DIGITS), (CNN_FILTERS, DIGITS)), ((1, DIGITS), None)],
+    "cnn": [
+        ((SHAPE * SHAPE, CNN_FILTERS), (SHAPE * SHAPE, SHAPE * SHAPE * CNN_FILTERS)),
+        ((1, 1, CNN_FILTERS), None),
+        ((CNN_FILTERS, DIGITS), (CNN_FILTERS, DIGITS)),
+        ((1, DIGITS), None),
+    ],
     # Conv2D(8, 5x5, "same"), MaxPooling2D(2), Flatten, Dense(10)
-    "cnn_pool": [((SHAPE * SHAPE, POOLED_FILTERS), (SHAPE * SHAPE, SHAPE * SHAPE * POOLED_FILTERS)),
-                 ((1, 1, POOLED_FILTERS), None),
-                 ((25 * POOLED_FILTERS, DIGITS), (25 * POOLED_FILTERS, DIGITS)), ((1, DIGITS), None)],
+    "cnn_pool": [
+        ((SHAPE * SHAPE, POOLED_FILTERS), (SHAPE * SHAPE, SHAPE * SHAPE * POOLED_FILTERS)),
+        ((1, 1, POOLED_FILTERS), None),
+        ((25 * POOLED_FILTERS, DIGITS), (25 * POOLED_FILTERS, DIGITS)),
+        ((1, DIGITS), None),
+    ],
 }
 
 
@@ -61,8 +72,9 @@ def forward(model, params, inputs):
     if model == "cnn_pool":  # inputs (S, n, 100, 25): the "same" windows, row by row
         maps = tf.nn.relu(tf.einsum("snqk,skf->snqf", inputs, params[0]) + params[1])
         side = JITTER_IMAGE // 2
-        pooled = tf.reduce_max(tf.reshape(maps, (tf.shape(maps)[0], tf.shape(maps)[1], side, 2, side, 2, -1)),
-                               axis=(3, 5))
+        pooled = tf.reduce_max(
+            tf.reshape(maps, (tf.shape(maps)[0], tf.shape(maps)[1], side, 2, side, 2, -1)), axis=(3, 5)
+        )
         flat = tf.reshape(pooled, (tf.shape(maps)[0], tf.shape(maps)[1], -1))
         return tf.matmul(flat, params[2]) + params[3]
     # inputs (S, n, positions, 25): one response per filter and position, the max over positions
@@ -75,12 +87,13 @@ def train_net(model, rngs, inputs, labels, steps=NET_STEPS):
 
     Memoized on every input (model, initial weights, data, schedule), so a test that breaks one of
     the models reuses the others' trainings instead of running them again."""
-    initial = [np.stack([glorot(rng, *fans, shape) if fans else np.zeros(shape, np.float32) for rng in rngs])
-               for shape, fans in MODELS[model]]
+    initial = [
+        np.stack([glorot(rng, *fans, shape) if fans else np.zeros(shape, np.float32) for rng in rngs])
+        for shape, fans in MODELS[model]
+    ]
     schedules = np.stack([batch_schedule(rng, inputs.shape[1], steps) for rng in rngs])
-    key = ("lcd-net", model, forward, runtime.digest(initial + [inputs, labels, schedules]), steps,
-           NET_LEARNING_RATE)
-    return runtime.memoized(key, lambda: _train_net(model, initial, schedules, inputs, labels, steps))
+    key = ("lcd-net", model, forward, memo.digest(initial + [inputs, labels, schedules]), steps, NET_LEARNING_RATE)
+    return memo.memoized(key, lambda: _train_net(model, initial, schedules, inputs, labels, steps))
 
 
 def _train_net(model, initial, schedules, inputs, labels, steps):
@@ -105,16 +118,39 @@ def _train_net(model, initial, schedules, inputs, labels, steps):
     return lambda test_inputs: np.argmax(forward(model, params, tf.constant(test_inputs)).numpy(), axis=2)
 
 
-@measurement("lcd:train_beyond_linear", seeds_at_once=True,
-             metrics=("params_linear", "params_dnn", "params_cnn", "params_cnn_pool", "training_steps",
-                      "cnn_smaller_than_dnn", "cnn_pool_smaller_than_dnn", "linear_random_test_acc",
-                      "linear_random_train_acc", "linear_fresh_test_acc", "dnn_random_test_acc", "dnn_random_train_acc",
-                      "dnn_fresh_test_acc", "cnn_pool_random_test_acc", "cnn_pool_random_train_acc",
-                      "cnn_pool_fresh_test_acc", "dnn_shifted_test_acc", "dnn_shifted_train_acc",
-                      "cnn_shifted_test_acc", "cnn_shifted_train_acc", "cnn_100_at_unseen_positions",
-                      "cnn_pool_100_at_unseen_placements", "cnn_pool_100_on_fresh_images", "dnn_beats_linear",
-                      "dnn_beats_linear_on_fresh_images", "dnn_fits_training_set",
-                      "cnn_pool_beats_dnn_at_unseen_placements"))
+@measurement(
+    "lcd:train_beyond_linear",
+    seeds_at_once=True,
+    metrics=(
+        "params_linear",
+        "params_dnn",
+        "params_cnn",
+        "params_cnn_pool",
+        "training_steps",
+        "cnn_smaller_than_dnn",
+        "cnn_pool_smaller_than_dnn",
+        "linear_random_test_acc",
+        "linear_random_train_acc",
+        "linear_fresh_test_acc",
+        "dnn_random_test_acc",
+        "dnn_random_train_acc",
+        "dnn_fresh_test_acc",
+        "cnn_pool_random_test_acc",
+        "cnn_pool_random_train_acc",
+        "cnn_pool_fresh_test_acc",
+        "dnn_shifted_test_acc",
+        "dnn_shifted_train_acc",
+        "cnn_shifted_test_acc",
+        "cnn_shifted_train_acc",
+        "cnn_100_at_unseen_positions",
+        "cnn_pool_100_at_unseen_placements",
+        "cnn_pool_100_on_fresh_images",
+        "dnn_beats_linear",
+        "dnn_beats_linear_on_fresh_images",
+        "dnn_fits_training_set",
+        "cnn_pool_beats_dnn_at_unseen_placements",
+    ),
+)
 def train_beyond_linear(run_seeds, scale="quick"):
     return runtime.in_fixed_stacks(_train_beyond_stack, run_seeds, STACK)
 
@@ -140,9 +176,15 @@ def _train_beyond_stack(run_seeds):
         splits["shifted"].append(_split(rng, all_offsets[:SEEN_OFFSETS], NET_EXAMPLES))
         fresh.append(generate_images(np.random.default_rng([seed, 3]), FRESH_EXAMPLES, JITTER_IMAGE)[:2])
     sizes = {f"params_{m}": parameter_count(m) for m in MODELS}
-    results = [sizes | {"training_steps": NET_STEPS, "cnn_smaller_than_dnn": sizes["params_cnn"] < sizes["params_dnn"],
-                        "cnn_pool_smaller_than_dnn": sizes["params_cnn_pool"] < sizes["params_dnn"]}
-               for _ in run_seeds]
+    results = [
+        sizes
+        | {
+            "training_steps": NET_STEPS,
+            "cnn_smaller_than_dnn": sizes["params_cnn"] < sizes["params_dnn"],
+            "cnn_pool_smaller_than_dnn": sizes["params_cnn_pool"] < sizes["params_dnn"],
+        }
+        for _ in run_seeds
+    ]
     fresh_x, fresh_y = np.stack([f[0] for f in fresh]), np.stack([f[1] for f in fresh])
     for split, pairs in splits.items():
         train = [images_of(t) for t, _ in pairs]
@@ -173,6 +215,7 @@ def _train_beyond_stack(run_seeds):
         result["dnn_beats_linear"] = result["dnn_random_test_acc"] > result["linear_random_test_acc"]
         result["dnn_beats_linear_on_fresh_images"] = result["dnn_fresh_test_acc"] > result["linear_fresh_test_acc"]
         result["dnn_fits_training_set"] = result["dnn_random_train_acc"] == 1.0
-        result["cnn_pool_beats_dnn_at_unseen_placements"] = (result["cnn_pool_random_test_acc"]
-                                                             > result["dnn_random_test_acc"])
+        result["cnn_pool_beats_dnn_at_unseen_placements"] = (
+            result["cnn_pool_random_test_acc"] > result["dnn_random_test_acc"]
+        )
     return results

@@ -19,30 +19,30 @@ import math
 import numpy as np
 
 from ...data import mnist
-from ...suite import progress, runtime
+from ...suite import memo, progress, runtime
 
 # ---- config -------------------------------------------------------------------------------------
-BATCH = 100                  # post + original code
-TEST_BATCHES = {"quick": 10, "documented": 100}   # original: 100 batches of 100; the subset has 10
-FC = {                       # hidden widths, learning rate, steps (post + original code)
+BATCH = 100  # post + original code
+TEST_BATCHES = {"quick": 10, "documented": 100}  # original: 100 batches of 100; the subset has 10
+FC = {  # hidden widths, learning rate, steps (post + original code)
     "ltfn1": ((), 0.01, 1000),
     "ltfn2": ((), 0.01, 2000),
     "ltfn3": ((500, 500), 1e-4, 5000),
 }
-QUICK_FC3_STEPS = 2000       # ours: LTFN 3's own net for 50 epochs of the 4,000-image subset (~11 s a seed)
+QUICK_FC3_STEPS = 2000  # ours: LTFN 3's own net for 50 epochs of the 4,000-image subset (~11 s a seed)
 CONV_WIDTHS = {"quick": (4, 4, 8, 8), "documented": (64, 64, 128, 128)}  # post; ours: 1/16 width quick
-CONV_STEPS = {"quick": 400, "documented": 5000}   # original code: 5,000; ours: 400 quick (~13 s on one AVX2 core)
+CONV_STEPS = {"quick": 400, "documented": 5000}  # original code: 5,000; ours: 400 quick (~13 s on one AVX2 core)
 TINY_LR_STEPS = {"quick": 100, "documented": 5000}  # ours: at lr 1e-7, 400 quick steps move no more than 100
-LR_LTFN5 = 1e-7              # original code 4_convolutions.py (not in the post)
-LR_LTFN6 = 1e-3              # original code 5_weight_initialization.py (the post never says it changed)
-SMALL = 0.01                 # post: weights x 0.01 (the code scaled the conv layers only)
+LR_LTFN5 = 1e-7  # original code 4_convolutions.py (not in the post)
+LR_LTFN6 = 1e-3  # original code 5_weight_initialization.py (the post never says it changed)
+SMALL = 0.01  # post: weights x 0.01 (the code scaled the conv layers only)
 ABLATION_LR = {"quick": 0.01, "documented": LR_LTFN6}  # LTFN 6's rate; ours: 10x for 400 quick steps.
-                                                       # Held fixed across every arm of the ablation.
-ABLATION_INITS = ("normal", "he")   # ours: LTFN 5's N(0,1) against LTFN 6's VS/Xavier (ConvNet and FC)
-ABLATION_CONV_ONLY = ("small",)     # ours: LTFN 6's x0.01 at the same rate: is it the init or lr 1e-7?
+# Held fixed across every arm of the ablation.
+ABLATION_INITS = ("normal", "he")  # ours: LTFN 5's N(0,1) against LTFN 6's VS/Xavier (ConvNet and FC)
+ABLATION_CONV_ONLY = ("small",)  # ours: LTFN 6's x0.01 at the same rate: is it the init or lr 1e-7?
 ABLATION_FC_HIDDEN = {"quick": (128, 128), "documented": (500, 500)}  # LTFN 3's FC net; ours: quarter
-                                                                     # width quick (N(0,1) at lr 0.01)
-HISTOGRAM_IMAGES = 25        # ours: a quarter batch of test images for the activation statistics (full width)
+# width quick (N(0,1) at lr 0.01)
+HISTOGRAM_IMAGES = 25  # ours: a quarter batch of test images for the activation statistics (full width)
 LN10 = math.log(10)
 
 
@@ -73,9 +73,9 @@ def xavier(rng, shape):
 
 
 INITS = {  # conv layers, FC layer
-    "normal": (normal, normal),                                          # LTFN 5
-    "small": (lambda rng, s: SMALL * normal(rng, s), normal),            # LTFN 6 code: FC not scaled
-    "he": (variance_scaling, xavier),                                    # LTFN 6
+    "normal": (normal, normal),  # LTFN 5
+    "small": (lambda rng, s: SMALL * normal(rng, s), normal),  # LTFN 6 code: FC not scaled
+    "he": (variance_scaling, xavier),  # LTFN 6
 }
 
 
@@ -119,8 +119,12 @@ def conv_training_flops(widths, batch=BATCH):
 
 def conv_params(rng, init, widths):
     conv_init, fc_init = INITS[init]
-    shapes = [(3, 3, 1, widths[0]), (3, 3, widths[0], widths[1]), (3, 3, widths[1], widths[2]),
-              (3, 3, widths[2], widths[3])]
+    shapes = [
+        (3, 3, 1, widths[0]),
+        (3, 3, widths[0], widths[1]),
+        (3, 3, widths[1], widths[2]),
+        (3, 3, widths[2], widths[3]),
+    ]
     params = [(conv_init(rng, s), np.zeros(s[-1], np.float32)) for s in shapes]
     return params + [(fc_init(rng, (7 * 7 * widths[3], 10)), np.zeros(10, np.float32))]
 
@@ -137,9 +141,8 @@ def train_and_test(model, params, lr, steps, scale):
     ``model`` is (forward function, its static arguments). A run is memoized on every input, so the
     claims that share these trainings, and tests that change one arm, train each arm once."""
     forward, static = model
-    key = ("ltfn", forward, static, runtime.digest([a for pair in params for a in pair]), lr, steps,
-           *_setting(scale))
-    return runtime.memoized(key, lambda: _train_and_test(model, params, lr, steps, scale))
+    key = ("ltfn", forward, static, memo.digest([a for pair in params for a in pair]), lr, steps, *_setting(scale))
+    return memo.memoized(key, lambda: _train_and_test(model, params, lr, steps, scale))
 
 
 def _setting(scale):
@@ -151,20 +154,26 @@ def _train_and_test(model, params, lr, steps, scale):
     tf = runtime.tensorflow()
     initial = [a for pair in params for a in pair]
     shapes = tuple(a.shape for a in initial)  # a run assigns its own initial weights to the shared loop's
-    variables, train, test = runtime.traced_once(
+    variables, train, test = memo.traced_once(
         ("ltfn", model, shapes, *_setting(scale)),
-        lambda: _traced_loops(model, shapes, scale, progress.graph_loop("training", steps)))
+        lambda: _traced_loops(model, shapes, scale, progress.graph_loop("training", steps)),
+    )
     for variable, value in zip(variables, initial):
         variable.assign(value)
     rate, step_count = tf.constant(lr, tf.float32), tf.constant(steps)
     costs = train(rate, step_count).numpy()
     clean = test(rate, False).numpy()
     snapshot = [v.numpy() for v in variables]
-    documented = test(rate, True).numpy()        # last: it changes the weights
-    return {"costs": costs, "clean_cost": float(clean[0]), "clean_acc": float(clean[1]),
-            "documented_cost": float(documented[0]), "documented_acc": float(documented[1]),
-            "finite": bool(np.isfinite(costs).all() and np.isfinite(clean).all()),
-            "eval_moved_weights": any(not np.array_equal(a, v.numpy()) for a, v in zip(snapshot, variables))}
+    documented = test(rate, True).numpy()  # last: it changes the weights
+    return {
+        "costs": costs,
+        "clean_cost": float(clean[0]),
+        "clean_acc": float(clean[1]),
+        "documented_cost": float(documented[0]),
+        "documented_acc": float(documented[1]),
+        "finite": bool(np.isfinite(costs).all() and np.isfinite(clean).all()),
+        "eval_moved_weights": any(not np.array_equal(a, v.numpy()) for a, v in zip(snapshot, variables)),
+    }
 
 
 def _traced_loops(model, shapes, scale, tick):
@@ -197,7 +206,7 @@ def _traced_loops(model, shapes, scale, tick):
         costs = tf.TensorArray(tf.float32, size=steps)
         for s in tf.range(steps):
             offset = (s * BATCH) % last_offset
-            cost, _ = step(x[offset:offset + BATCH], y[offset:offset + BATCH], rate)
+            cost, _ = step(x[offset : offset + BATCH], y[offset : offset + BATCH], rate)
             costs = costs.write(s, cost)
             if tick:
                 tick(s, cost)
@@ -207,7 +216,7 @@ def _traced_loops(model, shapes, scale, tick):
     def test(rate, training):
         results = tf.TensorArray(tf.float32, size=TEST_BATCHES[scale])
         for i in tf.range(TEST_BATCHES[scale]):
-            xb, yb = xt[i * BATCH:(i + 1) * BATCH], yt[i * BATCH:(i + 1) * BATCH]
+            xb, yb = xt[i * BATCH : (i + 1) * BATCH], yt[i * BATCH : (i + 1) * BATCH]
             cost, accuracy = step(xb, yb, rate) if training else cost_and_accuracy(xb, yb)
             results = results.write(i, tf.stack([cost, accuracy]))
         return tf.reduce_mean(results.stack(), axis=0)

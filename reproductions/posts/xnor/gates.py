@@ -15,28 +15,28 @@ import time
 
 import numpy as np
 
-from ...suite import runtime
-from ...suite.measurements import measurement
+from ...suite import memo, runtime
 from ...suite.figures import pyplot, save
+from ...suite.measurements import measurement
 
 # ---- config -------------------------------------------------------------------------------------
-THETA_AND = (-30.0, 20.0, 20.0)   # post
-THETA_OR = (-10.0, 20.0, 20.0)    # post
+THETA_AND = (-30.0, 20.0, 20.0)  # post
+THETA_OR = (-10.0, 20.0, 20.0)  # post
 THETA_NOR = (10.0, -20.0, -20.0)  # post
-THETA_NOT = (10.0, -20.0)          # post: Ng's negation neuron, sigmoid(10 - 20 x)
+THETA_NOT = (10.0, -20.0)  # post: Ng's negation neuron, sigmoid(10 - 20 x)
 W1 = [[20.0, -20.0], [20.0, -20.0]]  # post + original code: columns are the AND and NOR neurons
-B1 = [-30.0, 10.0]                   # post + original code
-W2 = [[20.0], [20.0]]                # post + original code: the OR neuron over (AND, NOR)
-B2 = [-10.0]                         # post + original code
-SURFACE_POINTS = 20     # post: "a set of 20 x 20 points from the range [0, 1]"
-TIMING_POINTS = 100     # original code: both versions timed on linspace(0, 1, 100), a 100x100 grid
-DENSE_POINTS = 1000     # original code: Fig 1 is drawn from span_large, a 1000x1000 grid
+B1 = [-30.0, 10.0]  # post + original code
+W2 = [[20.0], [20.0]]  # post + original code: the OR neuron over (AND, NOR)
+B2 = [-10.0]  # post + original code
+SURFACE_POINTS = 20  # post: "a set of 20 x 20 points from the range [0, 1]"
+TIMING_POINTS = 100  # original code: both versions timed on linspace(0, 1, 100), a 100x100 grid
+DENSE_POINTS = 1000  # original code: Fig 1 is drawn from span_large, a 1000x1000 grid
 TIMING_ROUNDS = {"quick": 9, "documented": 9}  # ours: the median of 9 paired rounds; the original's %%timeit
 #   best of 3 of each path alone gave 189-273x in eight back-to-back runs on one idle machine (the per-point
 #   path drifts by half between calls), so one best-of-3 ratio decided "over 200" by chance; the median of 9
 #   gave 222-237x in five such runs
-FAST_LOOPS = 10         # original code: %%timeit -n10 (loops per round, fast path only)
-EXACT = 1e-5            # ours: float32 rounding of the pre-activations (measured 2.4e-6 near x1+x2 = 0.5)
+FAST_LOOPS = 10  # original code: %%timeit -n10 (loops per round, fast path only)
+EXACT = 1e-5  # ours: float32 rounding of the pre-activations (measured 2.4e-6 near x1+x2 = 0.5)
 
 
 def span(points):
@@ -74,7 +74,7 @@ def surface_of(theta, points):
 
 
 # ---- per point vs vectorized, TF2 style ---------------------------------------------------------
-_tf2 = {}
+_tf2 = memo.cache("xnor: traced TF2 functions")  # hold the constants they were traced with
 
 
 def _tf2_functions():
@@ -99,7 +99,7 @@ def vectorized_tf2(points):
 
 
 # ---- per point vs vectorized, session style (tf.compat.v1, as the post) -------------------------
-_graph = {}
+_graph = memo.cache("xnor: the session graph")
 
 
 def _session_graph():
@@ -111,8 +111,14 @@ def _session_graph():
             x1, x2 = v1.placeholder(tf.float32, name="x1"), v1.placeholder(tf.float32, name="x2")
             x = v1.placeholder(tf.float32, shape=(None, 2), name="X")
             layer1 = tf.sigmoid(tf.matmul(x, tf.constant(W1)) + tf.constant(B1))
-            _graph.update(graph=graph, x1=x1, x2=x2, h_xnor=xnor(x1, x2), x=x,
-                          h_xnor_fast=tf.sigmoid(tf.matmul(layer1, tf.constant(W2)) + tf.constant(B2)))
+            _graph.update(
+                graph=graph,
+                x1=x1,
+                x2=x2,
+                h_xnor=xnor(x1, x2),
+                x=x,
+                h_xnor_fast=tf.sigmoid(tf.matmul(layer1, tf.constant(W2)) + tf.constant(B2)),
+            )
     return _graph
 
 
@@ -137,9 +143,22 @@ def monotone(surface, rising):
     return bool(np.all(steps >= -EXACT) if rising else np.all(steps <= EXACT))
 
 
-@measurement("xnor_gates:gate_values",
-             metrics=("and_printed", "and_values", "negation_at_1", "negation_at_0", "or_corners", "nor_corners",
-                      "or_monotone", "nor_monotone", "xnor_corners", "xnor_corner_values", "xnor_corner_error"))
+@measurement(
+    "xnor_gates:gate_values",
+    metrics=(
+        "and_printed",
+        "and_values",
+        "negation_at_1",
+        "negation_at_0",
+        "or_corners",
+        "nor_corners",
+        "or_monotone",
+        "nor_monotone",
+        "xnor_corners",
+        "xnor_corner_values",
+        "xnor_corner_error",
+    ),
+)
 def gate_values(seed, scale="quick"):
     """Truth tables, the negation neuron and the gate surfaces on the post's 20x20 grid."""
     runtime.seed_everything(seed)
@@ -147,8 +166,10 @@ def gate_values(seed, scale="quick"):
     code_order = [(x & 1, int(x > 1)) for x in range(4)]  # original code prints (0,0) (1,0) (0,1) (1,1)
     and_values = [float(neuron(THETA_AND, tf.constant(float(a)), tf.constant(float(b)))) for a, b in code_order]
     negation = lambda x: float(tf.sigmoid(THETA_NOT[0] + THETA_NOT[1] * tf.constant(x)))  # noqa: E731
-    surfaces = {name: surface_of(theta, SURFACE_POINTS)
-                for name, theta in (("and", THETA_AND), ("or", THETA_OR), ("nor", THETA_NOR))}
+    surfaces = {
+        name: surface_of(theta, SURFACE_POINTS)
+        for name, theta in (("and", THETA_AND), ("or", THETA_OR), ("nor", THETA_NOR))
+    }
     x = grid_inputs(SURFACE_POINTS)
     surfaces["xnor"] = xnor(x[:, 0], x[:, 1]).numpy().reshape(SURFACE_POINTS, SURFACE_POINTS)
     xnor_corners = corners(surfaces["xnor"])
@@ -175,11 +196,22 @@ def best_time(function, points, loops=1):
     return (time.perf_counter() - started) / loops, values
 
 
-@measurement("xnor_gates:speedup",
-             metrics=("speedup_session", "speedup_tf2", "speedup_session_min", "speedup_session_max",
-                      "session_per_point_s", "session_vectorized_s", "tf2_per_point_s", "tf2_vectorized_s",
-                      "vectorized_matches_per_point", "timing_rounds"),
-             timed=True)  # alone on the machine (suite.machine_lock): a training beside it moved the median to 193x
+@measurement(
+    "xnor_gates:speedup",
+    metrics=(
+        "speedup_session",
+        "speedup_tf2",
+        "speedup_session_min",
+        "speedup_session_max",
+        "session_per_point_s",
+        "session_vectorized_s",
+        "tf2_per_point_s",
+        "tf2_vectorized_s",
+        "vectorized_matches_per_point",
+        "timing_rounds",
+    ),
+    timed=True,
+)  # alone on the machine (suite.machine_lock): a training beside it moved the median to 193x
 def speedup(seed, scale="quick"):
     """Per-point vs vectorized on the same 100x100 grid, timed back to back in one process: each round
     gives one ratio, and the speedup is the median over the rounds (a drift slower than a round cancels)."""
@@ -208,9 +240,11 @@ def speedup(seed, scale="quick"):
     }
 
 
-@measurement("xnor_gates:dense_grid",
-             metrics=("dense_points", "dense_corners", "dense_s", "per_point_400_s", "dense_faster_than_per_point"),
-             timed=True)
+@measurement(
+    "xnor_gates:dense_grid",
+    metrics=("dense_points", "dense_corners", "dense_s", "per_point_400_s", "dense_faster_than_per_point"),
+    timed=True,
+)
 def dense_grid(seed, scale="quick"):
     """The vectorized net on 100x100 (Fig 1) and the code's 1000x1000, vs 400 points one at a time."""
     runtime.seed_everything(seed)
@@ -266,6 +300,9 @@ def plot_speedup(runs, path):
     names = ["session_per_point", "session_vectorized", "tf2_per_point", "tf2_vectorized"]
     fig, ax = plt.subplots(figsize=(6, 3.2))
     ax.barh(names, [run[f"{n}_s"] for n in names], color=["#c44", "#48c", "#c44", "#48c"])
-    ax.set(xscale="log", xlabel="seconds per 100x100 grid (best of rounds)",
-           title=f"speedup: session {run['speedup_session']:.0f}x, tf2 {run['speedup_tf2']:.0f}x")
+    ax.set(
+        xscale="log",
+        xlabel="seconds per 100x100 grid (best of rounds)",
+        title=f"speedup: session {run['speedup_session']:.0f}x, tf2 {run['speedup_tf2']:.0f}x",
+    )
     save(fig, path)

@@ -12,8 +12,6 @@ from . import gates, train
 def and_bias_minus_10(patch):
     patch.setattr(gates, "THETA_AND", (-10.0, 20.0, 20.0))
     patch.setattr(gates, "B1", [-10.0, 10.0])
-    patch.setattr(gates, "_tf2", {})    # the traced functions and graphs hold the unbroken constants
-    patch.setattr(gates, "_graph", {})
 
 
 def swapped_or(patch):
@@ -38,13 +36,20 @@ def restore_loads_nothing(patch):
 
 
 MUTATIONS = (
-    Mutation("AND with bias -10", ("xnor.gates.and_truth_table", "xnor.gates.xnor_net", "xnor.fast.dense_plot"),
-             and_bias_minus_10),
+    Mutation(
+        "AND with bias -10",
+        ("xnor.gates.and_truth_table", "xnor.gates.xnor_net", "xnor.fast.dense_plot"),
+        and_bias_minus_10,
+    ),
     Mutation("OR with swapped weights", ("xnor.gates.or_nor_surfaces",), swapped_or),
     Mutation("a negation neuron that does not negate", ("xnor.gates.negation_values",), positive_negation),
     Mutation("a vectorized path off by 0.5", ("xnor.fast.speedup",), vectorized_path_off_by_half),
-    Mutation("50 training steps", ("xnor.train.final_loss", "xnor.train.corner_outputs", "xnor.train.surface_shape"),
-             fifty_steps, range(6)),
+    Mutation(
+        "50 training steps",
+        ("xnor.train.final_loss", "xnor.train.corner_outputs", "xnor.train.surface_shape"),
+        fifty_steps,
+        range(6),
+    ),
     Mutation("a restore that loads nothing", ("xnor.train.checkpoint_restore",), restore_loads_nothing, range(2)),
 )
 NO_MUTATION = {}

@@ -17,31 +17,33 @@ from pathlib import Path
 
 import numpy as np
 
-from ...suite import progress, runtime
+from ...suite import memo, progress, runtime
+from ...suite.figures import pyplot, save
 from ...suite.measurements import measurement
 from . import gates
-from ...suite.figures import pyplot, save
 
 # ---- config -------------------------------------------------------------------------------------
 X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=np.float32)  # post
-Y = np.array([[1], [0], [0], [1]], dtype=np.float32)              # post: XNOR
-WIDTHS = (2, 1)           # post: layer1 has 2 neurons, layer2 one
-LEARNING_RATE = 0.03      # post + original code: AdamOptimizer(0.03)
-ADAM_EPSILON = 1e-8       # original code: TF1 Adam's default (Keras' default is 1e-7)
-STEPS = 5000              # post + original code; the same at both scales (0.5 s compiled)
-LOSS_EVERY = 10           # original code: the loss summary is written every 10 steps
-GRID = 100                # original code: linspace(0, 1, 100) meshgrid in xnor-predict
-CONVERGED = 1e-3          # ours: stalled runs sit on plateaus at 0.125 or 0.167
-FALLING_WINDOW = 500      # ours: "still dropping" = lower now than 500 steps before
-CORNER_AGREEMENT = 0.05   # ours: "agree at the extremes" with the hand-set net
+Y = np.array([[1], [0], [0], [1]], dtype=np.float32)  # post: XNOR
+WIDTHS = (2, 1)  # post: layer1 has 2 neurons, layer2 one
+LEARNING_RATE = 0.03  # post + original code: AdamOptimizer(0.03)
+ADAM_EPSILON = 1e-8  # original code: TF1 Adam's default (Keras' default is 1e-7)
+STEPS = 5000  # post + original code; the same at both scales (0.5 s compiled)
+LOSS_EVERY = 10  # original code: the loss summary is written every 10 steps
+GRID = 100  # original code: linspace(0, 1, 100) meshgrid in xnor-predict
+CONVERGED = 1e-3  # ours: stalled runs sit on plateaus at 0.125 or 0.167
+FALLING_WINDOW = 500  # ours: "still dropping" = lower now than 500 steps before
+CORNER_AGREEMENT = 0.05  # ours: "agree at the extremes" with the hand-set net
 
 
 def build_model():
     """Two sigmoid layers with Glorot-uniform weights and biases, as tf.get_variable's default."""
     keras = runtime.keras()
     glorot = keras.initializers.GlorotUniform
-    layers = [keras.layers.Dense(width, activation="sigmoid", kernel_initializer=glorot(), bias_initializer=glorot())
-              for width in WIDTHS]
+    layers = [
+        keras.layers.Dense(width, activation="sigmoid", kernel_initializer=glorot(), bias_initializer=glorot())
+        for width in WIDTHS
+    ]
     return keras.Sequential([keras.Input(shape=(2,)), *layers])
 
 
@@ -52,8 +54,9 @@ def compiled_training(model, steps):
 
 def seed_training(steps):
     """``start(weights)`` -> (model, its compiled training) from those initial weights and Adam's
-    initial state. One model and loop per process (``runtime.traced_once``): tracing the loop costs
+    initial state. One model and loop per process (``memo.traced_once``): tracing the loop costs
     about as much as running its 5,000 steps, so every seed reuses the trace."""
+
     def build():
         model = build_model()
         train, optimizer = _training_and_optimizer(model, steps)
@@ -67,7 +70,7 @@ def seed_training(steps):
 
         return start
 
-    return runtime.traced_once(("xnor", steps, WIDTHS, LEARNING_RATE, ADAM_EPSILON), build)
+    return memo.traced_once(("xnor", steps, WIDTHS, LEARNING_RATE, ADAM_EPSILON), build)
 
 
 def _training_and_optimizer(model, steps):
@@ -125,10 +128,24 @@ def handset_surface():
     return gates.xnor(x1, x2).numpy()
 
 
-@measurement("xnor_train:train_xnor",
-             metrics=("final_loss", "converged", "final_loss_converged", "still_falling", "vals_0_0", "vals_0_last",
-                      "vals_last_0", "vals_last_last", "corners_xnor", "corners_agree_with_handset", "surface_gap",
-                      "restored_identical", "fresh_model_differs"))
+@measurement(
+    "xnor_train:train_xnor",
+    metrics=(
+        "final_loss",
+        "converged",
+        "final_loss_converged",
+        "still_falling",
+        "vals_0_0",
+        "vals_0_last",
+        "vals_last_0",
+        "vals_last_last",
+        "corners_xnor",
+        "corners_agree_with_handset",
+        "surface_gap",
+        "restored_identical",
+        "fresh_model_differs",
+    ),
+)
 def train_xnor(seed, scale="quick"):
     start = seed_training(STEPS)  # built before seeding: its own draws must not shift the seed's
     runtime.seed_everything(seed)
@@ -150,8 +167,12 @@ def train_xnor(seed, scale="quick"):
         "vals_last_0": when_converged(float(printed[2])),
         "vals_last_last": when_converged(float(printed[3])),
         "corners_xnor": when_converged(gates.as_bits(printed) == "1 0 0 1"),
-        "corners_agree_with_handset": when_converged(bool(max(
-            abs(surface[i][j] - handset[i][j]) for i, j in ((0, 0), (0, -1), (-1, 0), (-1, -1))) < CORNER_AGREEMENT)),
+        "corners_agree_with_handset": when_converged(
+            bool(
+                max(abs(surface[i][j] - handset[i][j]) for i, j in ((0, 0), (0, -1), (-1, 0), (-1, -1)))
+                < CORNER_AGREEMENT
+            )
+        ),
         "surface_gap": when_converged(float(np.mean(np.abs(surface - handset)))),
         **restore_round_trip(model, surface),
         "loss_history": history,
