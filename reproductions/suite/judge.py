@@ -51,9 +51,9 @@ def _fmt(value, digits=4):
 class Check:
     metric: str
     label: str = field(default="", kw_only=True)  # how the report names the measured quantity
-    at: str = field(default="", kw_only=True)     # judged only at this scale ("" = every scale)
+    at: str = field(default="", kw_only=True)  # judged only at this scale ("" = every scale)
 
-    calibrated = False                            # its tolerance comes from the calibration
+    calibrated = False  # its tolerance comes from the calibration
 
     def applies(self, scale):
         return not self.at or self.at == scale
@@ -81,6 +81,7 @@ class Check:
 @dataclass(frozen=True)
 class Equals(Check):
     """The measured value equals a documented one exactly (e.g. a printed truth table)."""
+
     doc: str = ""
 
     def _judge(self, value, measured, documented, calibration):
@@ -91,6 +92,7 @@ class Equals(Check):
 @dataclass(frozen=True)
 class Close(Check):
     """Deterministic value within a numeric precision of the documented one."""
+
     doc: str = ""
     atol: float = 0.0
 
@@ -126,6 +128,7 @@ class Holds(Check):
     """A per-seed property holds on every seed but a fraction ``tolerate`` of them, rounded down:
     at tolerate=0.1 a failure is allowed only from 10 seeds on, so one seed or two must all hold.
     """
+
     tolerate: float = 0.0
 
     def _judge(self, value, measured, documented, calibration):
@@ -142,19 +145,23 @@ class Holds(Check):
 @dataclass(frozen=True)
 class MostSeeds(Check):
     """A per-seed property holds on more seeds than chance would give (one-sided sign test)."""
+
     alpha: float = 0.05
 
     def _judge(self, value, measured, documented, calibration):
         n = measured.get(f"{self.metric}.n", 1)
         holds = n - measured.get(f"{self.metric}.failures", 0 if value == 1 else 1)
         p = sign_test_p(holds, n)
-        return Judged(p < self.alpha, f"{self._name()}: holds on {holds}/{n} seeds (sign test p = {p:.2g}, "
-                                      f"needs < {self.alpha:g})")
+        return Judged(
+            p < self.alpha,
+            f"{self._name()}: holds on {holds}/{n} seeds (sign test p = {p:.2g}, needs < {self.alpha:g})",
+        )
 
 
 @dataclass(frozen=True)
 class Faster(Check):
     """Per-seed values of ``metric`` tend to be smaller than those of ``than`` (Mann-Whitney)."""
+
     than: str = ""
     alpha: float = 0.05
 
@@ -163,24 +170,32 @@ class Faster(Check):
         if not mine or not theirs:
             return Judged(False, f"{self._name()}: needs several seeds of {self.metric} and {self.than}")
         p = mann_whitney_p(mine, theirs)
-        return Judged(p < self.alpha, f"{self._name()}: medians {_fmt(value)} vs {_fmt(measured[self.than])} "
-                                      f"(one-sided Mann-Whitney p = {p:.2g}, needs < {self.alpha:g})")
+        return Judged(
+            p < self.alpha,
+            f"{self._name()}: medians {_fmt(value)} vs {_fmt(measured[self.than])} "
+            f"(one-sided Mann-Whitney p = {p:.2g}, needs < {self.alpha:g})",
+        )
 
 
 @dataclass(frozen=True)
 class MeanAtMost(Check):
     """The mean of ``metric`` over seeds is no larger than the mean of ``than`` plus ``slack`` (where
     medians of a few seeds would swap too often)."""
+
     than: str = ""
     slack: float = 0.0
 
     def _judge(self, value, measured, documented, calibration):
-        mine, theirs = measured.get(f"{self.metric}.values") or (value,), measured.get(f"{self.than}.values") or (
-            measured[self.than],)
+        mine, theirs = (
+            measured.get(f"{self.metric}.values") or (value,),
+            measured.get(f"{self.than}.values") or (measured[self.than],),
+        )
         mean, other = sum(mine) / len(mine), sum(theirs) / len(theirs)
         allowed = f" + {self.slack:g}" if self.slack else ""
-        return Judged(mean <= other + self.slack,
-                      f"{self._name()}: means {_fmt(mean)} vs {_fmt(other)}{allowed} over {len(mine)} seeds")
+        return Judged(
+            mean <= other + self.slack,
+            f"{self._name()}: means {_fmt(mean)} vs {_fmt(other)}{allowed} over {len(mine)} seeds",
+        )
 
 
 def _same_distribution(metric, measured, calibration):
@@ -193,12 +208,16 @@ def _same_distribution(metric, measured, calibration):
         return True, "not simulated"
     smallest = 2 / math.comb(len(mine) + len(theirs), len(mine))
     if smallest >= MEDIAN_ALPHA:
-        return True, (f"not tested against the calibration: {len(mine)} seed(s) and {len(theirs)} calibrated draws "
-                      f"cannot reach p < {MEDIAN_ALPHA:g}")
+        return True, (
+            f"not tested against the calibration: {len(mine)} seed(s) and {len(theirs)} calibrated draws "
+            f"cannot reach p < {MEDIAN_ALPHA:g}"
+        )
     p = rank_sum_p(mine, theirs)
-    return p >= MEDIAN_ALPHA, (f"{len(mine)} measured seeds {'match' if p >= MEDIAN_ALPHA else 'differ from'} "
-                               f"{len(theirs)} calibrated draws (two-sided rank-sum p = {p:.2g}, fails below "
-                               f"{MEDIAN_ALPHA:g})")
+    return p >= MEDIAN_ALPHA, (
+        f"{len(mine)} measured seeds {'match' if p >= MEDIAN_ALPHA else 'differ from'} "
+        f"{len(theirs)} calibrated draws (two-sided rank-sum p = {p:.2g}, fails below "
+        f"{MEDIAN_ALPHA:g})"
+    )
 
 
 def _percentile_text(want, calibrated):
@@ -214,6 +233,7 @@ class NearDocumented(Check):
 
     ``log`` compares in decades, for quantities such as a final loss.
     """
+
     doc: str = ""
     log: bool = False
     padding: float = SPREAD_PADDING
@@ -225,20 +245,27 @@ class NearDocumented(Check):
             return Judged(False, f"{self._name()}: no calibration recorded at this scale", error=True)
         calibrated = sorted(calibration.values(self.metric))
         if self.log and any(not v > 0 for v in (value, want, *calibrated)):  # no decades at <= 0 or NaN
-            return Judged(False, f"{self._name()} median {_fmt(value)} vs documented {want}: cannot be compared "
-                                 f"in decades, a value (measured, documented or calibrated) is ≤ 0 or NaN")
+            return Judged(
+                False,
+                f"{self._name()} median {_fmt(value)} vs documented {want}: cannot be compared "
+                f"in decades, a value (measured, documented or calibrated) is ≤ 0 or NaN",
+            )
         below, above = spread_sides(calibrated, log=self.log)
         centre = statistics.median(math.log10(v) for v in calibrated) if self.log else statistics.median(calibrated)
         low, high = centre - self.padding * below, centre + self.padding * above
         if self.log:
-            low, high = 10 ** low, 10 ** high
+            low, high = 10**low, 10**high
         near = low <= want <= high
         typical, median_text = _same_distribution(self.metric, measured, calibration)
         padded = f"padded by {self.padding - 1:.0%} a side" if self.padding != 1 else "each side as calibrated"
-        return Judged(near and typical, (
-            f"{self._name()}: documented {_fmt(want)} {'inside' if near else 'outside'} the calibrated draws' band "
-            f"{_fmt(low)}–{_fmt(high)} ({padded}{', in decades' if self.log else ''}; "
-            f"{_percentile_text(want, calibrated)}); {median_text}"))
+        return Judged(
+            near and typical,
+            (
+                f"{self._name()}: documented {_fmt(want)} {'inside' if near else 'outside'} the calibrated draws' band "
+                f"{_fmt(low)}–{_fmt(high)} ({padded}{', in decades' if self.log else ''}; "
+                f"{_percentile_text(want, calibrated)}); {median_text}"
+            ),
+        )
 
 
 @dataclass(frozen=True)
@@ -246,7 +273,41 @@ class InsideCalibrated(NearDocumented):
     """The documented single draw lies inside the calibrated range of draws, unpadded (for skewed
     counts such as epochs to 100%, where padding would admit anything), and the seeds measured now
     are draws of the calibrated distribution."""
+
     padding: float = 1.0
+
+
+@dataclass
+class Judgement:
+    """One claim judged on one set of measured values: what each check found, and the verdict."""
+
+    expected: str
+    checks: list
+    explains: list
+    verdict: str
+    not_judged: list  # checks that apply at another scale only
+
+    @property
+    def passed(self):
+        """What makes a claim test pass: the expected verdict, with every explanation holding."""
+        return self.verdict == self.expected and all(j.ok for j in self.explains)
+
+
+def judge_claim(claim, measured, calibration, scale):
+    """The one judging path: the claims test (through the engine), the false-alarm simulation and
+    the registry's probe test all call this."""
+    checks = [c.judge(measured, claim.documented, calibration) for c in claim.checks if c.applies(scale)]
+    if not checks:  # all([]) would call it reproduced on nothing
+        checks = [Judged(False, f"no check of {claim.id} applies at the {scale} scale", error=True)]
+    explains = [c.judge(measured, claim.documented, calibration) for c in claim.explains if c.applies(scale)]
+    error = any(j.error for j in checks + explains)
+    verdict = verdict_of(claim.expected, all(j.ok for j in checks), all(j.ok for j in explains), error)
+    not_judged = [
+        f"{c.label or c.metric} (judged at the {c.at} scale only)"
+        for c in claim.checks + claim.explains
+        if not c.applies(scale)
+    ]
+    return Judgement(claim.expected, checks, explains, verdict, not_judged)
 
 
 def verdict_of(expected, checks_ok, explains_ok, error=False):
@@ -266,6 +327,7 @@ class LikeCalibration(Check):
     """The seeds measured now are draws of the calibrated distribution (an exact two-sided rank-sum
     test at MEDIAN_ALPHA): what is measured instead of a documented number, held to its calibration
     so that a broken model fails it and a sound one but once in 1/MEDIAN_ALPHA (10,000)."""
+
     calibrated = True
 
     def _judge(self, value, measured, documented, calibration):

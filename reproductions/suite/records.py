@@ -14,8 +14,8 @@ JUDGES = ("exact", "band", "floor", "ordering", "distribution", "qualitative")
 
 @dataclass(frozen=True)
 class Post:
-    seed: str    # the post's id in the sources folder ("000")
-    file: str    # its text there
+    seed: str  # the post's id in the sources folder ("000")
+    file: str  # its text there
     title: str
 
 
@@ -44,6 +44,7 @@ class Mutation:
     so the break is undone after the test. ``seeds``: the fewest that still flip the claims (None:
     each claim's own); the test first checks the unbroken claims pass on those seeds.
     """
+
     name: str
     claims: tuple
     apply: object
@@ -54,22 +55,22 @@ class Mutation:
 class Claim:
     id: str
     source: Source
-    statement: str               # the claim in one sentence, numbers verbatim
-    documented: dict             # name -> documented value, as the post (or its code) gives it
-    judge: str                   # one of JUDGES: how the measurement is compared with it
-    expected: str                # one of VERDICTS
-    why: str                     # the reason for the expected verdict
-    measure: object = None       # the function that measures it (a suite.measurements.measurement)
-    checks: tuple = ()           # the documented result holds (suite.judge checks)
-    explains: tuple = ()         # the artifact's explanation, or what is measured instead
-    seeds: int = 1               # default number of seeds; 1 = deterministic
-    seeds_documented: int = 0    # default seeds at the documented scale when it needs more (0: ``seeds``)
+    statement: str  # the claim in one sentence, numbers verbatim
+    documented: dict  # name -> documented value, as the post (or its code) gives it
+    judge: str  # one of JUDGES: how the measurement is compared with it
+    expected: str  # one of VERDICTS
+    why: str  # the reason for the expected verdict
+    measure: object = None  # the function that measures it (a suite.measurements.measurement)
+    checks: tuple = ()  # the documented result holds (suite.judge checks)
+    explains: tuple = ()  # the artifact's explanation, or what is measured instead
+    seeds: int = 1  # default number of seeds; 1 = deterministic
+    seeds_documented: int = 0  # default seeds at the documented scale when it needs more (0: ``seeds``)
     gpu_at_documented: bool = False  # the documented-scale protocol needs a GPU
     documented_when_data: bool = False  # its documented protocol costs what the quick one does: the quick
-                                        # scale runs it too, wherever the documented data (full MNIST) is here
-    markers: tuple = ()          # further pytest markers: "benchmark", "dataset", "slow"
-    figure: object = None        # the function drawing the post's figure from the measured runs
-    unavailable: str = ""        # precise reason it cannot be run anywhere
+    # scale runs it too, wherever the documented data (full MNIST) is here
+    markers: tuple = ()  # further pytest markers: "benchmark", "dataset", "slow"
+    figure: object = None  # the function drawing the post's figure from the measured runs
+    unavailable: str = ""  # precise reason it cannot be run anywhere
 
     def __post_init__(self):
         object.__setattr__(self, "documented", MappingProxyType(dict(self.documented)))
@@ -87,3 +88,20 @@ class Claim:
     @property
     def skip_reason(self):
         return f"unavailable: {self.unavailable}" if self.unavailable else ""
+
+    def as_dict(self):
+        """The record as plain data: the one serializer (``reproductions list --format json`` and
+        every report entry)."""
+        return {
+            "id": self.id,
+            "source": str(self.source),
+            "post": self.source.post.file,
+            "section": self.source.section,
+            "statement": self.statement,
+            "documented": {k: list(v) if isinstance(v, tuple) else v for k, v in self.documented.items()},
+            "judge": self.judge,
+            "expected_verdict": self.expected,
+            "why": self.why,
+            "default_seeds": self.seeds,
+            "status": "measured" if self.measure and not self.skip_reason else self.skip_reason or "not measured",
+        }

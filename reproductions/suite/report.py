@@ -28,15 +28,9 @@ def entry_for(claim, outcome, reason="", result=None):
     result = result or {}
     verdict = result.get("verdict") or ("unavailable" if claim.expected == "unavailable" else None)
     return {
-        "id": claim.id,
-        "source": str(claim.source),
-        "statement": claim.statement,
-        "documented": {k: list(v) if isinstance(v, tuple) else v for k, v in claim.documented.items()},
+        **claim.as_dict(),
         "measured": result.get("measured", {}),
-        "judge": claim.judge,
         "checks": result.get("checks", []) + result.get("explains", []),
-        "expected_verdict": claim.expected,
-        "why": claim.why,
         "verdict": verdict,
         "basis": result.get("basis"),  # "proxy": the documented number was not judged at this scale
         "not_judged": result.get("not_judged", []),
@@ -59,8 +53,11 @@ def build(entries, meta, registered=None):
     report layer reads everything from claims.json and never imports the registry."""
     registered = list(registered if registered is not None else meta.get("registered") or entries)
     ordered = [entries[i] for i in registered if i in entries] + [e for i, e in entries.items() if i not in registered]
-    return {"meta": {**meta, "registered": registered}, "summary": summarize(ordered, len(registered)),
-            "claims": ordered}
+    return {
+        "meta": {**meta, "registered": registered},
+        "summary": summarize(ordered, len(registered)),
+        "claims": ordered,
+    }
 
 
 def summarize(entries, registered):
@@ -102,6 +99,7 @@ class ReportError(ValueError):
 
 def json_text(data):
     """Strict JSON: NaN and infinities (a diverged run) are written as the strings "NaN", "Infinity"."""
+
     def finite(value):
         if isinstance(value, float) and not math.isfinite(value):
             return "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")
@@ -122,8 +120,11 @@ def write(report_dir, report):
     """Write the report's files as one set; ``claims.json`` goes last and lists the digests of the
     others, so a reader can tell a whole set from a mixed one. Returns the paths."""
     endpoint = badge(report)
-    siblings = {"claims.md": markdown(report), "badge.json": json.dumps(endpoint) + "\n",
-                "badge.svg": badge_svg(endpoint)}
+    siblings = {
+        "claims.md": markdown(report),
+        "badge.json": json.dumps(endpoint) + "\n",
+        "badge.svg": badge_svg(endpoint),
+    }
     manifest = {**report, "files": {name: digest(text) for name, text in siblings.items()}}
     return write_atomically(report_dir, {**siblings, "claims.json": json_text(manifest)})
 
@@ -146,8 +147,10 @@ def read(path):
             if not sibling.is_file():
                 raise ReportError(f"{path}: {name} is missing beside it; run the suite again")
             if digest(sibling.read_bytes()) != want:
-                raise ReportError(f"{path}: {name} beside it is not the one this report wrote (a mixed set of "
-                                  f"report files); run the suite again")
+                raise ReportError(
+                    f"{path}: {name} beside it is not the one this report wrote (a mixed set of "
+                    f"report files); run the suite again"
+                )
     except ReportError:
         raise
     except (OSError, ValueError, KeyError, TypeError) as err:
@@ -169,11 +172,14 @@ def _check_fields(data):
     if meta.get("generated") is not None:
         need(meta, "generated", str, "meta.")
     summary = need(data, "summary", dict, "")
-    for key in ("registered", "reproduced", "artifact", "not-reproduced", "unavailable", "passed", "failed",
-                "skipped"):
+    for key in ("registered", "reproduced", "artifact", "not-reproduced", "unavailable", "passed", "failed", "skipped"):
         need(summary, key, int, "summary.")
     files = data.get("files", {})
-    if not isinstance(files, dict) or not set(files) <= set(FILES) or not all(isinstance(v, str) for v in files.values()):
+    if (
+        not isinstance(files, dict)
+        or not set(files) <= set(FILES)
+        or not all(isinstance(v, str) for v in files.values())
+    ):
         raise TypeError("files must map report files to SHA-256 digests")
     for index, entry in enumerate(need(data, "claims", list, "")):
         where = f"claims[{index}]."
