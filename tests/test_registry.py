@@ -82,29 +82,34 @@ def probe_samples(claim, check, recorded):
     runs = recorded.data["runs"] if recorded else []
     for metric in metrics:
         calibrated = sorted(v for v in (run.get(metric) for run in runs) if isinstance(v, (int, float)))
-        values |= {float(v) for v in calibrated[:1] + calibrated[-1:] + calibrated[len(calibrated) // 2:][:1]}
+        values |= {float(v) for v in calibrated[:1] + calibrated[-1:] + calibrated[len(calibrated) // 2 :][:1]}
     samples = [[dict.fromkeys(metrics, value)] * claim.seeds for value in sorted(values)]
     samples += [[dict.fromkeys(metrics, flag)] * claim.seeds for flag in (True, False)]
     samples += [[dict.fromkeys(metrics, doc)] * claim.seeds, [dict.fromkeys(metrics, "something else")] * claim.seeds]
     if isinstance(doc, tuple):
         samples.append([dict.fromkeys(metrics, tuple(v + 1 for v in doc))] * claim.seeds)
     if len(metrics) == 2:
-        samples += [[{metrics[0]: 1.0 + k, metrics[1]: 1e6 + k} for k in range(claim.seeds)],
-                    [{metrics[0]: 1e6 + k, metrics[1]: 1.0 + k} for k in range(claim.seeds)]]
+        samples += [
+            [{metrics[0]: 1.0 + k, metrics[1]: 1e6 + k} for k in range(claim.seeds)],
+            [{metrics[0]: 1e6 + k, metrics[1]: 1.0 + k} for k in range(claim.seeds)],
+        ]
     if len(runs) >= 2 * claim.seeds:
-        samples += [runs[:claim.seeds], runs[-claim.seeds:]]
+        samples += [runs[: claim.seeds], runs[-claim.seeds :]]
     return samples
 
 
 def outcomes(claim, check, scale="quick"):
     from reproductions.suite import calibration
+    from reproductions.suite.judge import judge_claim
     from reproductions.suite.stats import aggregate
 
     recorded = calibration.load(claim, scale) if claim.stochastic else None
+    position = [c for c in claim.checks + claim.explains if c.applies(scale)].index(check)
     seen = set()
     for sample in probe_samples(claim, check, recorded):
-        try:
-            judged = check.judge(aggregate(sample), claim.documented, recorded.without([]) if recorded else None)
+        try:  # judged as the claims test judges: the whole claim, then this check's part
+            judgement = judge_claim(claim, aggregate(sample), recorded.without([]) if recorded else None, scale)
+            judged = (judgement.checks + judgement.explains)[position]
         except (TypeError, ValueError):  # a probe of the wrong kind for this metric
             continue
         if not judged.error:
@@ -112,13 +117,17 @@ def outcomes(claim, check, scale="quick"):
     return seen
 
 
-@pytest.mark.parametrize("record", [c for c in CLAIMS if c.measure and "benchmark" not in c.markers], ids=lambda c: c.id)
+@pytest.mark.parametrize(
+    "record", [c for c in CLAIMS if c.measure and "benchmark" not in c.markers], ids=lambda c: c.id
+)
 def test_no_check_has_an_outcome_the_registry_and_calibration_decide_alone(record):
     """Finding: documented values outside the calibrated range, and a sign test on 3 seeds, decided
     checks whatever was measured. Each check must both hold and fail on some sample of its seeds."""
-    fixed = [f"{check.label or check.metric} always {'holds' if seen == {True} else 'fails'}"
-             for check in record.checks + record.explains if check.applies("quick")
-             and (seen := outcomes(record, check)) != {True, False}]
+    fixed = [
+        f"{check.label or check.metric} always {'holds' if seen == {True} else 'fails'}"
+        for check in record.checks + record.explains
+        if check.applies("quick") and (seen := outcomes(record, check)) != {True, False}
+    ]
     assert not fixed, f"{record.id}: " + "; ".join(fixed)
 
 
@@ -153,4 +162,24 @@ def test_every_calibrated_check_has_its_measurements_calibration():
             recorded = calibration.load(claim)
             assert recorded is not None, f"{claim.id}: run python -m reproductions calibrate {claim.id}"
             assert len(recorded.data["runs"]) >= calibration.MIN_SEEDS
-            assert claim.id in recorded.data["meta"]["claims"]
+
+
+@pytest.mark.parametrize("scale", ["quick", "documented"])
+def test_every_calibration_file_loads_and_records_what_its_claims_read(scale):
+    """At both scales, so the quick suite shows a stale documented-scale file too: each recorded
+    calibration loads, and records every metric a calibrated check of its claims reads there."""
+    from reproductions.suite import calibration
+
+    stale = []
+    for claim in CLAIMS:
+        if not claim.measure or claim.skip_reason:
+            continue
+        recorded = calibration.load(claim, scale)
+        if recorded is None:
+            continue
+        for check in claim.checks + claim.explains:
+            if check.calibrated and check.applies(scale):
+                for metric in check.reads():
+                    if all(run.get(metric.split(".")[0]) is None for run in recorded.data["runs"]):
+                        stale.append(f"{recorded.path.name} lacks {metric} ({claim.id})")
+    assert not stale, stale

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from reproductions.suite import calibration, engine, runtime
-from reproductions.suite.runtime import static_environment
 from reproductions.suite.registry import REGISTRY
+from reproductions.suite.runtime import static_environment
 
 ROOT = Path(__file__).resolve().parents[1]
 CLAIMS = ["reproductions/test_claims.py", "-p", "no:cacheprovider"]
@@ -23,9 +23,14 @@ CLAIMS = ["reproductions/test_claims.py", "-p", "no:cacheprovider"]
 def start_suite(report_dir, *args):
     # A suite started in the background (nohup, `&` in a script) inherits an ignored SIGINT; the
     # child must take Ctrl-C as a terminal user's run would.
-    return subprocess.Popen([sys.executable, "-u", "-m", "pytest", *CLAIMS, "-q", f"--repro-report-dir={report_dir}", *args],
-                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    return subprocess.Popen(
+        [sys.executable, "-u", "-m", "pytest", *CLAIMS, "-q", f"--repro-report-dir={report_dir}", *args],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
 
 
 def read_until(process, dots, timeout=300):
@@ -71,11 +76,20 @@ def copy_calibration(tmp_path, claim, change):
     return path
 
 
-def test_a_calibration_that_does_not_cover_the_claim_is_one_clear_error(tmp_path):
+def test_a_claim_added_to_a_calibrated_measurement_needs_no_new_recording(tmp_path):
+    """The calibration belongs to the measurement: a claim it does not list reads it as it is."""
     claim = REGISTRY["xnor.train.final_loss"]
     copy_calibration(tmp_path, claim, lambda d: d["meta"].update(claims=["xnor.train.corner_outputs"]))
-    with pytest.raises(calibration.CalibrationError, match=r"does not cover xnor.train.final_loss.*calibrate"):
-        calibration.load(claim, directory=tmp_path)
+    loaded = calibration.load(claim, directory=tmp_path)
+    assert len(loaded.reference("final_loss")) >= calibration.HELD_OUT_MIN
+
+
+def test_a_calibration_without_a_metric_a_check_reads_is_one_clear_error(tmp_path):
+    claim = REGISTRY["xnor.train.final_loss"]
+    copy_calibration(tmp_path, claim, lambda d: [run.pop("final_loss") for run in d["runs"]])
+    loaded = calibration.load(claim, directory=tmp_path)
+    with pytest.raises(calibration.CalibrationError, match=r"records no values of 'final_loss'.*re-record"):
+        loaded.reference("final_loss")
 
 
 @pytest.mark.parametrize("damage", ["{not json", '{"runs": []}', '{"meta": {"measure": "x"}, "runs": 3}'])
@@ -94,8 +108,10 @@ def test_a_calibration_recorded_at_another_scale_is_refused_in_one_line(tmp_path
     calibration.path_for(claim.measure, tmp_path, "documented").write_text(json.dumps(data))  # a quick file misfiled
     with pytest.raises(calibration.CalibrationError, match="recorded at the quick scale, not the documented scale"):
         calibration.load(claim, "documented", directory=tmp_path)
-    assert calibration.load(claim, "documented") is None or calibration.load(claim, "documented").data["meta"][
-        "scale"] == "documented"  # the package's own files: one per scale, never the quick one
+    assert (
+        calibration.load(claim, "documented") is None
+        or calibration.load(claim, "documented").data["meta"]["scale"] == "documented"
+    )  # the package's own files: one per scale, never the quick one
 
 
 def test_a_calibration_recorded_on_other_data_is_refused_in_one_line(tmp_path):
@@ -121,8 +137,13 @@ def test_the_cli_reports_a_bad_calibration_in_one_line(tmp_path):
     backup = source.read_text()
     try:
         source.write_text("{broken")
-        done = subprocess.run([sys.executable, "-m", "reproductions", "run", claim.id], cwd=ROOT,
-                              capture_output=True, text=True, timeout=300)
+        done = subprocess.run(
+            [sys.executable, "-m", "reproductions", "run", claim.id],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
     finally:
         source.write_text(backup)
     assert done.returncode == 2
@@ -157,7 +178,7 @@ def test_peak_memory_of_a_training_run_stays_under_4_gib():
     for claim_id in ("lcd.intro.cnn_100pct", "ltfn2.subgraph_pruning"):
         assert engine.check_claim(REGISTRY[claim_id]).passed, claim_id
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    assert peak_kib < 4 * 1024 * 1024, f"peak RSS {peak_kib / 1024 ** 2:.2f} GiB"
+    assert peak_kib < 4 * 1024 * 1024, f"peak RSS {peak_kib / 1024**2:.2f} GiB"
 
 
 def test_a_sample_is_judged_against_the_calibrated_draws_of_other_seeds_only():

@@ -2,8 +2,10 @@
 
 A calibration belongs to a measurement, not a claim: the claims that share a measurement (the four
 XNOR training claims share ``xnor_train:train_xnor``) share one file in their post's ``calibration/``
-folder, named after the measuring function and written by ``python -m reproductions calibrate ID --seeds 0-59`` for any of them. The file keeps raw
-per-seed values; the rules that turn them into tolerances live in ``judge`` and ``stats``.
+folder, named after the measuring function and written by ``reproductions calibrate ID --seeds 0-59``
+for any of them. The file keeps raw per-seed values of every metric the measurement returns, so a claim
+added later that reads one of them needs no new recording; the rules that turn them into tolerances
+live in ``judge`` and ``stats``.
 """
 
 import errno
@@ -43,12 +45,16 @@ class Calibration:
         With a ``machine`` fingerprint in ``environment``, the machine counts too: the same versions
         on another CPU model, instruction set or thread count may give other last bits.
         """
-        from .runtime import fingerprint_differences
+        from .fingerprint import fingerprint_differences
 
-        differs = [f"{key} {self.environment.get(key)}" for key in SAME_ENVIRONMENT
-                   if key in environment and self.environment.get(key) != environment[key]]
-        if "machine" in environment and (machine := fingerprint_differences(self.environment.get("machine"),
-                                                                            environment["machine"])):
+        differs = [
+            f"{key} {self.environment.get(key)}"
+            for key in SAME_ENVIRONMENT
+            if key in environment and self.environment.get(key) != environment[key]
+        ]
+        if "machine" in environment and (
+            machine := fingerprint_differences(self.environment.get("machine"), environment["machine"])
+        ):
             differs.append(machine)
         return ", ".join(differs)
 
@@ -81,13 +87,23 @@ class Calibration:
     def reference(self, metric):
         """The calibrated values of ``metric`` from seeds other than the measured ones."""
         base = metric.split(".")[0]
-        values = [run.get(base) for seed, run in zip(self.data["meta"]["seeds"], self.data["runs"])
-                  if seed not in self.measured_seeds]
+        if all(run.get(base) is None for run in self.data["runs"]):
+            raise CalibrationError(
+                f"{self.path.name} records no values of {base!r} (recorded before it was measured); "
+                f"re-record it: reproductions calibrate <claim> --scale {self.data['meta']['scale']}"
+            )
+        values = [
+            run.get(base)
+            for seed, run in zip(self.data["meta"]["seeds"], self.data["runs"])
+            if seed not in self.measured_seeds
+        ]
         values = [v for v in values if v is not None]
         if len(values) < HELD_OUT_MIN:
-            raise CalibrationError(f"{self.path.name} holds {len(values)} values of {base!r} apart from the measured "
-                                   f"seeds (at least {HELD_OUT_MIN} needed): measure other seeds, or record more "
-                                   f"with --add-seeds")
+            raise CalibrationError(
+                f"{self.path.name} holds {len(values)} values of {base!r} apart from the measured "
+                f"seeds (at least {HELD_OUT_MIN} needed): measure other seeds, or record more "
+                f"with --add-seeds"
+            )
         return values
 
 
@@ -120,22 +136,29 @@ def load(claim, scale="quick", directory=None, data_set=None, minimum=MIN_SEEDS)
         if data["meta"]["measure"] != claim.measure.name or not isinstance(data["runs"], list):
             raise CalibrationError(f"{path} is not a calibration of {claim.measure.name}")
         if data["meta"]["scale"] != scale:
-            raise CalibrationError(f"{path.name} was recorded at the {data['meta']['scale']} scale, not the {scale} "
-                                   f"scale; re-record it: python -m reproductions calibrate {claim.id} --scale {scale}")
+            raise CalibrationError(
+                f"{path.name} was recorded at the {data['meta']['scale']} scale, not the {scale} "
+                f"scale; re-record it: python -m reproductions calibrate {claim.id} --scale {scale}"
+            )
         recorded_on = {run.get("data") for run in data["runs"]} - {None}
         if data_set is not None and recorded_on and recorded_on != {data_set}:
-            raise CalibrationError(f"{path.name} was recorded on {', '.join(sorted(recorded_on))}, not on {data_set}; "
-                                   f"re-record it: python -m reproductions calibrate {claim.id} --scale {scale}")
-        if claim.id not in data["meta"]["claims"]:
-            raise CalibrationError(f"{path.name} does not cover {claim.id} (it lists {', '.join(data['meta']['claims'])}); "
-                                   f"re-record it: python -m reproductions calibrate {claim.id}")
+            raise CalibrationError(
+                f"{path.name} was recorded on {', '.join(sorted(recorded_on))}, not on {data_set}; "
+                f"re-record it: python -m reproductions calibrate {claim.id} --scale {scale}"
+            )
+        # no claim-id gate: a calibration belongs to its measurement, so a claim added to an existing
+        # measurement uses it as it is; a metric it lacks is refused where a check reads it (reference)
         if any(isinstance(v, float) and not math.isfinite(v) for run in data["runs"] for v in run.values()):
-            raise CalibrationError(f"{path.name} holds a value that is not finite; re-record it: python -m "
-                                   f"reproductions calibrate {claim.id} --scale {scale}")
+            raise CalibrationError(
+                f"{path.name} holds a value that is not finite; re-record it: python -m "
+                f"reproductions calibrate {claim.id} --scale {scale}"
+            )
         if len(data["runs"]) != len(data["meta"]["seeds"]) or len(data["runs"]) < minimum:
-            raise CalibrationError(f"{path.name} holds {len(data['runs'])} runs for {len(data['meta']['seeds'])} seeds "
-                                   f"(at least {minimum} needed); record more: python -m reproductions calibrate "
-                                   f"{claim.id} --add-seeds {len(data['runs'])}-{MIN_SEEDS - 1}")
+            raise CalibrationError(
+                f"{path.name} holds {len(data['runs'])} runs for {len(data['meta']['seeds'])} seeds "
+                f"(at least {minimum} needed); record more: python -m reproductions calibrate "
+                f"{claim.id} --add-seeds {len(data['runs'])}-{MIN_SEEDS - 1}"
+            )
     except (OSError, ValueError, KeyError, TypeError) as err:
         if isinstance(err, CalibrationError):
             raise
@@ -194,5 +217,4 @@ def check_writable(measure, directory=None, scale="quick"):
 
 
 def _unwritable(path, err):
-    return (f"cannot write the calibration {path}: {err.strerror or err} (calibrate from a checkout: "
-            f"pip install -e .)")
+    return f"cannot write the calibration {path}: {err.strerror or err} (calibrate from a checkout: pip install -e .)"
