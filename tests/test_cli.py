@@ -15,8 +15,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def cli(*args):
-    return subprocess.run([sys.executable, "-m", "reproductions", *args], cwd=ROOT, capture_output=True,
-                          text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "reproductions", *args], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_list_ids_prints_every_claim_without_importing_tensorflow():
@@ -24,9 +25,17 @@ def test_list_ids_prints_every_claim_without_importing_tensorflow():
     done = cli("list", "--ids")
     assert time.perf_counter() - started < 5  # the import-free path; well under 1 s of its own
     assert done.returncode == 0 and done.stdout.split() == [c.id for c in CLAIMS]
-    probe = subprocess.run([sys.executable, "-c", "import sys; from reproductions.suite.cli import main; "
-                            "main(['list']); assert 'tensorflow' not in sys.modules"], cwd=ROOT,
-                           capture_output=True, text=True)
+    probe = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from reproductions.suite.cli import main; "
+            "main(['list']); assert 'tensorflow' not in sys.modules",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert probe.returncode == 0, probe.stderr
 
 
@@ -38,17 +47,20 @@ def test_list_json_and_table(capsys):
     assert "xnor.fast.speedup" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("args, message", [
-    (["run", "no.such.claim"], "unknown claim id 'no.such.claim'"),
-    (["run", "xnor.gates.xnor_net", "--seeds", "5-2"], "runs backwards"),
-    (["run", "xnor.gates.xnor_net", "--seeds", "a"], "bad seed list 'a'"),
-    (["run", "xnor.gates.xnor_net", "--scale", "huge"], "invalid choice: 'huge'"),
-    (["run", "ltfn.retro.kaggle"], "cannot run: unavailable"),
-    (["calibrate", "xnor.train.final_loss", "--seeds", "0-3"], "at least 20 seeds"),
-    (["frobnicate"], "invalid choice"),
-    (["list", "--bogus"], "unrecognized arguments: --bogus"),
-    ([], "required"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["run", "no.such.claim"], "unknown claim id 'no.such.claim'"),
+        (["run", "xnor.gates.xnor_net", "--seeds", "5-2"], "runs backwards"),
+        (["run", "xnor.gates.xnor_net", "--seeds", "a"], "bad seed list 'a'"),
+        (["run", "xnor.gates.xnor_net", "--scale", "huge"], "invalid choice: 'huge'"),
+        (["run", "ltfn.retro.kaggle"], "cannot run: unavailable"),
+        (["calibrate", "xnor.train.final_loss", "--seeds", "0-3"], "at least 20 seeds"),
+        (["frobnicate"], "invalid choice"),
+        (["list", "--bogus"], "unrecognized arguments: --bogus"),
+        ([], "required"),
+    ],
+)
 def test_usage_errors_are_one_line_with_status_2(args, message):
     done = cli(*args)
     assert done.returncode == 2
@@ -81,8 +93,14 @@ def test_a_failed_calibration_write_is_one_clear_error(tmp_path):
     blocker.write_text("")
     runs = [{"acc_after_5": 0.5}] * 20
     with pytest.raises(calibration.CalibrationError, match="cannot write the calibration"):
-        calibration.record(REGISTRY["lcd.linreg5.acc_after_5_steps"], list(range(20)), "quick", runs, {},
-                           directory=blocker / "calibration")
+        calibration.record(
+            REGISTRY["lcd.linreg5.acc_after_5_steps"],
+            list(range(20)),
+            "quick",
+            runs,
+            {},
+            directory=blocker / "calibration",
+        )
 
 
 def fake_runs(claim):
@@ -122,7 +140,9 @@ def test_add_seeds_measures_only_the_new_ones_and_refuses_a_foreign_fingerprint(
     path.write_text(json.dumps(data))
     monkeypatch.setattr(calibration, "folder_of", lambda measure: tmp_path)
     measured = []
-    monkeypatch.setattr(engine, "measure_runs", lambda c, seeds, scale: measured.extend(seeds) or fake_runs(claim)(c, seeds, scale))
+    monkeypatch.setattr(
+        engine, "measure_runs", lambda c, seeds, scale: measured.extend(seeds) or fake_runs(claim)(c, seeds, scale)
+    )
     assert main(["calibrate", claim.id, "--add-seeds", "5-24"]) == 0
     grown = json.loads(path.read_text())
     assert measured == list(range(10, 25)) and grown["meta"]["seeds"] == list(range(25))
@@ -139,8 +159,18 @@ def test_version_and_help_with_examples_on_every_subcommand():
 
     done = cli("--version")
     assert done.returncode == 0 and done.stdout.strip() == f"reproductions {__version__}"
-    for command in ("list", "run", "calibrate", "report", "matrix", "compare", "readme", "bench", "false-alarms",
-                    "fetch-mnist"):
+    for command in (
+        "list",
+        "run",
+        "calibrate",
+        "report",
+        "matrix",
+        "compare",
+        "readme",
+        "bench",
+        "false-alarms",
+        "fetch-mnist",
+    ):
         shown = cli(command, "-h")
         examples = shown.stdout.split("examples:\n", 1)[-1]
         assert shown.returncode == 0 and examples.startswith(("  reproductions", "  tox")), command
@@ -165,12 +195,30 @@ WITHOUT_TENSORFLOW = "import sys; sys.modules['tensorflow'] = None; "  # as if i
 
 
 def test_a_missing_tensorflow_is_one_line_naming_the_choices(tmp_path):
-    run = subprocess.run([sys.executable, "-c", WITHOUT_TENSORFLOW + "from reproductions.suite.cli import main; "
-                          "sys.exit(main(['run', 'xnor.gates.xnor_net']))"], cwd=ROOT, capture_output=True, text=True)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            WITHOUT_TENSORFLOW + "from reproductions.suite.cli import main; "
+            "sys.exit(main(['run', 'xnor.gates.xnor_net']))",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 3 and run.stderr.count("\n") == 1
     assert "TensorFlow is not installed" in run.stderr and "tensorflow-cpu" in run.stderr and "tf-nightly" in run.stderr
-    suite = subprocess.run([sys.executable, "-c", WITHOUT_TENSORFLOW + "import pytest; sys.exit(pytest.main(["
-                            "'reproductions/test_claims.py', '-p', 'no:cacheprovider', '-k', 'xnor.gates.xnor_net', "
-                            f"'--repro-report-dir={tmp_path}']))"], cwd=ROOT, capture_output=True, text=True)
+    suite = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            WITHOUT_TENSORFLOW + "import pytest; sys.exit(pytest.main(["
+            "'reproductions/test_claims.py', '-p', 'no:cacheprovider', '-k', 'xnor.gates.xnor_net', "
+            f"'--repro-report-dir={tmp_path}']))",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert suite.returncode == pytest.ExitCode.USAGE_ERROR and "TensorFlow is not installed" in suite.stderr
     assert "Traceback" not in suite.stderr + suite.stdout and not (tmp_path / "claims.json").exists()

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-FOREIGN_CONFTEST = '''
+FOREIGN_CONFTEST = """
 import pytest
 
 def pytest_addoption(parser):
@@ -16,9 +16,9 @@ def pytest_addoption(parser):
 @pytest.fixture
 def claim():
     return {"sub": "alice", "exp": 1}
-'''
+"""
 
-FOREIGN_TESTS = '''
+FOREIGN_TESTS = """
 import sys
 
 import pytest
@@ -34,7 +34,7 @@ def test_nothing_of_the_suite_was_imported():
     heavy = [name for name in ("tensorflow", "numpy", "reproductions.suite.registry", "reproductions.posts")
              if name in sys.modules]
     assert not heavy, heavy
-'''
+"""
 
 
 @pytest.fixture
@@ -50,8 +50,14 @@ def foreign_project(tmp_path):
 
 def run_in(folder, *args):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "REPRO_"))}
-    return subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", *args], cwd=folder,
-                          capture_output=True, text=True, timeout=300, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", *args],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+    )
 
 
 def test_another_projects_suite_runs_untouched(foreign_project):
@@ -64,8 +70,11 @@ def test_another_projects_suite_runs_untouched(foreign_project):
         os.chmod(foreign_project, 0o755)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     assert "3 passed" in done.stdout
-    ours = [line for line in (done.stdout + done.stderr).splitlines()
-            if "reproductions" in line and not line.startswith("plugins:")]  # pytest's own list of plugins
+    ours = [
+        line
+        for line in (done.stdout + done.stderr).splitlines()
+        if "reproductions" in line and not line.startswith("plugins:")
+    ]  # pytest's own list of plugins
     assert not ours and "= claims =" not in done.stdout
 
 
@@ -75,3 +84,40 @@ def test_the_plugin_is_loaded_there(foreign_project):
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     done = run_in(foreign_project, "--repro-scale=huge", "-q")
     assert done.returncode == pytest.ExitCode.USAGE_ERROR and "--repro-scale" in done.stderr
+
+
+# ---- the same cases one by one, in-process with pytester ------------------------------------------
+
+
+def test_pytester_a_foreign_claim_fixture_is_not_parametrized(pytester):
+    pytester.makeconftest("import pytest\n@pytest.fixture\ndef claim():\n    return {'sub': 'alice'}\n")
+    pytester.makepyfile(test_jwt="def test_jwt_claim(claim):\n    assert claim == {'sub': 'alice'}\n")
+    result = pytester.runpytest("-p", "no:cacheprovider")
+    result.assert_outcomes(passed=1)
+
+
+def test_pytester_a_foreign_gpu_marker_is_not_skipped(pytester):
+    pytester.makeini("[pytest]\nmarkers =\n    gpu: this project's own\n")
+    pytester.makepyfile(test_gpu="import pytest\n@pytest.mark.gpu\ndef test_on_gpu():\n    pass\n")
+    result = pytester.runpytest("-p", "no:cacheprovider", "-rs")
+    result.assert_outcomes(passed=1)
+    assert "needs a GPU" not in result.stdout.str()
+
+
+def test_pytester_a_foreign_require_gpu_option_does_not_conflict(pytester):
+    pytester.makeconftest("def pytest_addoption(parser):\n    parser.addoption('--require-gpu', action='store_true')\n")
+    pytester.makepyfile(test_opt="def test_it(request):\n    assert request.config.getoption('--require-gpu')\n")
+    result = pytester.runpytest("-p", "no:cacheprovider", "--require-gpu")
+    result.assert_outcomes(passed=1)
+
+
+def test_pytester_a_read_only_working_folder_is_not_probed(pytester):
+    (pytester.path / "reports").write_text("a file: a probe of the default report folder here would fail\n")
+    pytester.makepyfile(test_plain="def test_plain():\n    pass\n")
+    os.chmod(pytester.path, 0o555)
+    try:
+        result = pytester.runpytest("-p", "no:cacheprovider")
+    finally:
+        os.chmod(pytester.path, 0o755)
+    result.assert_outcomes(passed=1)
+    assert "reproductions:" not in result.stdout.str() and "= claims =" not in result.stdout.str()

@@ -28,9 +28,9 @@ def test_each_claim_is_simulated_on_its_own_seed_count_with_its_rank_tests_bound
     for rate in rates:
         assert rate.seeds == rate.claim.seeds
         assert rate.reference == len(alarms.calibration_files.load(rate.claim).data["runs"])
-    assert len(by_id["xor.keras.h16_epochs"].rank_tests) == 4      # three InsideCalibrated, one NearDocumented
+    assert len(by_id["xor.keras.h16_epochs"].rank_tests) == 4  # three InsideCalibrated, one NearDocumented
     assert len(by_id["lcd.linreg5.acc_after_5_steps"].rank_tests) == 1  # two checks of one metric: one test
-    assert len(by_id["dorian.mnist.test_acc"].rank_tests) == 0     # 3 seeds cannot reach p < MEDIAN_ALPHA
+    assert len(by_id["dorian.mnist.test_acc"].rank_tests) == 0  # 3 seeds cannot reach p < MEDIAN_ALPHA
     assert by_id["xor.keras.h16_epochs"].rate >= 4 * alarms.MEDIAN_ALPHA
 
 
@@ -49,8 +49,10 @@ def test_the_command_prints_per_claim_rates_and_the_suite_bound(capsys):
     assert "xnor.train.final_loss" in out and "whole suite, one master seed: " in out
 
 
-@pytest.mark.parametrize("args, message", [(["false-alarms", "nope"], "unknown claim id"),
-                                           (["false-alarms", "--resamples", "0"], "--resamples")])
+@pytest.mark.parametrize(
+    "args, message",
+    [(["false-alarms", "nope"], "unknown claim id"), (["false-alarms", "--resamples", "0"], "--resamples")],
+)
 def test_the_command_refuses_bad_input_in_one_line(args, message, capsys):
     assert main(args) == 2
     err = capsys.readouterr().err

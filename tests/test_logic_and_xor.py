@@ -26,8 +26,9 @@ def test_a_seeds_result_does_not_depend_on_the_seeds_trained_beside_it(monkeypat
     assert alone == together
     assert logic.train_logic_nets([5])[0].keys() == logic.train_logic_nets([4, 5])[1].keys()
     a, b = logic.train_logic_nets([5])[0], logic.train_logic_nets([4, 5])[1]
-    assert {k: v for k, v in a.items() if not isinstance(v, np.ndarray)} == \
-           {k: v for k, v in b.items() if not isinstance(v, np.ndarray)}
+    assert {k: v for k, v in a.items() if not isinstance(v, np.ndarray)} == {
+        k: v for k, v in b.items() if not isinstance(v, np.ndarray)
+    }
 
 
 def full_rows_training(problem, steps):
@@ -56,6 +57,6 @@ def test_training_on_counted_patterns_equals_training_on_every_row():
     steps = 201
     full_costs, full_drift = full_rows_training(problem, steps)
     stacked = logic.stacked_logic_training([problem], [True], steps=steps)
-    assert stacked["cost"][:, 0] == pytest.approx(full_costs[::logic.LOG_EVERY], rel=1e-4, abs=1e-6)
+    assert stacked["cost"][:, 0] == pytest.approx(full_costs[:: logic.LOG_EVERY], rel=1e-4, abs=1e-6)
     assert stacked["drift"][0] == pytest.approx(full_drift, rel=1e-3)
     assert full_drift > 0  # the quirk is real: the optimizer moved the training inputs

@@ -22,8 +22,9 @@ with machine_lock.machine(exclusive={exclusive}):
 
 
 def hold_in_child(exclusive, seconds):
-    child = subprocess.Popen([sys.executable, "-c", HOLD.format(exclusive=exclusive, seconds=seconds)],
-                             stdout=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", HOLD.format(exclusive=exclusive, seconds=seconds)], stdout=subprocess.PIPE, text=True
+    )
     assert child.stdout.readline().strip() == "held"
     return child
 

@@ -21,31 +21,47 @@ def lane_report(folder, tensorflow, verdicts, partial=False):
     for claim_id, verdict in verdicts.items():
         claim = REGISTRY[claim_id]
         outcome = "passed" if verdict == claim.expected else "failed"
-        result = {"verdict": verdict, "measured": {"x": 0.5}, "checks": [{"ok": True, "text": "x", "metric": "x"}],
-                  "seeds": [0], "scale": "quick", "device": "cpu"}
+        result = {
+            "verdict": verdict,
+            "measured": {"x": 0.5},
+            "checks": [{"ok": True, "text": "x", "metric": "x"}],
+            "seeds": [0],
+            "scale": "quick",
+            "device": "cpu",
+        }
         entries[claim_id] = report.entry_for(claim, outcome, result=result)
-    meta = {"environment": {"tensorflow": tensorflow, "keras": "k", "numpy": "n", "python": "p"},
-            "scale": "quick", "seeds": "claim defaults", "partial": partial, "generated": "2026-11-22"}
+    meta = {
+        "environment": {"tensorflow": tensorflow, "keras": "k", "numpy": "n", "python": "p"},
+        "scale": "quick",
+        "seeds": "claim defaults",
+        "partial": partial,
+        "generated": "2026-11-22",
+    }
     report.write(folder, report.build(entries, meta, [c.id for c in CLAIMS]))
     return folder
 
 
 def test_the_matrix_has_a_row_per_claim_a_column_per_version_and_puts_changes_first(tmp_path):
-    old = lane_report(tmp_path / "tf215", "2.15.1", {"xor.keras.h64_epochs": "reproduced",
-                                                     "xnor.gates.and_truth_table": "reproduced"})
-    new = lane_report(tmp_path / "tf221", "2.21.0", {"xor.keras.h64_epochs": "not-reproduced",
-                                                     "xnor.gates.and_truth_table": "reproduced"}, partial=True)
-    merged, paths = matrix.merge([new, old], tmp_path / "out")   # lanes sort by version, not argument order
+    old = lane_report(
+        tmp_path / "tf215", "2.15.1", {"xor.keras.h64_epochs": "reproduced", "xnor.gates.and_truth_table": "reproduced"}
+    )
+    new = lane_report(
+        tmp_path / "tf221",
+        "2.21.0",
+        {"xor.keras.h64_epochs": "not-reproduced", "xnor.gates.and_truth_table": "reproduced"},
+        partial=True,
+    )
+    merged, paths = matrix.merge([new, old], tmp_path / "out")  # lanes sort by version, not argument order
     assert [c["tensorflow"] for c in merged["columns"]] == ["2.15.1", "2.21.0"]
     assert len(merged["rows"]) == len(CLAIMS)
     assert merged["changing"] == ["xor.keras.h64_epochs"]
     text = (tmp_path / "out" / "matrix.md").read_text()
     table = [line for line in text.splitlines() if line.startswith("| ")]
-    assert table[1].startswith("| ⚠ `xor.keras.h64_epochs`")          # the change comes first
+    assert table[1].startswith("| ⚠ `xor.keras.h64_epochs`")  # the change comes first
     assert "**reproduced** ✘" in table[1] and "**not-reproduced**" in table[1]
     assert "tf221: TF 2.21.0 (partial run)" in table[0]
     assert json.loads((tmp_path / "out" / "matrix.json").read_text())["changing"] == ["xor.keras.h64_epochs"]
-    assert "not run" in text                                          # claims a lane did not run say so
+    assert "not run" in text  # claims a lane did not run say so
     assert sorted(p.name for p in paths) == ["matrix.json", "matrix.md"]
 
 
@@ -57,22 +73,32 @@ def test_a_matrix_without_changes_says_so(tmp_path):
 
 
 def cli(*args, cwd=ROOT):
-    return subprocess.run([sys.executable, "-m", "reproductions", *args], cwd=cwd, capture_output=True,
-                          text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "reproductions", *args], cwd=cwd, capture_output=True, text=True, timeout=120
+    )
 
 
-SUMMARY = ('{"registered": 55, "reproduced": 0, "artifact": 0, "not-reproduced": 0, "unavailable": 0, '
-           '"passed": 0, "failed": 0, "skipped": 0}')
+SUMMARY = (
+    '{"registered": 55, "reproduced": 0, "artifact": 0, "not-reproduced": 0, "unavailable": 0, '
+    '"passed": 0, "failed": 0, "skipped": 0}'
+)
 NULL_TENSORFLOW = '{"meta": {"environment": {"tensorflow": null}}, "summary": %s, "claims": []}' % SUMMARY
-NO_VERDICT = ('{"meta": {"environment": {"tensorflow": "2.21.0"}}, "summary": %s, '
-              '"claims": [{"id": "xnor.gates.xnor_net", "outcome": "passed"}]}' % SUMMARY)
+NO_VERDICT = (
+    '{"meta": {"environment": {"tensorflow": "2.21.0"}}, "summary": %s, '
+    '"claims": [{"id": "xnor.gates.xnor_net", "outcome": "passed"}]}' % SUMMARY
+)
 
 
-@pytest.mark.parametrize("content, message", [(None, "holds no claims report"),
-                                              ("{broken", "not a claims report"),
-                                              ('{"meta": {}}', "not a claims report"),
-                                              (NULL_TENSORFLOW, "meta.environment.tensorflow is NoneType"),
-                                              (NO_VERDICT, "claims[0].verdict is missing")])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (None, "holds no claims report"),
+        ("{broken", "not a claims report"),
+        ('{"meta": {}}', "not a claims report"),
+        (NULL_TENSORFLOW, "meta.environment.tensorflow is NoneType"),
+        (NO_VERDICT, "claims[0].verdict is missing"),
+    ],
+)
 def test_matrix_of_a_folder_without_a_report_is_one_line_and_writes_nothing(tmp_path, content, message):
     folder = tmp_path / "lane"
     folder.mkdir()
@@ -82,7 +108,7 @@ def test_matrix_of_a_folder_without_a_report_is_one_line_and_writes_nothing(tmp_
     done = cli("matrix", str(good), str(folder), "--out", str(tmp_path / "out"))
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert done.stderr.count("\n") == 1 and message in done.stderr
-    assert not (tmp_path / "out").exists()                            # all lanes read before anything is written
+    assert not (tmp_path / "out").exists()  # all lanes read before anything is written
 
 
 def test_matrix_into_an_unwritable_folder_is_one_line(tmp_path):
@@ -128,10 +154,20 @@ def test_the_readme_command_refuses_bad_input_in_one_line(tmp_path, setup, messa
 def bench_save(folder, tensorflow, per_point, vectorized, throughput_s):
     def entry(name, median, **extra):
         return {"name": name, "stats": {"median": median}, "extra_info": extra}
+
     folder.mkdir(parents=True)
-    (folder / "0001_save.json").write_text(json.dumps({"machine_info": {"tensorflow": tensorflow}, "benchmarks": [
-        entry("test_per_point_grid[session]", per_point), entry("test_vectorized_grid[session]", vectorized),
-        entry("test_training_throughput[xor]", throughput_s, family="Keras XOR configurations", seeds=20)]}))
+    (folder / "0001_save.json").write_text(
+        json.dumps(
+            {
+                "machine_info": {"tensorflow": tensorflow},
+                "benchmarks": [
+                    entry("test_per_point_grid[session]", per_point),
+                    entry("test_vectorized_grid[session]", vectorized),
+                    entry("test_training_throughput[xor]", throughput_s, family="Keras XOR configurations", seeds=20),
+                ],
+            }
+        )
+    )
     return folder
 
 

@@ -20,9 +20,20 @@ def suite(*args, report_dir, two_words=False, env=None):
     """The claims suite in a child pytest; ``two_words`` passes the report folder as most people type
     options (``--repro-report-dir DIR``), which needs the plugin known at pytest's early parsing."""
     folder = ["--repro-report-dir", str(report_dir)] if two_words else [f"--repro-report-dir={report_dir}"]
-    command = [sys.executable, "-m", "pytest", "reproductions/test_claims.py", "-p", "no:cacheprovider", "-q", *folder, *args]
-    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600,
-                          env={**os.environ, **(env or {})})
+    command = [
+        sys.executable,
+        "-m",
+        "pytest",
+        "reproductions/test_claims.py",
+        "-p",
+        "no:cacheprovider",
+        "-q",
+        *folder,
+        *args,
+    ]
+    return subprocess.run(
+        command, cwd=ROOT, capture_output=True, text=True, timeout=600, env={**os.environ, **(env or {})}
+    )
 
 
 # ---- selection logic (no GPU exists here, so it is tested as logic) ------------------------------
@@ -43,8 +54,13 @@ def test_gpu_claims_run_on_the_cpu_only_when_asked():
 def test_run_refuses_a_gpu_claim_on_the_cpu_unless_asked():
     if os.path.isdir("/proc/driver/nvidia/gpus"):
         pytest.skip("a GPU is here: the run would train")
-    done = subprocess.run([sys.executable, "-m", "reproductions", "run", "ltfn6.vs_xavier_init", "--scale",
-                           "documented", "--seeds", "0"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-m", "reproductions", "run", "ltfn6.vs_xavier_init", "--scale", "documented", "--seeds", "0"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 2 and "--on-cpu" in done.stderr and "Traceback" not in done.stderr
 
 
@@ -62,8 +78,10 @@ def test_markers_follow_the_scale():
     assert "benchmark" in claim_markers(REGISTRY["xnor.fast.speedup"], "quick")
 
 
-@pytest.mark.parametrize("markexpr, only_gpu", [("gpu", True), ("gpu and slow", True), ("not gpu", False),
-                                                ("cpu", False), ("gpu or cpu", False), ("", False)])
+@pytest.mark.parametrize(
+    "markexpr, only_gpu",
+    [("gpu", True), ("gpu and slow", True), ("not gpu", False), ("cpu", False), ("gpu or cpu", False), ("", False)],
+)
 def test_minus_m_gpu_means_the_documented_scale(markexpr, only_gpu):
     assert selects_only_gpu(markexpr) is only_gpu
     assert resolve_scale(None, markexpr) == ("documented" if only_gpu else "quick")
@@ -86,11 +104,16 @@ def test_require_gpu_fails_the_session_with_one_clear_line(tmp_path):
     assert "--repro-require-gpu: TensorFlow sees no GPU" in done.stderr and "Traceback" not in done.stderr
 
 
-@pytest.mark.parametrize("option, message", [("--repro-seeds=5-2", "runs backwards"),
-                                             ("--repro-seeds=a", "bad seed list"),
-                                             ("--repro-scale=huge", "invalid choice"),
-                                             ("--repro-master-seed=-1", "non-negative"),
-                                             ("--repro-master-seed=x", "invalid int value")])
+@pytest.mark.parametrize(
+    "option, message",
+    [
+        ("--repro-seeds=5-2", "runs backwards"),
+        ("--repro-seeds=a", "bad seed list"),
+        ("--repro-scale=huge", "invalid choice"),
+        ("--repro-master-seed=-1", "non-negative"),
+        ("--repro-master-seed=x", "invalid int value"),
+    ],
+)
 def test_bad_options_are_usage_errors(tmp_path, option, message):
     done = suite(option, report_dir=tmp_path)
     assert done.returncode == pytest.ExitCode.USAGE_ERROR and message in done.stderr
@@ -115,13 +138,18 @@ def test_xdist_gives_the_same_claims_and_verdicts(tmp_path):
         return [(c["id"], c["verdict"], c["outcome"], c["measured"].get("xnor_corners")) for c in claims]
 
     assert essence(serial) == essence(parallel)
-    workers = {c["worker"] for c in json.loads((parallel / "claims.json").read_text())["claims"]
-               if c["id"].startswith("xnor.gates.")}
+    workers = {
+        c["worker"]
+        for c in json.loads((parallel / "claims.json").read_text())["claims"]
+        if c["id"].startswith("xnor.gates.")
+    }
     assert len(workers) == 1, f"claims sharing one measurement ran on {workers}: it was trained twice"
     for folder in (serial, parallel):  # every selected claim reported: not partial
         assert json.loads((folder / "claims.json").read_text())["meta"]["partial"] is False
     assert len(essence(serial)) == len({row[0] for row in essence(serial)})
-    assert sorted(p.name for p in (parallel / "figures").iterdir()) == sorted(p.name for p in (serial / "figures").iterdir())
+    assert sorted(p.name for p in (parallel / "figures").iterdir()) == sorted(
+        p.name for p in (serial / "figures").iterdir()
+    )
 
 
 def test_a_run_stopped_by_maxfail_is_marked_partial(tmp_path):
@@ -129,7 +157,8 @@ def test_a_run_stopped_by_maxfail_is_marked_partial(tmp_path):
     (tmp_path / "break_and_gate.py").write_text(
         "def pytest_configure(config):\n"
         "    from reproductions.posts.xnor import gates as xnor_gates\n"
-        "    xnor_gates.THETA_AND = (-10.0, 20.0, 20.0)  # the AND truth table fails\n")
+        "    xnor_gates.THETA_AND = (-10.0, 20.0, 20.0)  # the AND truth table fails\n"
+    )
     path = os.pathsep.join(filter(None, [str(tmp_path), os.environ.get("PYTHONPATH")]))
     done = suite("-x", "-p", "break_and_gate", "-k", "xnor.gates", report_dir=tmp_path / "r", env={"PYTHONPATH": path})
     assert done.returncode == pytest.ExitCode.TESTS_FAILED, done.stdout[-2000:] + done.stderr[-2000:]

@@ -57,8 +57,23 @@ def test_watching_a_training_does_not_change_it():
 
 
 def test_run_at_documented_scale_reports_progress_in_plain_lines():
-    done = subprocess.run([sys.executable, "-m", "reproductions", "run", "xnor.train.final_loss", "--scale",
-                           "documented", "--seeds", "0"], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "reproductions",
+            "run",
+            "xnor.train.final_loss",
+            "--scale",
+            "documented",
+            "--seeds",
+            "0",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert "Traceback" not in done.stderr
     steps = [line for line in done.stderr.splitlines() if "training: step" in line]
     assert steps and steps[-1].startswith(f"seed 1/1 (0) training: step {xnor_train.STEPS:,}/{xnor_train.STEPS:,}")

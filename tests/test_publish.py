@@ -25,12 +25,24 @@ def lane(folder, tensorflow, verdicts, value=0.5, calibrated=None):
     entries = {}
     for claim_id, verdict in verdicts.items():
         claim = REGISTRY[claim_id]
-        result = {"verdict": verdict, "measured": {"x": value}, "seeds": [0], "scale": "quick", "device": "cpu",
-                  "checks": [{"ok": True, "state": "holds", "text": "x", "metric": "x"}],
-                  "figures": [f"figures/{claim_id}.png"], "calibrated": calibrated or {}}
+        result = {
+            "verdict": verdict,
+            "measured": {"x": value},
+            "seeds": [0],
+            "scale": "quick",
+            "device": "cpu",
+            "checks": [{"ok": True, "state": "holds", "text": "x", "metric": "x"}],
+            "figures": [f"figures/{claim_id}.png"],
+            "calibrated": calibrated or {},
+        }
         entries[claim_id] = report.entry_for(claim, "passed" if verdict == claim.expected else "failed", result=result)
-    meta = {"environment": {"tensorflow": tensorflow, "keras": "3", "numpy": "2", "python": "3.11"},
-            "scale": "quick", "seeds": "claim defaults", "partial": False, "generated": "2026-12-02"}
+    meta = {
+        "environment": {"tensorflow": tensorflow, "keras": "3", "numpy": "2", "python": "3.11"},
+        "scale": "quick",
+        "seeds": "claim defaults",
+        "partial": False,
+        "generated": "2026-12-02",
+    }
     report.write(folder, report.build(entries, meta, [c.id for c in CLAIMS]))
     (folder / "figures").mkdir()
     for claim_id in verdicts:
@@ -69,21 +81,39 @@ def run_merge(tmp_path, bare_python, lanes):
     for name, make in lanes.items():
         make(work / "lanes" / name)
     summary = tmp_path / "summary.md"
-    env = {"PATH": f"{bare_python.parent}{os.pathsep}{os.environ['PATH']}", "GITHUB_STEP_SUMMARY": str(summary),
-           "GITHUB_REPOSITORY": "Octo-Org/claims", "HOME": str(tmp_path)}
-    done = subprocess.run(["bash", "-e", "-c", merge_step()], cwd=work, env=env, capture_output=True, text=True,
-                          timeout=120)
+    env = {
+        "PATH": f"{bare_python.parent}{os.pathsep}{os.environ['PATH']}",
+        "GITHUB_STEP_SUMMARY": str(summary),
+        "GITHUB_REPOSITORY": "Octo-Org/claims",
+        "HOME": str(tmp_path),
+    }
+    done = subprocess.run(
+        ["bash", "-e", "-c", merge_step()], cwd=work, env=env, capture_output=True, text=True, timeout=120
+    )
     return done, work / "public", summary
 
 
 def test_the_merge_step_publishes_on_a_bare_python(tmp_path, bare_python):
-    done, public, summary = run_merge(tmp_path, bare_python, {
-        "tf215": lambda f: lane(f, "2.15.1", {"xnor.gates.xnor_net": "reproduced"}),
-        "tf221": lambda f: lane(f, "2.21.0", {"xnor.gates.xnor_net": "reproduced", "logic.softmax.examples": "reproduced"}),
-    })
+    done, public, summary = run_merge(
+        tmp_path,
+        bare_python,
+        {
+            "tf215": lambda f: lane(f, "2.15.1", {"xnor.gates.xnor_net": "reproduced"}),
+            "tf221": lambda f: lane(
+                f, "2.21.0", {"xnor.gates.xnor_net": "reproduced", "logic.softmax.examples": "reproduced"}
+            ),
+        },
+    )
     assert done.returncode == 0, done.stdout + done.stderr
-    assert sorted(p.name for p in public.iterdir()) == ["badge.json", "badge.md", "badge.svg", "claims.md", "figures",
-                                                        "matrix.json", "matrix.md"]
+    assert sorted(p.name for p in public.iterdir()) == [
+        "badge.json",
+        "badge.md",
+        "badge.svg",
+        "claims.md",
+        "figures",
+        "matrix.json",
+        "matrix.md",
+    ]
     # the badge speaks for the newest TensorFlow, and every figure claims.md links is there
     assert json.loads((public / "badge.json").read_text())["message"].startswith("2/")
     linked = re.findall(r"\]\((figures/[^)]+)\)", (public / "claims.md").read_text())
@@ -92,32 +122,56 @@ def test_the_merge_step_publishes_on_a_bare_python(tmp_path, bare_python):
     assert "# Claims across TensorFlow versions" in summary.read_text()
     matrix = json.loads((public / "matrix.json").read_text())
     row = next(r for r in matrix["rows"] if r["id"] == "xnor.gates.xnor_net")
-    assert row["cells"][0]["measured"] == {"x": 0.5}   # numbers, not text
+    assert row["cells"][0]["measured"] == {"x": 0.5}  # numbers, not text
 
 
 def test_the_merge_step_fails_when_a_verdict_changes_and_still_writes(tmp_path, bare_python):
-    done, public, _ = run_merge(tmp_path, bare_python, {
-        "tf215": lambda f: lane(f, "2.15.1", {"xor.keras.h64_epochs": "reproduced"}),
-        "tf221": lambda f: lane(f, "2.21.0", {"xor.keras.h64_epochs": "not-reproduced"}),
-    })
+    done, public, _ = run_merge(
+        tmp_path,
+        bare_python,
+        {
+            "tf215": lambda f: lane(f, "2.15.1", {"xor.keras.h64_epochs": "reproduced"}),
+            "tf221": lambda f: lane(f, "2.21.0", {"xor.keras.h64_epochs": "not-reproduced"}),
+        },
+    )
     printed = (public.parent / "merge.txt").read_text()
     assert done.returncode == 1 and "verdict changes across versions: xor.keras.h64_epochs" in printed
     assert (public / "matrix.md").is_file() and (public / "badge.json").is_file()
 
 
 def compare(bare_python, *args):
-    return subprocess.run([str(bare_python), "-m", "reproductions", "compare", *map(str, args)], cwd=ROOT,
-                          env={"PYTHONPATH": str(ROOT)}, capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [str(bare_python), "-m", "reproductions", "compare", *map(str, args)],
+        cwd=ROOT,
+        env={"PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def test_compare_exits_1_on_a_changed_verdict_and_0_on_equal_reports(tmp_path, bare_python):
     band = {"x": {"min": 0.4, "max": 0.6, "n": 20}}
-    old = lane(tmp_path / "old", "2.20.0", {"xor.keras.h64_epochs": "not-reproduced", "xnor.gates.xnor_net": "reproduced"},
-               calibrated=band)
-    same = lane(tmp_path / "same", "2.21.0", {"xor.keras.h64_epochs": "not-reproduced",
-                                              "xnor.gates.xnor_net": "reproduced"}, value=0.55, calibrated=band)
-    new = lane(tmp_path / "new", "2.21.0", {"xor.keras.h64_epochs": "reproduced", "xnor.gates.xnor_net": "reproduced"},
-               value=0.9, calibrated=band)
+    old = lane(
+        tmp_path / "old",
+        "2.20.0",
+        {"xor.keras.h64_epochs": "not-reproduced", "xnor.gates.xnor_net": "reproduced"},
+        calibrated=band,
+    )
+    same = lane(
+        tmp_path / "same",
+        "2.21.0",
+        {"xor.keras.h64_epochs": "not-reproduced", "xnor.gates.xnor_net": "reproduced"},
+        value=0.55,
+        calibrated=band,
+    )
+    new = lane(
+        tmp_path / "new",
+        "2.21.0",
+        {"xor.keras.h64_epochs": "reproduced", "xnor.gates.xnor_net": "reproduced"},
+        value=0.9,
+        calibrated=band,
+    )
     equal = compare(bare_python, old, same)
     assert equal.returncode == 0, equal.stderr
     assert "no verdict changed (2 claims in both)" in equal.stdout and "moved" not in equal.stdout

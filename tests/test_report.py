@@ -12,21 +12,42 @@ IDS = [c.id for c in CLAIMS]
 
 
 def sample_entries():
-    measured = {"verdict": "reproduced", "measured": {"x": 1.0}, "checks": [{"ok": True, "text": "x ok", "metric": "x"}],
-                "explains": [], "seeds": [0], "scale": "quick", "device": "cpu", "duration_s": 0.1, "figures": []}
+    measured = {
+        "verdict": "reproduced",
+        "measured": {"x": 1.0},
+        "checks": [{"ok": True, "text": "x ok", "metric": "x"}],
+        "explains": [],
+        "seeds": [0],
+        "scale": "quick",
+        "device": "cpu",
+        "duration_s": 0.1,
+        "figures": [],
+    }
     return {
         "xnor.gates.xnor_net": report.entry_for(REGISTRY["xnor.gates.xnor_net"], "passed", result=measured),
         "ltfn.retro.kaggle": report.entry_for(REGISTRY["ltfn.retro.kaggle"], "skipped", "unavailable: no code"),
-        "xnor.train.final_loss": report.entry_for(REGISTRY["xnor.train.final_loss"], "failed", "boom",
-                                                  result={**measured, "verdict": "not-reproduced"}),
+        "xnor.train.final_loss": report.entry_for(
+            REGISTRY["xnor.train.final_loss"], "failed", "boom", result={**measured, "verdict": "not-reproduced"}
+        ),
     }
 
 
 def test_entries_carry_every_field_the_report_promises():
     built = report.build(sample_entries(), {"scale": "quick"}, IDS)
     for entry in built["claims"]:
-        for key in ("id", "source", "statement", "documented", "measured", "judge", "expected_verdict",
-                    "verdict", "outcome", "seeds", "duration_s"):
+        for key in (
+            "id",
+            "source",
+            "statement",
+            "documented",
+            "measured",
+            "judge",
+            "expected_verdict",
+            "verdict",
+            "outcome",
+            "seeds",
+            "duration_s",
+        ):
             assert key in entry
     assert [e["id"] for e in built["claims"]] == ["xnor.gates.xnor_net", "xnor.train.final_loss", "ltfn.retro.kaggle"]
     assert built["summary"]["reproduced"] == 1 and built["summary"]["unavailable"] == 1
@@ -41,14 +62,30 @@ def test_badge_follows_the_shields_endpoint_schema():
 
 def proxy_entries():
     """A claim reproduced on a quick-scale stand-in, its documented number left to the documented scale."""
-    result = {"verdict": "reproduced", "basis": "proxy", "measured": {"he_test_acc": 87.3},
-              "not_judged": ["test accuracy % (judged at the documented scale only)"],
-              "checks": [{"ok": True, "text": "test accuracy % = 87.3 ≥ 80", "metric": "he_test_acc"}],
-              "explains": [], "seeds": [0], "scale": "quick", "device": "cpu", "duration_s": 1.0, "figures": []}
-    documented = {**result, "basis": "documented", "not_judged": [], "measured": {"x": 1.0},
-                  "checks": [{"ok": True, "text": "x ok", "metric": "x"}]}
-    return {"ltfn6.vs_xavier_init": report.entry_for(REGISTRY["ltfn6.vs_xavier_init"], "passed", result=result),
-            "xnor.gates.xnor_net": report.entry_for(REGISTRY["xnor.gates.xnor_net"], "passed", result=documented)}
+    result = {
+        "verdict": "reproduced",
+        "basis": "proxy",
+        "measured": {"he_test_acc": 87.3},
+        "not_judged": ["test accuracy % (judged at the documented scale only)"],
+        "checks": [{"ok": True, "text": "test accuracy % = 87.3 ≥ 80", "metric": "he_test_acc"}],
+        "explains": [],
+        "seeds": [0],
+        "scale": "quick",
+        "device": "cpu",
+        "duration_s": 1.0,
+        "figures": [],
+    }
+    documented = {
+        **result,
+        "basis": "documented",
+        "not_judged": [],
+        "measured": {"x": 1.0},
+        "checks": [{"ok": True, "text": "x ok", "metric": "x"}],
+    }
+    return {
+        "ltfn6.vs_xavier_init": report.entry_for(REGISTRY["ltfn6.vs_xavier_init"], "passed", result=result),
+        "xnor.gates.xnor_net": report.entry_for(REGISTRY["xnor.gates.xnor_net"], "passed", result=documented),
+    }
 
 
 def test_a_verdict_by_proxy_says_so_wherever_the_verdict_is_shown():
@@ -64,14 +101,31 @@ def test_a_verdict_by_proxy_says_so_wherever_the_verdict_is_shown():
     assert "reproduced (proxy)" in md and f"1/{len(REGISTRY)} reproduced · 1 by proxy" in md.splitlines()[2]
     assert f"*1/{len(REGISTRY)} reproduced · 1 by proxy ·" in render.readme_table(built)
     assert "not judged at the quick scale: test accuracy % (judged at the documented scale only)" in md
-    assert "| `ltfn6.vs_xavier_init` | test_cost=0.0945288215741; test_accuracy=97.2900004387 | " \
-           "he_test_acc=87.3 | reproduced (proxy) |" in render.readme_table(built)
+    assert (
+        "| `ltfn6.vs_xavier_init` | test_cost=0.0945288215741; test_accuracy=97.2900004387 | "
+        "he_test_acc=87.3 | reproduced (proxy) |" in render.readme_table(built)
+    )
     by_id = {e["id"]: e for e in built["claims"]}
     assert matrix.cell(by_id["ltfn6.vs_xavier_init"])["basis"] == "proxy"
     assert matrix.cell(by_id["xnor.gates.xnor_net"])["basis"] == "documented"
-    merged = matrix.markdown(matrix.build([{"lane": "a", "tensorflow": "2.21.0", "keras": "3", "numpy": "2",
-                                            "python": "3.11", "partial": False, "generated": "", "folder": "a",
-                                            "registered": IDS, "entries": by_id}]))
+    merged = matrix.markdown(
+        matrix.build(
+            [
+                {
+                    "lane": "a",
+                    "tensorflow": "2.21.0",
+                    "keras": "3",
+                    "numpy": "2",
+                    "python": "3.11",
+                    "partial": False,
+                    "generated": "",
+                    "folder": "a",
+                    "registered": IDS,
+                    "entries": by_id,
+                }
+            ]
+        )
+    )
     assert "**reproduced (proxy)**" in merged
 
 
@@ -161,14 +215,17 @@ def test_a_nan_literal_is_one_line(tmp_path):
         report.read(tmp_path / "claims.json")
 
 
-@pytest.mark.parametrize("damage, message", [
-    (lambda r: r["meta"]["environment"].update(tensorflow=None), "meta.environment.tensorflow is NoneType"),
-    (lambda r: r["claims"][0].pop("verdict"), "claims[0].verdict is missing"),
-    (lambda r: r.update(summary={}), "summary.registered is missing"),
-    (lambda r: r["meta"].update(generated=5), "meta.generated is int"),
-    (lambda r: r["claims"][0].update(checks=["x"]), "claims[0].checks[0] is str"),
-    (lambda r: r.update(files=[]), "files must map report files"),
-])
+@pytest.mark.parametrize(
+    "damage, message",
+    [
+        (lambda r: r["meta"]["environment"].update(tensorflow=None), "meta.environment.tensorflow is NoneType"),
+        (lambda r: r["claims"][0].pop("verdict"), "claims[0].verdict is missing"),
+        (lambda r: r.update(summary={}), "summary.registered is missing"),
+        (lambda r: r["meta"].update(generated=5), "meta.generated is int"),
+        (lambda r: r["claims"][0].update(checks=["x"]), "claims[0].checks[0] is str"),
+        (lambda r: r.update(files=[]), "files must map report files"),
+    ],
+)
 def test_a_damaged_report_is_one_line(tmp_path, damage, message):
     report.write(tmp_path, report.build(sample_entries(), META, IDS))
     data = json.loads((tmp_path / "claims.json").read_text())
@@ -179,8 +236,10 @@ def test_a_damaged_report_is_one_line(tmp_path, damage, message):
     assert message in str(caught.value) and "\n" not in str(caught.value)
 
 
-@pytest.mark.parametrize("sibling, message", [(None, "claims.md is missing beside it"),
-                                              (b"\xff\xfe not text", "not the one this report wrote")])
+@pytest.mark.parametrize(
+    "sibling, message",
+    [(None, "claims.md is missing beside it"), (b"\xff\xfe not text", "not the one this report wrote")],
+)
 def test_a_missing_or_unreadable_sibling_is_one_line(tmp_path, sibling, message):
     report.write(tmp_path, report.build(sample_entries(), META, IDS))
     if sibling is None:

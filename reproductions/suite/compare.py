@@ -54,12 +54,17 @@ def compare(base_where, new_where):
             changed.append({"id": claim_id, "base": _side(a), "new": _side(b)})
         elif a is not None and b is not None:
             moved += moved_values(a, b)
-    environment = lambda report: {k: report["meta"].get("environment", {}).get(k)  # noqa: E731
-                                  for k in ("tensorflow", "keras", "numpy", "python")}
-    return {"base": {"report": str(base_where), **environment(base), "scale": base["meta"].get("scale")},
-            "new": {"report": str(new_where), **environment(new), "scale": new["meta"].get("scale")},
-            "claims": len([i for i in ids if i in before and i in after]),
-            "changed": changed, "moved": moved}
+    environment = lambda report: {
+        k: report["meta"].get("environment", {}).get(k)  # noqa: E731
+        for k in ("tensorflow", "keras", "numpy", "python")
+    }
+    return {
+        "base": {"report": str(base_where), **environment(base), "scale": base["meta"].get("scale")},
+        "new": {"report": str(new_where), **environment(new), "scale": new["meta"].get("scale")},
+        "claims": len([i for i in ids if i in before and i in after]),
+        "changed": changed,
+        "moved": moved,
+    }
 
 
 def _verdict(side):
@@ -70,8 +75,10 @@ def _verdict(side):
 
 def text(result):
     b, n = result["base"], result["new"]
-    lines = [f"base: {b['report']} (TensorFlow {b['tensorflow']}, {b['scale']} scale)",
-             f"new:  {n['report']} (TensorFlow {n['tensorflow']}, {n['scale']} scale)"]
+    lines = [
+        f"base: {b['report']} (TensorFlow {b['tensorflow']}, {b['scale']} scale)",
+        f"new:  {n['report']} (TensorFlow {n['tensorflow']}, {n['scale']} scale)",
+    ]
     if result["changed"]:
         lines.append(f"{len(result['changed'])} verdict(s) changed:")
         lines += [f"  {c['id']}: {_verdict(c['base'])} -> {_verdict(c['new'])}" for c in result["changed"]]
@@ -79,7 +86,11 @@ def text(result):
         lines.append(f"no verdict changed ({result['claims']} claims in both)")
     if result["moved"]:
         lines.append(f"{len(result['moved'])} value(s) moved beyond their calibrated spread:")
-        lines += [f"  {m['id']} {m['metric']}: {m['base']:.4g} -> {m['new']:.4g} (calibrated "
-                  f"{m['calibrated']['min']:.4g}..{m['calibrated']['max']:.4g} over {m['calibrated']['n']} seeds)"
-                  if _number(m["base"]) else f"  {m['id']} {m['metric']}: -> {m['new']:.4g}" for m in result["moved"]]
+        lines += [
+            f"  {m['id']} {m['metric']}: {m['base']:.4g} -> {m['new']:.4g} (calibrated "
+            f"{m['calibrated']['min']:.4g}..{m['calibrated']['max']:.4g} over {m['calibrated']['n']} seeds)"
+            if _number(m["base"])
+            else f"  {m['id']} {m['metric']}: -> {m['new']:.4g}"
+            for m in result["moved"]
+        ]
     return "\n".join(lines) + "\n"

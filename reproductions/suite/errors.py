@@ -17,7 +17,9 @@ class MissingDependency(Exception):
     """A package this command needs (TensorFlow, pytest) is not installed; the message names the choices."""
 
 
-NO_TENSORFLOW = ("TensorFlow is not installed; install the build you want to check: "
-                 "pip install 'reproductions[tf]' (tensorflow), or tensorflow-cpu, tf-nightly, "
-                 "'tensorflow[and-cuda]'")
+NO_TENSORFLOW = (
+    "TensorFlow is not installed; install the build you want to check: "
+    "pip install 'reproductions[tf]' (tensorflow), or tensorflow-cpu, tf-nightly, "
+    "'tensorflow[and-cuda]'"
+)
 NO_PYTEST = "the claims run under pytest, which is not installed: pip install 'reproductions[test]'"

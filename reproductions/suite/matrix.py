@@ -22,18 +22,27 @@ def load_lane(folder):
     """The report in ``folder``, named by the TensorFlow version it ran on."""
     path = Path(folder) / "claims.json"
     if not path.is_file():
-        raise MatrixError(f"{folder}: holds no claims report (claims.json); run a tox lane or "
-                          f"`pytest --repro-report-dir={folder}` first")
+        raise MatrixError(
+            f"{folder}: holds no claims report (claims.json); run a tox lane or "
+            f"`pytest --repro-report-dir={folder}` first"
+        )
     try:
         report = read_report(path)
     except ReportError as err:
         raise MatrixError(str(err)) from None
     environment = report["meta"]["environment"]
-    return {"lane": Path(folder).name, "tensorflow": environment["tensorflow"],
-            "keras": environment.get("keras", "?"), "numpy": environment.get("numpy", "?"),
-            "python": environment.get("python", "?"), "partial": bool(report["meta"].get("partial")),
-            "generated": report["meta"].get("generated", ""), "registered": report["meta"].get("registered", []),
-            "folder": str(folder), "entries": {e["id"]: e for e in report["claims"]}}
+    return {
+        "lane": Path(folder).name,
+        "tensorflow": environment["tensorflow"],
+        "keras": environment.get("keras", "?"),
+        "numpy": environment.get("numpy", "?"),
+        "python": environment.get("python", "?"),
+        "partial": bool(report["meta"].get("partial")),
+        "generated": report["meta"].get("generated", ""),
+        "registered": report["meta"].get("registered", []),
+        "folder": str(folder),
+        "entries": {e["id"]: e for e in report["claims"]},
+    }
 
 
 def version_key(lane):
@@ -45,8 +54,12 @@ def cell(entry):
     as numbers (medians over seeds)."""
     if entry is None:
         return {"verdict": None, "basis": None, "outcome": "not run", "measured": {}}
-    return {"verdict": entry["verdict"], "basis": entry.get("basis"), "outcome": entry["outcome"],
-            "measured": {k: entry["measured"][k] for k in judged_metrics(entry)}}
+    return {
+        "verdict": entry["verdict"],
+        "basis": entry.get("basis"),
+        "outcome": entry["outcome"],
+        "measured": {k: entry["measured"][k] for k in judged_metrics(entry)},
+    }
 
 
 def claim_ids(lanes):
@@ -67,22 +80,38 @@ def build(lanes):
         ran = [c for c in cells if c["outcome"] != "not run"]
         changes = len({(c["verdict"], c["basis"]) for c in ran}) > 1
         expected = next((e["expected_verdict"] for e in entries if e), None)
-        rows.append({"id": claim_id, "expected_verdict": expected, "changes": changes,
-                     "failing": sum(c["outcome"] == "failed" for c in cells), "cells": cells,
-                     "texts": [_text(e) for e in entries]})
-    columns = [{k: lane[k] for k in ("lane", "tensorflow", "keras", "numpy", "python", "partial", "generated")}
-               for lane in lanes]
-    return {"columns": columns, "rows": rows,
-            "changing": [r["id"] for r in rows if r["changes"]]}
+        rows.append(
+            {
+                "id": claim_id,
+                "expected_verdict": expected,
+                "changes": changes,
+                "failing": sum(c["outcome"] == "failed" for c in cells),
+                "cells": cells,
+                "texts": [_text(e) for e in entries],
+            }
+        )
+    columns = [
+        {k: lane[k] for k in ("lane", "tensorflow", "keras", "numpy", "python", "partial", "generated")}
+        for lane in lanes
+    ]
+    return {"columns": columns, "rows": rows, "changing": [r["id"] for r in rows if r["changes"]]}
 
 
 def markdown(matrix):
     columns = matrix["columns"]
-    header = " | ".join(f"{c['lane']}: TF {c['tensorflow']}" + (" (partial run)" if c["partial"] else "")
-                        for c in columns)
-    lines = ["# Claims across TensorFlow versions", "",
-             "Lanes: " + " · ".join(f"`{c['lane']}` TF {c['tensorflow']}, Keras {c['keras']}, NumPy {c['numpy']}, "
-                                    f"Python {c['python']}" for c in columns), ""]
+    header = " | ".join(
+        f"{c['lane']}: TF {c['tensorflow']}" + (" (partial run)" if c["partial"] else "") for c in columns
+    )
+    lines = [
+        "# Claims across TensorFlow versions",
+        "",
+        "Lanes: "
+        + " · ".join(
+            f"`{c['lane']}` TF {c['tensorflow']}, Keras {c['keras']}, NumPy {c['numpy']}, Python {c['python']}"
+            for c in columns
+        ),
+        "",
+    ]
     changing = [r for r in matrix["rows"] if r["changes"]]
     if changing:
         lines += [f"**{len(changing)} claim(s) change verdict across versions** (listed first, marked ⚠):", ""]
@@ -93,8 +122,11 @@ def markdown(matrix):
         name = f"⚠ `{row['id']}`" if row["changes"] else f"`{row['id']}`"
         cells = " | ".join(_cell_text(c, t) for c, t in zip(row["cells"], row["texts"]))
         lines.append(f"| {name} | {row['expected_verdict']} | {cells} |")
-    lines += ["", "Each cell: the verdict, ✘ when the claim's test failed (verdict ≠ expected), "
-                  "and the judged quantities as measured (medians over seeds)."]
+    lines += [
+        "",
+        "Each cell: the verdict, ✘ when the claim's test failed (verdict ≠ expected), "
+        "and the judged quantities as measured (medians over seeds).",
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -149,8 +181,10 @@ def badge_markdown(repository):
     """The README line of the badge, for the GitHub Pages site the workflow publishes to."""
     owner, _, name = repository.partition("/")
     endpoint = f"https://{owner.lower()}.github.io/{name}/badge.json"
-    return (f"[![reproductions](https://img.shields.io/endpoint?url={endpoint})]"
-            f"(https://{owner.lower()}.github.io/{name}/claims.md)")
+    return (
+        f"[![reproductions](https://img.shields.io/endpoint?url={endpoint})]"
+        f"(https://{owner.lower()}.github.io/{name}/claims.md)"
+    )
 
 
 def write_badge_markdown(out_dir, repository):

@@ -33,6 +33,7 @@ def measurement(name, *, metrics, seeds_at_once=False, timed=False):
         function.seeds_at_once = seeds_at_once
         function.timed = timed
         return function
+
     return declare
 
 
@@ -41,8 +42,15 @@ def check_declared(measure, run):
     returned = {k for k, v in run.items() if is_metric(v)}
     missing, undeclared = set(measure.metrics) - returned, returned - set(measure.metrics)
     if missing or undeclared:
-        raise MeasurementError(f"{measure.name} returned other metrics than it declares: "
-                               + "; ".join(part for part in (
-                                   f"missing {', '.join(sorted(missing))}" if missing else "",
-                                   f"undeclared {', '.join(sorted(undeclared))}" if undeclared else "") if part))
+        raise MeasurementError(
+            f"{measure.name} returned other metrics than it declares: "
+            + "; ".join(
+                part
+                for part in (
+                    f"missing {', '.join(sorted(missing))}" if missing else "",
+                    f"undeclared {', '.join(sorted(undeclared))}" if undeclared else "",
+                )
+                if part
+            )
+        )
     return run

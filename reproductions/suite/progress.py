@@ -30,8 +30,10 @@ class Reporter:
         step = int(step) + 1
         elapsed = time.monotonic() - self.started
         eta = elapsed / step * (self.total - step)
-        text = (f"{self.seed_text}{self.label}: step {step:,}/{self.total:,} loss {float(loss):.4g} "
-                f"elapsed {_clock(elapsed)} ETA {_clock(eta)}")
+        text = (
+            f"{self.seed_text}{self.label}: step {step:,}/{self.total:,} loss {float(loss):.4g} "
+            f"elapsed {_clock(elapsed)} ETA {_clock(eta)}"
+        )
         if self.terminal:
             self.stream.write("\r\033[K" + text + ("\n" if step >= self.total else ""))
         elif step >= self.next_plain or step >= self.total:
@@ -81,8 +83,10 @@ def graph_loop(label, total):
             _reporter.update(s.numpy(), value.numpy())
             return 0
 
-        return tf.cond(tf.logical_or(step % period == 0, step == total - 1),
-                       lambda: tf.py_function(report, [step, loss], tf.int32),
-                       lambda: tf.constant(0))
+        return tf.cond(
+            tf.logical_or(step % period == 0, step == total - 1),
+            lambda: tf.py_function(report, [step, loss], tf.int32),
+            lambda: tf.constant(0),
+        )
 
     return tick

@@ -5,7 +5,6 @@ them; this module only gathers them, checks that ids are unique and looks claims
 at import time, so listing claims stays instant.
 """
 
-from .errors import UnknownClaimError  # noqa: F401  (raised by get; the command line catches it)
 from ..posts.dorian import claims as dorian
 from ..posts.dorian import mutations as dorian_mutations
 from ..posts.lcd import claims as lcd
@@ -20,15 +19,25 @@ from ..posts.xnor import claims as xnor
 from ..posts.xnor import mutations as xnor_mutations
 from ..posts.xor import claims as xor
 from ..posts.xor import mutations as xor_mutations
+from .errors import UnknownClaimError  # noqa: F401  (raised by get; the command line catches it)
 
 CLAIMS = (*lcd.CLAIMS, *linreg.CLAIMS, *xnor.CLAIMS, *ltfn.CLAIMS, *dorian.CLAIMS, *logic.CLAIMS, *xor.CLAIMS)
-BREAKS = (lcd_mutations, linreg_mutations, xnor_mutations, ltfn_mutations, dorian_mutations, logic_mutations,
-          xor_mutations)
+BREAKS = (
+    lcd_mutations,
+    linreg_mutations,
+    xnor_mutations,
+    ltfn_mutations,
+    dorian_mutations,
+    logic_mutations,
+    xor_mutations,
+)
 MUTATIONS = tuple(mutation for post in BREAKS for mutation in post.MUTATIONS)
 NO_MUTATION = {claim_id: why for post in BREAKS for claim_id, why in post.NO_MUTATION.items()}
 REGISTRY = {claim.id: claim for claim in CLAIMS}
 if len(REGISTRY) != len(CLAIMS):
-    raise ValueError("duplicate claim ids: " + ", ".join(sorted({c.id for c in CLAIMS if sum(d.id == c.id for d in CLAIMS) > 1})))
+    raise ValueError(
+        "duplicate claim ids: " + ", ".join(sorted({c.id for c in CLAIMS if sum(d.id == c.id for d in CLAIMS) > 1}))
+    )
 
 
 def get(claim_id):

@@ -18,10 +18,11 @@ MARKS = {"holds": "✔", "fails": "✘", "error": "⚠"}  # ⚠: could not be ju
 
 
 def reproduced_text(summary):
-    """"36/55 reproduced · 4 by proxy": verdicts on documented numbers, stand-ins counted apart."""
+    """ "36/55 reproduced · 4 by proxy": verdicts on documented numbers, stand-ins counted apart."""
     proxy = summary.get("by_proxy", 0)
-    return (f"{summary['reproduced'] - proxy}/{summary['registered']} reproduced"
-            + (f" · {proxy} by proxy" if proxy else ""))
+    return f"{summary['reproduced'] - proxy}/{summary['registered']} reproduced" + (
+        f" · {proxy} by proxy" if proxy else ""
+    )
 
 
 def badge(report):
@@ -105,11 +106,19 @@ def markdown(report):
     ]
     for e in report["claims"]:
         verdict = verdict_text(e)
-        lines.append(f"| [`{e['id']}`](#{e['id'].replace('.', '')}) | {verdict} ({e['expected_verdict']}) | "
-                     f"{documented_text(e)} | {measured_text(e)} | {e['outcome']} |")
+        lines.append(
+            f"| [`{e['id']}`](#{e['id'].replace('.', '')}) | {verdict} ({e['expected_verdict']}) | "
+            f"{documented_text(e)} | {measured_text(e)} | {e['outcome']} |"
+        )
     for e in report["claims"]:
-        lines += ["", f"## {e['id']}", "", f"*{e['source']}* — {e['statement']}", "",
-                  f"Judged: {e['judge']} · expected **{e['expected_verdict']}**: {e['why']}"]
+        lines += [
+            "",
+            f"## {e['id']}",
+            "",
+            f"*{e['source']}* — {e['statement']}",
+            "",
+            f"Judged: {e['judge']} · expected **{e['expected_verdict']}**: {e['why']}",
+        ]
         if e["outcome"] == "skipped":
             lines += ["", f"Skipped: {e['reason']}"]
         for check in e["checks"]:
@@ -134,16 +143,21 @@ def readme_table(report):
     env, s = report["meta"].get("environment", {}), report["summary"]
     entries = {e["id"]: e for e in report["claims"]}
     on_full = [e for e in report["claims"] if (e.get("data") or "").startswith("full MNIST")]
-    full_note = (f" On full MNIST at the {on_full[0]['scale']} scale: "
-                 + ", ".join(f"`{e['id']}`" for e in on_full) + "." if on_full else "")
-    lines = [TABLE_START,
-             f"*{reproduced_text(s)} · {s['artifact']} artifact · {s['not-reproduced']} "
-             f"not reproduced · {s['unavailable']} unavailable — TensorFlow {env.get('tensorflow')}, Keras "
-             f"{env.get('keras')}, {report['meta'].get('scale')} scale, {report['meta'].get('seeds')}; "
-             f"{report['meta'].get('generated', '')[:10]}.{full_note}*",
-             "",
-             "| claim | documented | measured | verdict |",
-             "|---|---|---|---|"]
+    full_note = (
+        f" On full MNIST at the {on_full[0]['scale']} scale: " + ", ".join(f"`{e['id']}`" for e in on_full) + "."
+        if on_full
+        else ""
+    )
+    lines = [
+        TABLE_START,
+        f"*{reproduced_text(s)} · {s['artifact']} artifact · {s['not-reproduced']} "
+        f"not reproduced · {s['unavailable']} unavailable — TensorFlow {env.get('tensorflow')}, Keras "
+        f"{env.get('keras')}, {report['meta'].get('scale')} scale, {report['meta'].get('seeds')}; "
+        f"{report['meta'].get('generated', '')[:10]}.{full_note}*",
+        "",
+        "| claim | documented | measured | verdict |",
+        "|---|---|---|---|",
+    ]
     for claim_id in report["meta"].get("registered") or list(entries):
         e = entries.get(claim_id)
         if e is None:

@@ -73,12 +73,12 @@ def spread_sides(values, log=False):
 
 
 MEDIAN_ALPHA = 0.0001  # a sound model's seeds are told apart from its calibration at most this often:
-                       # ~30 tested metrics then add at most 0.3% to the suite's false alarms (suite.alarms)
+# ~30 tested metrics then add at most 0.3% to the suite's false alarms (suite.alarms)
 
 
 def sign_test_p(successes, n):
     """One-sided p-value that a per-seed property holds on more than half the seeds by chance."""
-    return sum(math.comb(n, k) for k in range(successes, n + 1)) / 2 ** n
+    return sum(math.comb(n, k) for k in range(successes, n + 1)) / 2**n
 
 
 def rank_sum_tails(first, second):
@@ -98,7 +98,7 @@ def rank_sum_tails(first, second):
     chosen = min(len(a), len(b))  # count splits by the smaller group: the same distribution, fewer rows
     observed = sum(doubled[v] for v in (a if len(a) <= len(b) else b))
     distribution = _null_distribution(ranks, chosen)
-    low, high = float(distribution[:observed + 1].sum()), float(distribution[observed:].sum())
+    low, high = float(distribution[: observed + 1].sum()), float(distribution[observed:].sum())
     return (low, high) if len(a) <= len(b) else (high, low)  # in terms of ``first``
 
 
@@ -112,7 +112,7 @@ def _null_distribution(ranks, chosen):
     counts = np.zeros((chosen + 1, total + 1))
     counts[0, 0] = 1.0
     for rank in ranks:
-        counts[1:, rank:] += counts[:-1, :total + 1 - rank].copy()
+        counts[1:, rank:] += counts[:-1, : total + 1 - rank].copy()
     distribution = counts[chosen] / counts[chosen].sum()
     distribution.flags.writeable = False
     return distribution

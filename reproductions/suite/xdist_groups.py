@@ -24,8 +24,12 @@ _started = []  # the folder this process made, removed by it alone
 def needed(config):
     """Whether this pytest lost xdist's group suffix and this session schedules by group."""
     version = tuple(int(part) for part in pytest.__version__.split(".")[:2] if part.isdigit())
-    return (version >= (9, 1) and config.pluginmanager.hasplugin("xdist")
-            and getattr(config.option, "dist", None) == "loadgroup" and bool(getattr(config.option, "numprocesses", 0)))
+    return (
+        version >= (9, 1)
+        and config.pluginmanager.hasplugin("xdist")
+        and getattr(config.option, "dist", None) == "loadgroup"
+        and bool(getattr(config.option, "numprocesses", 0))
+    )
 
 
 def start(config):
@@ -43,8 +47,9 @@ def stop():
 
 
 def group_of(item):
-    names = {mark.args[0] if mark.args else mark.kwargs.get("name", "default")
-             for mark in item.iter_markers("xdist_group")}
+    names = {
+        mark.args[0] if mark.args else mark.kwargs.get("name", "default") for mark in item.iter_markers("xdist_group")
+    }
     return "_".join(sorted(names))
 
 

@@ -15,20 +15,20 @@ from .matinv import invert, plot_loss
 MATINV_SEEDS = 10  # ours: each seed draws a new well-conditioned A
 DORIAN_SEEDS = 3  # ours: ~9 s a seed on the subset
 DORIAN_DOCUMENTED_SEEDS = 6  # ours: a rank-sum test of n seeds against the 30 - n other calibrated draws can
-                             # reach p < 1e-4 from n = 4; 6 give it power (~30 s a seed on full MNIST)
+# reach p < 1e-4 from n = 4; 6 give it power (~30 s a seed on full MNIST)
 
 CLAIMS = (
     Claim(
         id="dorian.matinv.adagrad_l1",
         source=Source(BROWN, "Calculating a matrix inverse, the hard way"),
         statement="Minimizing sum|x A - I| with Adagrad (lr 0.01, 100,000 iterations) learns x close to the "
-                  "inverse of A; the loss goes down",
+        "inverse of A; the loss goes down",
         documented={"lr": 0.01, "iterations": 100_000},
         judge="band",
         expected="not-reproduced",
         why="The loss falls on every draw, but with Adagrad's shrinking steps on an L1 loss x reaches A^-1 "
-            "(within 5%) on about one well-conditioned draw in five in the post's 100,000 iterations (9/40 "
-            "calibrated; median relative error 0.43).",
+        "(within 5%) on about one well-conditioned draw in five in the post's 100,000 iterations (9/40 "
+        "calibrated; median relative error 0.43).",
         measure=invert,
         seeds=MATINV_SEEDS,
         checks=(MostSeeds("approximates_inverse", label="||x - A^-1|| within 5% of ||A^-1||"),),
@@ -46,20 +46,30 @@ CLAIMS = (
         judge="distribution",
         expected="reproduced",
         why="On full MNIST at the code's 40 epochs (the post says 50), 30 calibrated seeds score 97.88-98.22% "
-            "(median 98.06%) at test cost 0.114-0.124 (median 0.118): the post's 98% and the stored 0.9803 "
-            "and 0.123 are ordinary draws.",
+        "(median 98.06%) at test cost 0.114-0.124 (median 0.118): the post's 98% and the stored 0.9803 "
+        "and 0.123 are ordinary draws.",
         measure=train_dorian,
         seeds=DORIAN_SEEDS,
         seeds_documented=DORIAN_DOCUMENTED_SEEDS,
         markers=("dataset",),
         checks=(
             # post: "98%", a whole percent: the median over seeds rounds to it
-            Close("test_acc", doc="test_accuracy", atol=0.005, label="test accuracy (post: 98%, to the percent)",
-                  at="documented"),
-            NearDocumented("test_acc", doc="stored_test_accuracy", label="test accuracy (the code's stored output)",
-                           at="documented"),
-            NearDocumented("test_cost", doc="stored_test_loss", label="test cost (the code's stored output)",
-                           at="documented"),
+            Close(
+                "test_acc",
+                doc="test_accuracy",
+                atol=0.005,
+                label="test accuracy (post: 98%, to the percent)",
+                at="documented",
+            ),
+            NearDocumented(
+                "test_acc",
+                doc="stored_test_accuracy",
+                label="test accuracy (the code's stored output)",
+                at="documented",
+            ),
+            NearDocumented(
+                "test_cost", doc="stored_test_loss", label="test cost (the code's stored output)", at="documented"
+            ),
             # ours: the same net on 4,000 digits: what 40 epochs on the subset reach
             AtLeast("test_acc", 0.88, label="test accuracy on the subset's 1,000 test digits", at="quick"),
         ),
@@ -91,8 +101,8 @@ CLAIMS = (
         judge="qualitative",
         expected="reproduced",
         why="Measured as within-class vs across-class cosine similarity of hidden vectors, against the same "
-            "net before training: random ReLU features of similar images are alike already, so the bands "
-            "must be sharper after training.",
+        "net before training: random ReLU features of similar images are alike already, so the bands "
+        "must be sharper after training.",
         measure=train_dorian,
         seeds=DORIAN_SEEDS,
         seeds_documented=DORIAN_DOCUMENTED_SEEDS,
@@ -117,7 +127,7 @@ CLAIMS = (
         judge="qualitative",
         expected="reproduced",
         why="Measured as correlation with the digit's mean test image, for inputs the frozen net reads as "
-            "their digit (an optimizer that did nothing would leave noise too).",
+        "their digit (an optimizer that did nothing would leave noise too).",
         measure=train_dorian,
         seeds=DORIAN_SEEDS,
         seeds_documented=DORIAN_DOCUMENTED_SEEDS,
@@ -137,9 +147,9 @@ CLAIMS = (
         judge="qualitative",
         expected="not-reproduced",
         why="The original sums the penalty over the pixels and adds it to the batch-mean loss, as here. "
-            "In 1,000 steps of GD 0.1 an L1 penalty of 0.002 can take at most 0.2 off a pixel, and the "
-            "inputs start at U[0, 1): it zeroes more pixels than no penalty, not most of them (on full MNIST, "
-            "24-26% against 4-6% without it, 30 calibrated seeds).",
+        "In 1,000 steps of GD 0.1 an L1 penalty of 0.002 can take at most 0.2 off a pixel, and the "
+        "inputs start at U[0, 1): it zeroes more pixels than no penalty, not most of them (on full MNIST, "
+        "24-26% against 4-6% without it, 30 calibrated seeds).",
         measure=train_dorian,
         seeds=DORIAN_SEEDS,
         seeds_documented=DORIAN_DOCUMENTED_SEEDS,

@@ -15,20 +15,20 @@ import numpy as np
 
 from ...data import mnist
 from ...suite import progress, runtime
-from ...suite.measurements import measurement
 from ...suite.figures import pyplot, save
+from ...suite.measurements import measurement
 
 # ---- config -------------------------------------------------------------------------------------
-HIDDEN = 300                 # post + original code
-W_STD, B_STD = 0.03, 1.0     # post + original code
-CLIP = (1e-10, 0.9999999)    # original code
-LEARNING_RATE = 0.1          # post + original code
-BATCH = 100                  # post + original code
-EPOCHS = {"quick": 40, "documented": 40}   # original code (the post says 50); 40 x 40 batches quick
-INPUT_STEPS = 1000           # original code
+HIDDEN = 300  # post + original code
+W_STD, B_STD = 0.03, 1.0  # post + original code
+CLIP = (1e-10, 0.9999999)  # original code
+LEARNING_RATE = 0.1  # post + original code
+BATCH = 100  # post + original code
+EPOCHS = {"quick": 40, "documented": 40}  # original code (the post says 50); 40 x 40 batches quick
+INPUT_STEPS = 1000  # original code
 PENALTIES = {"unregularized": ("none", 0.0), "l1": ("l1", 0.002), "l2_025": ("l2", 0.25)}  # code, post
-NEAR_ZERO = 0.05             # ours: a pixel is "killed" when |x| < 0.05 (inputs live in about [0, 1])
-FINGERPRINT_IMAGES = 100     # ours: test images per class whose hidden vectors are compared
+NEAR_ZERO = 0.05  # ours: a pixel is "killed" when |x| < 0.05 (inputs live in about [0, 1])
+FINGERPRINT_IMAGES = 100  # ours: test images per class whose hidden vectors are compared
 
 
 def binary_ce(tf, labels, logits):
@@ -46,7 +46,7 @@ def train_net(seed, scale):
     b2 = tf.Variable((rng.standard_normal(10) * B_STD).astype(np.float32))
     params = [w1, b1, w2, b2]
     batches = len(d.x_train) // BATCH
-    order = np.concatenate([rng.permutation(len(d.x_train))[:batches * BATCH] for _ in range(EPOCHS[scale])])
+    order = np.concatenate([rng.permutation(len(d.x_train))[: batches * BATCH] for _ in range(EPOCHS[scale])])
     x, y = tf.constant(d.x_train), tf.one_hot(d.y_train, 10)
     xt, yt = tf.constant(d.x_test), tf.one_hot(d.y_test, 10)
     schedule = tf.constant(order.reshape(EPOCHS[scale], batches, BATCH))
@@ -92,18 +92,21 @@ def optimal_inputs(seed, params):
     kinds = list(PENALTIES)
     x = tf.Variable(rng.random((len(kinds) * 10, 784)).astype(np.float32))
     targets = tf.constant(np.tile(np.eye(10, dtype=np.float32), (len(kinds), 1)))
-    l1 = tf.constant(np.repeat([PENALTIES[k][1] if PENALTIES[k][0] == "l1" else 0.0 for k in kinds], 10)
-                     .astype(np.float32))
-    l2 = tf.constant(np.repeat([PENALTIES[k][1] if PENALTIES[k][0] == "l2" else 0.0 for k in kinds], 10)
-                     .astype(np.float32))
+    l1 = tf.constant(
+        np.repeat([PENALTIES[k][1] if PENALTIES[k][0] == "l1" else 0.0 for k in kinds], 10).astype(np.float32)
+    )
+    l2 = tf.constant(
+        np.repeat([PENALTIES[k][1] if PENALTIES[k][0] == "l2" else 0.0 for k in kinds], 10).astype(np.float32)
+    )
 
     @tf.function
     def optimize():
         for _ in tf.range(INPUT_STEPS):
             with tf.GradientTape() as tape:
                 out = tf.matmul(tf.nn.relu(tf.matmul(x, w1) + b1), w2) + b2
-                loss = tf.reduce_sum(binary_ce(tf, targets, out) + l1 * tf.reduce_sum(tf.abs(x), 1)
-                                     + l2 * tf.reduce_sum(tf.square(x), 1))
+                loss = tf.reduce_sum(
+                    binary_ce(tf, targets, out) + l1 * tf.reduce_sum(tf.abs(x), 1) + l2 * tf.reduce_sum(tf.square(x), 1)
+                )
             x.assign_sub(LEARNING_RATE * tape.gradient(loss, x))
 
     optimize()
@@ -128,21 +131,46 @@ def correlation(a, b):
     return float(np.corrcoef(a, b)[0, 1])
 
 
-@measurement("dorian_mnist:train_dorian",
-             metrics=("data", "test_acc", "test_cost", "train_cost_fell", "test_cost_fell", "test_acc_rose",
-                      "fingerprint_within", "fingerprint_across", "fingerprint_every_class_banded",
-                      "fingerprint_margin", "untrained_fingerprint_margin", "fingerprint_sharper_than_untrained",
-                      "unregularized_reads_as_target", "unregularized_similarity", "unregularized_killed_pixels",
-                      "l1_similarity", "l1_killed_pixels",
-                      "l2_025_similarity", "l2_025_killed_pixels", "l1_kills_most_pixels", "l1_kills_more_than_none",
-                      "l1_mean_shift", "l2_more_digit_like"))
+@measurement(
+    "dorian_mnist:train_dorian",
+    metrics=(
+        "data",
+        "test_acc",
+        "test_cost",
+        "train_cost_fell",
+        "test_cost_fell",
+        "test_acc_rose",
+        "fingerprint_within",
+        "fingerprint_across",
+        "fingerprint_every_class_banded",
+        "fingerprint_margin",
+        "untrained_fingerprint_margin",
+        "fingerprint_sharper_than_untrained",
+        "unregularized_reads_as_target",
+        "unregularized_similarity",
+        "unregularized_killed_pixels",
+        "l1_similarity",
+        "l1_killed_pixels",
+        "l2_025_similarity",
+        "l2_025_killed_pixels",
+        "l1_kills_most_pixels",
+        "l1_kills_more_than_none",
+        "l1_mean_shift",
+        "l2_more_digit_like",
+    ),
+)
 def train_dorian(seed, scale="quick"):
     runtime.seed_everything(seed)
     d, curves, untrained, hidden, params = train_net(seed, scale)
-    out = {"data": d.name, "test_acc": float(curves[-1, 2]), "test_cost": float(curves[-1, 1]),
-           "train_cost_fell": bool(curves[-1, 0] < curves[0, 0] / 2),
-           "test_cost_fell": bool(curves[-1, 1] < curves[0, 1]),
-           "test_acc_rose": bool(curves[-1, 2] > curves[0, 2]), "curves": curves}
+    out = {
+        "data": d.name,
+        "test_acc": float(curves[-1, 2]),
+        "test_cost": float(curves[-1, 1]),
+        "train_cost_fell": bool(curves[-1, 0] < curves[0, 0] / 2),
+        "test_cost_fell": bool(curves[-1, 1] < curves[0, 1]),
+        "test_acc_rose": bool(curves[-1, 2] > curves[0, 2]),
+        "curves": curves,
+    }
     # fingerprints: cosine similarity of hidden vectors within a class vs across classes, trained and
     # at initialization (random ReLU features of similar images are already similar)
     labels = d.y_test

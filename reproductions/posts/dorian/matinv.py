@@ -12,17 +12,17 @@ number is below a stated bound, so "close to the inverse" is a fair question to 
 import numpy as np
 
 from ...suite import progress, runtime
-from ...suite.measurements import measurement
 from ...suite.figures import pyplot, save
+from ...suite.measurements import measurement
 
 # ---- config -------------------------------------------------------------------------------------
-SIZE = 10                     # post + original code: np.random.randint(0, 10, (10, 10))
-LEARNING_RATE = 0.01          # post (the later code's value)
+SIZE = 10  # post + original code: np.random.randint(0, 10, (10, 10))
+LEARNING_RATE = 0.01  # post (the later code's value)
 ITERATIONS = {"quick": 100_000, "documented": 100_000}  # post (a few seconds a seed on one CPU core)
-INITIAL_ACCUMULATOR = 0.1     # Adagrad's default in TF 1.x and Keras
-MAX_CONDITION = 100.0         # ours: redraw A while cond(A) >= 100 (about a third of draws pass)
-LOG_EVERY = 100               # post: the loss is logged every 100 iterations
-APPROXIMATE = 0.05            # ours: "x approximates A^-1" = ||x - A^-1|| within 5% of ||A^-1||
+INITIAL_ACCUMULATOR = 0.1  # Adagrad's default in TF 1.x and Keras
+MAX_CONDITION = 100.0  # ours: redraw A while cond(A) >= 100 (about a third of draws pass)
+LOG_EVERY = 100  # post: the loss is logged every 100 iterations
+APPROXIMATE = 0.05  # ours: "x approximates A^-1" = ||x - A^-1|| within 5% of ||A^-1||
 
 
 def draw_matrix(rng):
@@ -39,8 +39,9 @@ def adagrad_inverse(a, iterations):
     a_t = tf.constant(a, tf.float32)
     eye = tf.eye(SIZE)
     x = tf.Variable(tf.zeros((SIZE, SIZE)))
-    optimizer = keras.optimizers.Adagrad(learning_rate=LEARNING_RATE, initial_accumulator_value=INITIAL_ACCUMULATOR,
-                                         epsilon=1e-7)
+    optimizer = keras.optimizers.Adagrad(
+        learning_rate=LEARNING_RATE, initial_accumulator_value=INITIAL_ACCUMULATOR, epsilon=1e-7
+    )
     optimizer.build([x])
 
     tick = progress.graph_loop("Adagrad", iterations)
@@ -62,9 +63,20 @@ def adagrad_inverse(a, iterations):
     return x.numpy().astype(np.float64), history
 
 
-@measurement("matrix_inverse:invert",
-             metrics=("condition_number", "draws_until_well_conditioned", "max_abs_xa_minus_i", "relative_error",
-                      "loss_first", "loss_last", "loss_fell", "loss_halved", "approximates_inverse"))
+@measurement(
+    "matrix_inverse:invert",
+    metrics=(
+        "condition_number",
+        "draws_until_well_conditioned",
+        "max_abs_xa_minus_i",
+        "relative_error",
+        "loss_first",
+        "loss_last",
+        "loss_fell",
+        "loss_halved",
+        "approximates_inverse",
+    ),
+)
 def invert(seed, scale="quick"):
     runtime.seed_everything(seed)
     rng = np.random.default_rng(seed)

@@ -39,12 +39,17 @@ def hundredfold_l1_penalty(patch):
 
 MUTATIONS = (
     Mutation("Adagrad that does not move", ("dorian.matinv.adagrad_l1",), frozen_adagrad, range(2)),
-    Mutation("a net that does not learn", ("dorian.mnist.test_acc", "dorian.mnist.curves", "dorian.fingerprints"),
-             frozen_net, range(1)),
+    Mutation(
+        "a net that does not learn",
+        ("dorian.mnist.test_acc", "dorian.mnist.curves", "dorian.fingerprints"),
+        frozen_net,
+        range(1),
+    ),
     Mutation("hidden units that ignore the input", ("dorian.fingerprints",), blind_hidden_layer, range(1)),
     Mutation("an input optimizer that does not move", ("dorian.optin.unregularized",), still_inputs, range(1)),
-    Mutation("the unregularized inputs regularized", ("dorian.optin.unregularized",), regularized_unregularized,
-             range(1)),
+    Mutation(
+        "the unregularized inputs regularized", ("dorian.optin.unregularized",), regularized_unregularized, range(1)
+    ),
     Mutation("no L2 penalty", ("dorian.optin.l2_025",), no_l2_penalty, range(1)),
     Mutation("a hundredfold L1 penalty", ("dorian.optin.l1",), hundredfold_l1_penalty, range(1)),
 )

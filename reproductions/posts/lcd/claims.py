@@ -9,12 +9,12 @@ live here and nowhere else; the models beside this file only measure.
 from ...suite.judge import AtLeast, AtMost, Equals, Holds, InsideCalibrated, LikeCalibration, MostSeeds
 from ...suite.records import SENTIMOS, Claim, Source
 from .beyond import train_beyond_linear
-from .figures import plot_confusion_5000, plot_confusion_after_5, plot_glyphs, plot_w10, plot_w5
+from .figures import plot_confusion_5000, plot_confusion_after_5, plot_glyphs, plot_w5, plot_w10
 from .linear import feature_count, train_jitter10, train_jitter_sizes, train_lcd5
 
 # ---- seeds: how many each stochastic claim runs on by default ---------------------------------------
 LCD_SEEDS = 40  # ours: 5-step accuracy is a permutation draw; 40 keep "most misreadings in the
-                # post's groups" from a chance median of a sound model (about 1 in 1,000)
+# post's groups" from a chance median of a sound model (about 1 in 1,000)
 LCD_JITTER_SEEDS = 10  # ours: one stack of 10 seeds per size
 LCD_NET_SEEDS = 10  # ours: one stack of 10 seeds per model
 
@@ -23,7 +23,7 @@ CLAIMS = (
         id="lcd.intro.feature_count",
         source=Source(SENTIMOS, "Understanding Convolutional Neural Networks"),
         statement="A vertical-line feature (x[i][j] == 1, i = 0..4) counts two lines in 0 and one in 1; an 8 "
-                  "would be misread as 0",
+        "would be misread as 0",
         documented={"lines_in_0": 2, "lines_in_1": 1},
         judge="exact",
         expected="reproduced",
@@ -40,16 +40,16 @@ CLAIMS = (
         id="lcd.intro.cnn_100pct",
         source=Source(SENTIMOS, "Understanding Convolutional Neural Networks"),
         statement="The simplest CNN one can build is 100% successful in recognizing all ten digits, "
-                  "regardless of their position on the screen",
+        "regardless of their position on the screen",
         documented={"accuracy": 1.00},
         judge="distribution",
         expected="reproduced",
         why="No code exists. The simplest CNN we could build, one 5x5 convolution (16 filters), a max over "
-            "positions and a dense readout (586 parameters), trained on digits in the top-left offsets reads "
-            "every digit at every offset it never saw: the global max makes it position-blind by "
-            "construction. A conventional conv-pool-dense CNN (2,218 parameters), where the claim could "
-            "fail, reads 95-100% of fresh random images and 79-100% of placements it never saw (100% on 2 "
-            "of 40 calibrated seeds): far above the DNN's 8-25%, short of 'regardless of position'.",
+        "positions and a dense readout (586 parameters), trained on digits in the top-left offsets reads "
+        "every digit at every offset it never saw: the global max makes it position-blind by "
+        "construction. A conventional conv-pool-dense CNN (2,218 parameters), where the claim could "
+        "fail, reads 95-100% of fresh random images and 79-100% of placements it never saw (100% on 2 "
+        "of 40 calibrated seeds): far above the DNN's 8-25%, short of 'regardless of position'.",
         measure=train_beyond_linear,
         seeds=LCD_NET_SEEDS,
         checks=(
@@ -71,7 +71,7 @@ CLAIMS = (
         judge="distribution",
         expected="reproduced",
         why="With zero init and fixed images it depends only on the batch permutation; 0.6 and the author's "
-            "0.2 are single draws, both inside the calibrated range.",
+        "0.2 are single draws, both inside the calibrated range.",
         measure=train_lcd5,
         seeds=LCD_SEEDS,
         checks=(
@@ -91,8 +91,8 @@ CLAIMS = (
         judge="qualitative",
         expected="reproduced",
         why="Fig 2 is one draw of the batch permutation, judged as the 5-step accuracy is: a single draw "
-            "must be one the model gives. Half or more of the misreadings fall inside 1/4/7/9 and 2/3 on "
-            "1 draw in 4 (20/80 calibrated; chance share 0.16), while a typical draw's share is 0.2.",
+        "must be one the model gives. Half or more of the misreadings fall inside 1/4/7/9 and 2/3 on "
+        "1 draw in 4 (20/80 calibrated; chance share 0.16), while a typical draw's share is 0.2.",
         measure=train_lcd5,
         seeds=LCD_SEEDS,
         checks=(
@@ -124,12 +124,11 @@ CLAIMS = (
         id="lcd.linreg5.W_features",
         source=Source(SENTIMOS, "How to recognize a digit"),
         statement="W's columns are interpretable: 0 has negative weight on the middle bar; 1 selects a "
-                  "vertical line; 3 is positive on all but the 2 pixels that would make it an 8 (Fig 3)",
+        "vertical line; 3 is positive on all but the 2 pixels that would make it an 8 (Fig 3)",
         documented={"figure": "Fig 3"},
         judge="qualitative",
         expected="reproduced",
-        why="Measured as signs of W on the named pixels; the post's '1 on the left' is the code's right-hand "
-            "column.",
+        why="Measured as signs of W on the named pixels; the post's '1 on the left' is the code's right-hand column.",
         measure=train_lcd5,
         seeds=LCD_SEEDS,
         checks=(
@@ -157,14 +156,12 @@ CLAIMS = (
         judge="distribution",
         expected="not-reproduced",
         why="With the post's model, data and batch size, 5 steps give 26-49% on jittered 10x10 digits (40 "
-            "calibrated seeds); 73% is outside every calibrated draw. The 20x20 images of linreg-large.ipynb, "
-            "which printed the post's 32%, give 55-78% after 5 steps.",
+        "calibrated seeds); 73% is outside every calibrated draw. The 20x20 images of linreg-large.ipynb, "
+        "which printed the post's 32%, give 55-78% after 5 steps.",
         measure=train_jitter10,
         seeds=LCD_JITTER_SEEDS,
         # judged on the seeds measured now (the calibration alone would decide it whatever they gave)
-        checks=(
-            AtLeast("acc_5_steps.max", "accuracy", label="best seed's 5-step accuracy reaches the post's 73%"),
-        ),
+        checks=(AtLeast("acc_5_steps.max", "accuracy", label="best seed's 5-step accuracy reaches the post's 73%"),),
         explains=(
             LikeCalibration("acc_5_steps", label="accuracy after 5 steps at 10x10, as calibrated (26-49%)"),
             InsideCalibrated("acc_5_steps_20x20", doc="accuracy", label="5-step accuracy with 20x20 images"),
@@ -173,19 +170,16 @@ CLAIMS = (
     Claim(
         id="lcd.jitter10.acc_final_train",
         source=Source(SENTIMOS, "Dealing with inexact data"),
-        statement="When we complete the remaining steps, training on 100 jittered 10x10 images reaches 100% "
-                  "accuracy",
+        statement="When we complete the remaining steps, training on 100 jittered 10x10 images reaches 100% accuracy",
         documented={"accuracy": 1.0},
         judge="distribution",
         expected="not-reproduced",
         why="At 10x10 the notebooks' step counts leave it at 35-55% (95 steps, linreg.ipynb) and 64-82% "
-            "(1,000, linreg-large.ipynb); only 20x more steps memorize the 100 images. The 20x20 images of "
-            "linreg-large.ipynb reach 95-100% in its 1,000 steps.",
+        "(1,000, linreg-large.ipynb); only 20x more steps memorize the 100 images. The 20x20 images of "
+        "linreg-large.ipynb reach 95-100% in its 1,000 steps.",
         measure=train_jitter10,
         seeds=LCD_JITTER_SEEDS,
-        checks=(
-            MostSeeds("reaches_100_at_1000", label="training accuracy 1.0 after linreg-large's 1,000 steps"),
-        ),
+        checks=(MostSeeds("reaches_100_at_1000", label="training accuracy 1.0 after linreg-large's 1,000 steps"),),
         explains=(
             InsideCalibrated(
                 "acc_after_1000_20x20", doc="accuracy", label="training accuracy after 1,000 steps, 20x20"
@@ -201,13 +195,11 @@ CLAIMS = (
         judge="distribution",
         expected="not-reproduced",
         why="At 10x10 only 360 placements of a digit exist, so about a quarter of 50 fresh images repeat a "
-            "training placement and are read right: after memorizing, test accuracy lands at 18-44%, never "
-            "8%. With the 20x20 images of linreg-large.ipynb (1,000 steps) it lands at 4-28%.",
+        "training placement and are read right: after memorizing, test accuracy lands at 18-44%, never "
+        "8%. With the 20x20 images of linreg-large.ipynb (1,000 steps) it lands at 4-28%.",
         measure=train_jitter10,
         seeds=LCD_JITTER_SEEDS,
-        checks=(
-            AtMost("test_acc.min", "accuracy", label="worst seed's accuracy on 50 fresh images is down to 8%"),
-        ),
+        checks=(AtMost("test_acc.min", "accuracy", label="worst seed's accuracy on 50 fresh images is down to 8%"),),
         explains=(
             LikeCalibration("test_acc", label="accuracy on 50 fresh 10x10 images, as calibrated (18-44%)"),
             AtLeast("test_seen_in_training", 0.1, label="share of test images whose placement was in training"),
@@ -245,7 +237,7 @@ CLAIMS = (
         judge="distribution",
         expected="not-reproduced",
         why="Not in the committed code. With 10x10 images (the post's text) 1,000 steps give 41-49%; the "
-            "20x20 images of the committed notebook give the post's 54%.",
+        "20x20 images of the committed notebook give the post's 54%.",
         measure=train_jitter_sizes,
         seeds=LCD_JITTER_SEEDS,
         checks=(
@@ -255,9 +247,7 @@ CLAIMS = (
                 label="best seed's training accuracy, 500 examples, 10x10, reaches the post's 54%",
             ),
         ),
-        explains=(
-            InsideCalibrated("acc_500_20x20", doc="accuracy", label="training accuracy, 500 examples, 20x20"),
-        ),
+        explains=(InsideCalibrated("acc_500_20x20", doc="accuracy", label="training accuracy, 500 examples, 20x20"),),
     ),
     Claim(
         id="lcd.jitter.acc_5000",
@@ -267,9 +257,9 @@ CLAIMS = (
         judge="distribution",
         expected="reproduced",
         why="Training accuracy after linreg-large's 1,000 steps (10 epochs) is 30-39% at the post's 10x10 and "
-            "28-32% with the notebook's 20x20 images, and digit 1 has the best recall at both. At equal "
-            "epochs (10,000 steps) 5,000 examples still score below 500 at 20x20 (capacity) but above them "
-            "at 10x10 (there, under-training).",
+        "28-32% with the notebook's 20x20 images, and digit 1 has the best recall at both. At equal "
+        "epochs (10,000 steps) 5,000 examples still score below 500 at 20x20 (capacity) but above them "
+        "at 10x10 (there, under-training).",
         measure=train_jitter_sizes,
         seeds=LCD_JITTER_SEEDS,
         checks=(
@@ -292,16 +282,16 @@ CLAIMS = (
         id="lcd.dnn.copes_with_jitter",
         source=Source(SENTIMOS, "Dealing with inexact data"),
         statement="A deep network handles jittered digits that defeat linear regression, at the expense of a "
-                  "much larger model and longer training",
+        "much larger model and longer training",
         documented={"linear_test_accuracy": 0.08},
         judge="ordering",
         expected="artifact",
         why="No code exists. Trained on 500 jittered 10x10 images, a 100-64-10 ReLU net (7x the linear "
-            "model's parameters) fits them all and reads fresh random images (the post's test of the linear "
-            "model) far better than linear regression does (about 0.80 against 0.55). But only 360 "
-            "placements exist and three in four fresh images repeat a training one: on placements it never "
-            "saw the DNN reads 8-25%. It copes by memorizing placements, the limit the CNN removes. Both "
-            "models train the same 2,000 steps here ('longer training' is not measured).",
+        "model's parameters) fits them all and reads fresh random images (the post's test of the linear "
+        "model) far better than linear regression does (about 0.80 against 0.55). But only 360 "
+        "placements exist and three in four fresh images repeat a training one: on placements it never "
+        "saw the DNN reads 8-25%. It copes by memorizing placements, the limit the CNN removes. Both "
+        "models train the same 2,000 steps here ('longer training' is not measured).",
         measure=train_beyond_linear,
         seeds=LCD_NET_SEEDS,
         # ours: "handles" = most fresh random jittered images read right

@@ -9,9 +9,9 @@ placed at a random offset in a larger image.
 import numpy as np
 
 # ---- config -----------------------------------------------------------------------------------------
-SHAPE = 5                 # post + original code: 5 x 5 glyphs
-DIGITS = 10               # post
-JITTER_IMAGE = 10         # post: digits inside a 10 x 10 image ("twice the size of the shape")
+SHAPE = 5  # post + original code: 5 x 5 glyphs
+DIGITS = 10  # post
+JITTER_IMAGE = 10  # post: digits inside a 10 x 10 image ("twice the size of the shape")
 
 # glyph strokes as in the original Lcd class (Python 2: half = size / 2 = 2 for size 5)
 TOP, MIDDLE, BOTTOM, LEFT, RIGHT, UPPER_LEFT, UPPER_RIGHT, LOWER_LEFT, LOWER_RIGHT = range(9)
@@ -32,10 +32,17 @@ STROKES = {
 def glyph(digit, size=SHAPE):
     g = np.zeros((size, size), np.float32)
     half, last = size // 2, size - 1
-    cells = {TOP: (0, slice(None)), MIDDLE: (half, slice(None)), BOTTOM: (last, slice(None)),
-             LEFT: (slice(None), 0), RIGHT: (slice(None), last),
-             UPPER_LEFT: (slice(0, half), 0), UPPER_RIGHT: (slice(0, half), last),
-             LOWER_LEFT: (slice(half, size), 0), LOWER_RIGHT: (slice(half, size), last)}
+    cells = {
+        TOP: (0, slice(None)),
+        MIDDLE: (half, slice(None)),
+        BOTTOM: (last, slice(None)),
+        LEFT: (slice(None), 0),
+        RIGHT: (slice(None), last),
+        UPPER_LEFT: (slice(0, half), 0),
+        UPPER_RIGHT: (slice(0, half), last),
+        LOWER_LEFT: (slice(half, size), 0),
+        LOWER_RIGHT: (slice(half, size), last),
+    }
     for stroke in STROKES[digit]:
         g[cells[stroke]] = 1
     return g
@@ -43,7 +50,7 @@ def glyph(digit, size=SHAPE):
 
 def place(digit, image, row, col):
     out = np.zeros((image, image), np.float32)
-    out[row:row + SHAPE, col:col + SHAPE] = glyph(digit)
+    out[row : row + SHAPE, col : col + SHAPE] = glyph(digit)
     return out
 
 
@@ -61,7 +68,6 @@ def stacked_images(rngs, n, image):
     """One generated set per seed, stacked: images (S, n, p), labels (S, n), positions (S, n, 2)."""
     data = [generate_images(rng, n, image) for rng in rngs]
     return tuple(np.stack([d[k] for d in data]) for k in range(3))
-
 
 
 def all_placements(image, offsets):
@@ -84,7 +90,6 @@ def patches(images, image=JITTER_IMAGE):
     grid = np.pad(images.reshape(-1, image, image), ((0, 0), (SHAPE - 1, SHAPE - 1), (SHAPE - 1, SHAPE - 1)))
     windows = np.lib.stride_tricks.sliding_window_view(grid, (SHAPE, SHAPE), axis=(1, 2))
     return windows.reshape(len(images), -1, SHAPE * SHAPE)
-
 
 
 def same_patches(images, image=JITTER_IMAGE):

@@ -6,6 +6,7 @@ from ...suite.figures import pyplot, save
 from .data import DIGITS, glyph
 from .linear import vertical_lines
 
+
 def plot_glyphs(runs, path):
     """The intro's Fig 2, for all ten digits: the 5x5 rasters, with the vertical-line count."""
     plt = pyplot()

@@ -14,7 +14,6 @@ The DNN and the CNN have no published code: they are the smallest faithful versi
 overview describes, written here, and say so in their config.
 """
 
-
 import numpy as np
 
 from ...suite import runtime
@@ -22,18 +21,18 @@ from ...suite.measurements import measurement
 from .data import DIGITS, JITTER_IMAGE, SHAPE, glyph, stacked_images
 
 # ---- config: linear model ------------------------------------------------------------------------
-LEARNING_RATE = 0.03      # post + original code
-BATCH = 50                # original code: batch_size
-EXAMPLES = 100            # original code: example_count (10 of each digit: digit = i % 10)
-FIRST_STEPS = 5           # post: "just 5 steps"
-STEPS = 95                # original code: 5 steps, then while step < step_count - 5 with step_count 100
-JITTER_STEPS = 1000       # linreg-large.ipynb: step_count = 1000 (the jittered runs' setting)
-TRAIN_TO_100 = 20_000     # ours: the post gives no count for "we reach 100%"; 1,000 steps leave the
-                          # 10x10 set at 70-80%, 20,000 memorize it
-TEST_EXAMPLES = 50        # post + original code: GenerateImages(50, ...)
-LARGE_IMAGE = 20          # linreg-large.ipynb: img_size = 20 (the run that printed 0.3168)
-LONG_STEPS = 10_000       # ours: 10x the steps, to separate under-training from capacity
-STACK = 10                # ours: seeds per stacked training
+LEARNING_RATE = 0.03  # post + original code
+BATCH = 50  # original code: batch_size
+EXAMPLES = 100  # original code: example_count (10 of each digit: digit = i % 10)
+FIRST_STEPS = 5  # post: "just 5 steps"
+STEPS = 95  # original code: 5 steps, then while step < step_count - 5 with step_count 100
+JITTER_STEPS = 1000  # linreg-large.ipynb: step_count = 1000 (the jittered runs' setting)
+TRAIN_TO_100 = 20_000  # ours: the post gives no count for "we reach 100%"; 1,000 steps leave the
+# 10x10 set at 70-80%, 20,000 memorize it
+TEST_EXAMPLES = 50  # post + original code: GenerateImages(50, ...)
+LARGE_IMAGE = 20  # linreg-large.ipynb: img_size = 20 (the run that printed 0.3168)
+LONG_STEPS = 10_000  # ours: 10x the steps, to separate under-training from capacity
+STACK = 10  # ours: seeds per stacked training
 
 
 # ---- the intro's hand-made feature ------------------------------------------------------------------
@@ -42,12 +41,17 @@ def vertical_lines(image):
     return int(np.sum(np.all(image == 1, axis=0)))
 
 
-@measurement("lcd:feature_count",
-             metrics=("lines_in_0", "lines_in_1", "lines_in_8", "eight_reads_as_zero"))
+@measurement("lcd:feature_count", metrics=("lines_in_0", "lines_in_1", "lines_in_8", "eight_reads_as_zero"))
 def feature_count(seed, scale="quick"):
     counts = {d: vertical_lines(glyph(d)) for d in range(DIGITS)}
-    return {"lines_in_0": counts[0], "lines_in_1": counts[1], "lines_in_8": counts[8],
-            "eight_reads_as_zero": counts[8] == counts[0], "glyph_0": glyph(0), "glyph_1": glyph(1)}
+    return {
+        "lines_in_0": counts[0],
+        "lines_in_1": counts[1],
+        "lines_in_8": counts[8],
+        "eight_reads_as_zero": counts[8] == counts[0],
+        "glyph_0": glyph(0),
+        "glyph_1": glyph(1),
+    }
 
 
 # ---- the linear softmax model, stacked over seeds ---------------------------------------------------
@@ -55,7 +59,7 @@ def batch_schedule(rng, n, steps):
     """BatchMaker: one permutation, consecutive slices of 50, wrapping at the end."""
     order = rng.permutation(n)
     starts = (np.arange(steps) * BATCH) % n
-    return np.stack([order[s:s + BATCH] for s in starts])
+    return np.stack([order[s : s + BATCH] for s in starts])
 
 
 def train_linear(images, labels, schedules, eval_steps):
@@ -99,8 +103,8 @@ def confusion(labels, predicted):
     return matrix
 
 
-POST_CONFUSED = ({1, 4, 7, 9}, {2, 3})   # post, Fig 2
-CHANCE_SHARE = 14 / 90                   # ordered pairs inside the groups (4*3 + 2*1) over all 90
+POST_CONFUSED = ({1, 4, 7, 9}, {2, 3})  # post, Fig 2
+CHANCE_SHARE = 14 / 90  # ordered pairs inside the groups (4*3 + 2*1) over all 90
 
 
 def confusions_in_post_groups(matrix):
@@ -116,11 +120,23 @@ def confusions_in_post_groups(matrix):
 
 
 # ---- 5x5: "How to recognize a digit" ------------------------------------------------------------------
-@measurement("lcd:train_lcd5", seeds_at_once=True,
-             metrics=("acc_after_5", "acc_final", "reaches_100", "confusions_in_post_groups",
-                      "post_groups_above_chance", "zero_negative_middle_bar", "one_selects_right_column",
-                      "one_penalizes_top_and_middle", "three_negative_on_8_pixels",
-                      "three_most_negative_are_8_pixels", "three_positive_on_its_bars"))
+@measurement(
+    "lcd:train_lcd5",
+    seeds_at_once=True,
+    metrics=(
+        "acc_after_5",
+        "acc_final",
+        "reaches_100",
+        "confusions_in_post_groups",
+        "post_groups_above_chance",
+        "zero_negative_middle_bar",
+        "one_selects_right_column",
+        "one_penalizes_top_and_middle",
+        "three_negative_on_8_pixels",
+        "three_most_negative_are_8_pixels",
+        "three_positive_on_its_bars",
+    ),
+)
 def train_lcd5(run_seeds, scale="quick"):
     return runtime.in_fixed_stacks(_train_lcd5_stack, run_seeds, STACK)
 
@@ -135,42 +151,64 @@ def _train_lcd5_stack(run_seeds):
         early = confusion(labels[s], predictions[0, s])
         columns = w[s].T.reshape(DIGITS, SHAPE, SHAPE)
         share = confusions_in_post_groups(early)
-        results.append({
-            "acc_after_5": float(np.mean(predictions[0, s] == labels[s])),
-            "acc_final": float(np.mean(predictions[1, s] == labels[s])),
-            "reaches_100": bool(np.all(predictions[1, s] == labels[s])),
-            "confusions_in_post_groups": share,
-            "post_groups_above_chance": None if share is None else share > CHANCE_SHARE,
-            **w_features(columns),
-            "confusion_after_5": early,
-            "W": columns,
-        })
+        results.append(
+            {
+                "acc_after_5": float(np.mean(predictions[0, s] == labels[s])),
+                "acc_final": float(np.mean(predictions[1, s] == labels[s])),
+                "reaches_100": bool(np.all(predictions[1, s] == labels[s])),
+                "confusions_in_post_groups": share,
+                "post_groups_above_chance": None if share is None else share > CHANCE_SHARE,
+                **w_features(columns),
+                "confusion_after_5": early,
+                "W": columns,
+            }
+        )
     return results
 
 
 def w_features(columns):
     """The post's reading of Fig 3, as signs of W on the pixels it names (rows, columns of the glyph)."""
     zero, one, three = columns[0], columns[1], columns[3]
-    makes_3_an_8 = [(1, 0), (3, 0)]                      # the left-column pixels 8 has and 3 lacks
+    makes_3_an_8 = [(1, 0), (3, 0)]  # the left-column pixels 8 has and 3 lacks
     return {
         "zero_negative_middle_bar": bool(zero[2, 1:4].mean() < 0),
         "one_selects_right_column": bool(one[:, -1].mean() > one[:, :-1].mean()),
         "one_penalizes_top_and_middle": bool(one[0, :-1].mean() < 0 and one[2, :-1].mean() < 0),
         "three_negative_on_8_pixels": bool(all(three[p] < 0 for p in makes_3_an_8)),
         "three_most_negative_are_8_pixels": sorted(np.argsort(three.ravel())[:2].tolist())
-                                            == sorted(r * SHAPE + c for r, c in makes_3_an_8),
+        == sorted(r * SHAPE + c for r, c in makes_3_an_8),
         "three_positive_on_its_bars": bool(all(three[r, 1:4].mean() > 0 for r in (0, 2, 4))),
     }
 
 
 # ---- 10x10 and larger: "Dealing with inexact data" ----------------------------------------------------
-@measurement("lcd:train_jitter10", seeds_at_once=True,
-             metrics=("acc_5_steps", "acc_95_steps", "acc_after_1000", "acc_final_train", "reaches_100",
-                      "reaches_100_at_95", "reaches_100_at_1000", "test_acc", "test_acc_at_95", "test_acc_at_1000",
-                      "test_seen_in_training",
-                      "position_selectivity", "w_follows_positions", "acc_5_steps_20x20", "acc_95_steps_20x20",
-                      "acc_after_1000_20x20", "reaches_100_at_95_20x20", "reaches_100_at_1000_20x20",
-                      "test_acc_at_95_20x20", "test_acc_at_1000_20x20", "test_acc_20x20"))
+@measurement(
+    "lcd:train_jitter10",
+    seeds_at_once=True,
+    metrics=(
+        "acc_5_steps",
+        "acc_95_steps",
+        "acc_after_1000",
+        "acc_final_train",
+        "reaches_100",
+        "reaches_100_at_95",
+        "reaches_100_at_1000",
+        "test_acc",
+        "test_acc_at_95",
+        "test_acc_at_1000",
+        "test_seen_in_training",
+        "position_selectivity",
+        "w_follows_positions",
+        "acc_5_steps_20x20",
+        "acc_95_steps_20x20",
+        "acc_after_1000_20x20",
+        "reaches_100_at_95_20x20",
+        "reaches_100_at_1000_20x20",
+        "test_acc_at_95_20x20",
+        "test_acc_at_1000_20x20",
+        "test_acc_20x20",
+    ),
+)
 def train_jitter10(run_seeds, scale="quick"):
     """100 jittered digits, 10x10 (the post's text) and 20x20 (linreg-large.ipynb, which printed the
     post's other jitter numbers), read at 5 and 95 steps (linreg.ipynb), 1,000 (linreg-large) and 20,000."""
@@ -189,8 +227,9 @@ def _train_jitter10_stack(run_seeds):
         schedules = np.stack([batch_schedule(rng, EXAMPLES, TRAIN_TO_100) for rng in rngs])
         # the test images ride along for prediction only: the schedules index the first 100
         everything = np.concatenate([images, test_images], axis=1)
-        predictions, w, _ = train_linear(everything, np.concatenate([labels, test_labels], axis=1), schedules,
-                                         JITTER10_EVALS)
+        predictions, w, _ = train_linear(
+            everything, np.concatenate([labels, test_labels], axis=1), schedules, JITTER10_EVALS
+        )
         train, test = predictions[:, :, :EXAMPLES], predictions[:, :, EXAMPLES:]
         for s, result in enumerate(results):
             acc = {steps: float(np.mean(train[i, s] == labels[s])) for i, steps in enumerate(JITTER10_EVALS)}
@@ -198,24 +237,38 @@ def _train_jitter10_stack(run_seeds):
             if image == JITTER_IMAGE:
                 columns = w[s].T.reshape(DIGITS, image, image)
                 seen = set(zip(labels[s], *positions[s].T))
-                result.update({
-                    "acc_5_steps": acc[FIRST_STEPS], "acc_95_steps": acc[STEPS], "acc_after_1000": acc[JITTER_STEPS],
-                    "acc_final_train": acc[TRAIN_TO_100], "reaches_100": acc[TRAIN_TO_100] == 1.0,
-                    "reaches_100_at_95": acc[STEPS] == 1.0, "reaches_100_at_1000": acc[JITTER_STEPS] == 1.0,
-                    "test_acc": test_acc[TRAIN_TO_100], "test_acc_at_95": test_acc[STEPS],
-                    "test_acc_at_1000": test_acc[JITTER_STEPS],
-                    "test_seen_in_training": float(np.mean([(d, r, c) in seen for d, (r, c)
-                                                            in zip(test_labels[s], test_positions[s])])),
-                    **position_selectivity(columns, labels[s], positions[s]),
-                    "W": columns,
-                })
+                result.update(
+                    {
+                        "acc_5_steps": acc[FIRST_STEPS],
+                        "acc_95_steps": acc[STEPS],
+                        "acc_after_1000": acc[JITTER_STEPS],
+                        "acc_final_train": acc[TRAIN_TO_100],
+                        "reaches_100": acc[TRAIN_TO_100] == 1.0,
+                        "reaches_100_at_95": acc[STEPS] == 1.0,
+                        "reaches_100_at_1000": acc[JITTER_STEPS] == 1.0,
+                        "test_acc": test_acc[TRAIN_TO_100],
+                        "test_acc_at_95": test_acc[STEPS],
+                        "test_acc_at_1000": test_acc[JITTER_STEPS],
+                        "test_seen_in_training": float(
+                            np.mean([(d, r, c) in seen for d, (r, c) in zip(test_labels[s], test_positions[s])])
+                        ),
+                        **position_selectivity(columns, labels[s], positions[s]),
+                        "W": columns,
+                    }
+                )
             else:
-                result.update({
-                    "acc_5_steps_20x20": acc[FIRST_STEPS], "acc_95_steps_20x20": acc[STEPS],
-                    "acc_after_1000_20x20": acc[JITTER_STEPS], "reaches_100_at_95_20x20": acc[STEPS] == 1.0,
-                    "reaches_100_at_1000_20x20": acc[JITTER_STEPS] == 1.0, "test_acc_at_95_20x20": test_acc[STEPS],
-                    "test_acc_at_1000_20x20": test_acc[JITTER_STEPS], "test_acc_20x20": test_acc[TRAIN_TO_100],
-                })
+                result.update(
+                    {
+                        "acc_5_steps_20x20": acc[FIRST_STEPS],
+                        "acc_95_steps_20x20": acc[STEPS],
+                        "acc_after_1000_20x20": acc[JITTER_STEPS],
+                        "reaches_100_at_95_20x20": acc[STEPS] == 1.0,
+                        "reaches_100_at_1000_20x20": acc[JITTER_STEPS] == 1.0,
+                        "test_acc_at_95_20x20": test_acc[STEPS],
+                        "test_acc_at_1000_20x20": test_acc[JITTER_STEPS],
+                        "test_acc_20x20": test_acc[TRAIN_TO_100],
+                    }
+                )
     return results
 
 
@@ -223,7 +276,7 @@ def footprints(labels, positions, digit, image=JITTER_IMAGE):
     """Where the training images of a digit were: how often each pixel lay inside its 5x5 box."""
     out = np.zeros((image, image))
     for r, c in positions[labels == digit]:
-        out[r:r + SHAPE, c:c + SHAPE] += 1
+        out[r : r + SHAPE, c : c + SHAPE] += 1
     return out
 
 
@@ -249,14 +302,36 @@ def position_selectivity(columns, labels, positions):
 
 
 # ---- "more data, lower accuracy": training accuracy after a fixed number of steps ---------------------
-@measurement("lcd:train_jitter_sizes", seeds_at_once=True,
-             metrics=("acc_100_10x10", "epochs_100_10x10", "acc_500_10x10", "epochs_500_10x10", "acc_5000_10x10",
-                      "epochs_5000_10x10", "acc_5000_10x10_long", "recall_1_5000_10x10",
-                      "best_other_recall_5000_10x10", "one_learned_best_5000_10x10", "acc_100_20x20",
-                      "epochs_100_20x20", "acc_500_20x20", "epochs_500_20x20", "acc_5000_20x20", "epochs_5000_20x20",
-                      "acc_5000_20x20_long", "recall_1_5000_20x20", "best_other_recall_5000_20x20",
-                      "one_learned_best_5000_20x20", "more_data_lower_acc_10x10", "longer_training_helps_10x10",
-                      "more_data_lower_acc_20x20", "longer_training_helps_20x20"))
+@measurement(
+    "lcd:train_jitter_sizes",
+    seeds_at_once=True,
+    metrics=(
+        "acc_100_10x10",
+        "epochs_100_10x10",
+        "acc_500_10x10",
+        "epochs_500_10x10",
+        "acc_5000_10x10",
+        "epochs_5000_10x10",
+        "acc_5000_10x10_long",
+        "recall_1_5000_10x10",
+        "best_other_recall_5000_10x10",
+        "one_learned_best_5000_10x10",
+        "acc_100_20x20",
+        "epochs_100_20x20",
+        "acc_500_20x20",
+        "epochs_500_20x20",
+        "acc_5000_20x20",
+        "epochs_5000_20x20",
+        "acc_5000_20x20_long",
+        "recall_1_5000_20x20",
+        "best_other_recall_5000_20x20",
+        "one_learned_best_5000_20x20",
+        "more_data_lower_acc_10x10",
+        "longer_training_helps_10x10",
+        "more_data_lower_acc_20x20",
+        "longer_training_helps_20x20",
+    ),
+)
 def train_jitter_sizes(run_seeds, scale="quick"):
     """500 and 5,000 examples at 10x10 and 20x20, 1,000 steps each (and 10,000 for 5,000)."""
     return runtime.in_fixed_stacks(_train_sizes_stack, run_seeds, STACK)
@@ -286,7 +361,8 @@ def _train_sizes_stack(run_seeds):
     for result in results:
         for image in (JITTER_IMAGE, LARGE_IMAGE):
             tag = f"{image}x{image}"
-            result[f"more_data_lower_acc_{tag}"] = (result[f"acc_5000_{tag}"] < result[f"acc_500_{tag}"]
-                                                   < result[f"acc_100_{tag}"])
+            result[f"more_data_lower_acc_{tag}"] = (
+                result[f"acc_5000_{tag}"] < result[f"acc_500_{tag}"] < result[f"acc_100_{tag}"]
+            )
             result[f"longer_training_helps_{tag}"] = result[f"acc_5000_{tag}_long"] > result[f"acc_5000_{tag}"]
     return results

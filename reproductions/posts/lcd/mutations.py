@@ -27,22 +27,37 @@ def cnn_without_padding(patch):
         grid = images.reshape(-1, image, image)
         windows = np.lib.stride_tricks.sliding_window_view(grid, (data.SHAPE, data.SHAPE), axis=(1, 2))
         return windows.reshape(len(images), -1, data.SHAPE * data.SHAPE)
+
     patch.setattr(beyond, "patches", valid_windows)
 
 
 def one_unit_dnn(patch):
-    pixels = data.JITTER_IMAGE ** 2
-    patch.setitem(beyond.MODELS, "dnn", [((pixels, 1), (pixels, 1)), ((1, 1), None),
-                                        ((1, data.DIGITS), (1, data.DIGITS)), ((1, data.DIGITS), None)])
+    pixels = data.JITTER_IMAGE**2
+    patch.setitem(
+        beyond.MODELS,
+        "dnn",
+        [((pixels, 1), (pixels, 1)), ((1, 1), None), ((1, data.DIGITS), (1, data.DIGITS)), ((1, data.DIGITS), None)],
+    )
 
 
 MUTATIONS = (
     Mutation("a 1 drawn with two lines", ("lcd.intro.feature_count",), two_line_one),
     # every seed (on fewer, the untrained 0.1 after 5 steps is a draw the calibration also holds)
-    Mutation("no learning in the linear model", (
-        "lcd.linreg5.acc_after_5_steps", "lcd.linreg5.confusions_after_5", "lcd.linreg5.acc_final",
-        "lcd.jitter10.acc_5_steps", "lcd.jitter10.acc_final_train", "lcd.jitter10.test_acc",
-        "lcd.jitter10.W_position", "lcd.jitter.acc_500", "lcd.jitter.acc_5000"), no_learning),
+    Mutation(
+        "no learning in the linear model",
+        (
+            "lcd.linreg5.acc_after_5_steps",
+            "lcd.linreg5.confusions_after_5",
+            "lcd.linreg5.acc_final",
+            "lcd.jitter10.acc_5_steps",
+            "lcd.jitter10.acc_final_train",
+            "lcd.jitter10.test_acc",
+            "lcd.jitter10.W_position",
+            "lcd.jitter.acc_500",
+            "lcd.jitter.acc_5000",
+        ),
+        no_learning,
+    ),
     Mutation("a 1 on the left", ("lcd.linreg5.W_features",), one_on_the_left, range(5)),
     # every seed: the nets train in stacks of 10 anyway, and the claims test is then the control
     Mutation("a CNN without padding", ("lcd.intro.cnn_100pct",), cnn_without_padding),

@@ -17,7 +17,7 @@ CLAIMS = (
         id="linreg.multi.recovery",
         source=Source(SENTIMOS, "Linear Regression with Multiple Variables in Tensorflow"),
         statement="Gradient descent recovers w and b: w computed [5.48375, 90.52216, 48.28834, 38.46674] vs "
-                  "actual [5.48446, 90.52165, 48.28952, 38.46534]; b -9.326 vs -9.331",
+        "actual [5.48446, 90.52165, 48.28952, 38.46534]; b -9.326 vs -9.331",
         documented={
             "w_computed": (5.48375, 90.52216, 48.28834, 38.46674),
             "w_actual": (5.48446, 90.52165, 48.28952, 38.46534),
@@ -30,7 +30,7 @@ CLAIMS = (
         judge="band",
         expected="reproduced",
         why="Robust up to the random draws; b is off by the mean (0.005) of the uniform noise, which the "
-            "controlled variant (noise mean removed) confirms.",
+        "controlled variant (noise mean removed) confirms.",
         measure=recover_multi,
         seeds=LINREG_SEEDS,
         checks=(
@@ -55,7 +55,7 @@ CLAIMS = (
         id="linreg.layers.recovery",
         source=Source(SENTIMOS, "Linear Regression using Tensorflow layers"),
         statement="LinearRegressor reaches loss 8.81575e-06: w true [1.7396 62.2283 59.7082 6.9788], found "
-                  "[1.7304 62.2178 59.6973 6.9751]; b true -4.7938, found -4.77659",
+        "[1.7304 62.2178 59.6973 6.9751]; b true -4.7938, found -4.77659",
         documented={
             "loss": 8.81575e-06,
             "w_true": (1.7396, 62.2283, 59.7082, 6.9788),
@@ -69,8 +69,8 @@ CLAIMS = (
         judge="band",
         expected="reproduced",
         why="tf.contrib.learn is gone; ported to its modern equivalent (zero-initialized linear model, GD "
-            "0.3, 500 steps on noise-free float64 rows); the numbers are within the calibrated spread of "
-            "draws.",
+        "0.3, 500 steps on noise-free float64 rows); the numbers are within the calibrated spread of "
+        "draws.",
         measure=recover_with_layers,
         seeds=LINREG_SEEDS,
         # heavy-tailed over draws (a badly conditioned X leaves GD far off): judged by the calibrated range

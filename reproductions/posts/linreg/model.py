@@ -18,16 +18,16 @@ from ...suite import runtime
 from ...suite.measurements import measurement
 
 # ---- config: linreg.multi -----------------------------------------------------------------------
-FEATURES = 4              # original code: n_features
-EXAMPLES = 47             # original code: m_examples
-NOISE_SCALE = 0.01        # original code: np.random.rand(m) / 100 added to y
-LEARNING_RATE = 0.3       # post + original code
-STEPS = 1000              # post + original code (200 x 5 steps with a summary in between)
-B_INIT = 0.1              # post + original code; w ~ tf.random_normal (std 1)
+FEATURES = 4  # original code: n_features
+EXAMPLES = 47  # original code: m_examples
+NOISE_SCALE = 0.01  # original code: np.random.rand(m) / 100 added to y
+LEARNING_RATE = 0.3  # post + original code
+STEPS = 1000  # post + original code (200 x 5 steps with a summary in between)
+B_INIT = 0.1  # post + original code; w ~ tf.random_normal (std 1)
 
 # ---- config: linreg.layers --------------------------------------------------------------------
-LAYERS_EXAMPLES = 47      # not documented; ours: the companion notebook's m_examples
-LAYERS_STEPS = 500        # post: fit(..., steps=500)
+LAYERS_EXAMPLES = 47  # not documented; ours: the companion notebook's m_examples
+LAYERS_STEPS = 500  # post: fit(..., steps=500)
 LAYERS_EVAL_EXAMPLES = 10  # post: evaluate(input_fn=create_training_fn(10, ...), steps=1)
 
 
@@ -62,8 +62,10 @@ def gradient_descent(x, y, w0, b0, steps, dtype):
     return w.numpy().astype(np.float64), float(b.numpy()), float(first), float(last)
 
 
-@measurement("linear_regression:recover_multi",
-             metrics=("w_max_gap", "b_gap", "noise_mean", "b_gap_centered_noise", "gd_vs_least_squares", "loss_fell"))
+@measurement(
+    "linear_regression:recover_multi",
+    metrics=("w_max_gap", "b_gap", "noise_mean", "b_gap_centered_noise", "gd_vs_least_squares", "loss_fell"),
+)
 def recover_multi(seed, scale="quick"):
     runtime.seed_everything(seed)
     rng = np.random.default_rng(seed)
@@ -85,8 +87,7 @@ def recover_multi(seed, scale="quick"):
     }
 
 
-@measurement("linear_regression:recover_with_layers",
-             metrics=("loss", "w_max_gap", "b_gap"))
+@measurement("linear_regression:recover_with_layers", metrics=("loss", "w_max_gap", "b_gap"))
 def recover_with_layers(seed, scale="quick"):
     runtime.seed_everything(seed)
     rng = np.random.default_rng(seed)

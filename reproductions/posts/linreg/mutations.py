@@ -13,7 +13,11 @@ def tenfold_smaller_learning_rate(patch):
 
 
 MUTATIONS = (
-    Mutation("regression at a tenth of the learning rate", ("linreg.multi.recovery", "linreg.layers.recovery"),
-             tenfold_smaller_learning_rate, range(5)),
+    Mutation(
+        "regression at a tenth of the learning rate",
+        ("linreg.multi.recovery", "linreg.layers.recovery"),
+        tenfold_smaller_learning_rate,
+        range(5),
+    ),
 )
 NO_MUTATION = {}

@@ -18,15 +18,14 @@ CLAIMS = (
         id="logic.softmax.examples",
         source=Source(KAMPHAUS, "Basic Neural Network models in Clojure (softmax)"),
         statement="softmax [8 0.23 0.12] = [0.999200193878278 4.2187557805360395E-4 3.7793054366837335E-4]; "
-                  "softmax [2 -4 0.0001] = [0.8788677886715844 0.0021784954441716386 0.11895371588424401]",
+        "softmax [2 -4 0.0001] = [0.8788677886715844 0.0021784954441716386 0.11895371588424401]",
         documented={
             "softmax_8_023_012": (0.999200193878278, 4.2187557805360395e-4, 3.7793054366837335e-4),
             "softmax_2_m4_00001": (0.8788677886715844, 0.0021784954441716386, 0.11895371588424401),
         },
         judge="exact",
         expected="reproduced",
-        why="Deterministic in float64; the extracted text lost minus signs ([2 4 0.0001]), which gives other "
-            "values.",
+        why="Deterministic in float64; the extracted text lost minus signs ([2 4 0.0001]), which gives other values.",
         measure=softmax_examples,
         checks=(
             Close(
@@ -48,7 +47,7 @@ CLAIMS = (
         id="logic.tf.convergence_log",
         source=Source(KAMPHAUS, "Building Neural Networks with TensorFlow"),
         statement="A 2-3-2 ReLU net converges quickly: step 0: cost 0.833859, train acc 0.244, valid 0.736; "
-                  "step 200: 0.002133, 1.000, 1.000; step 400: 0.001000, 1.000, 1.000",
+        "step 200: 0.002133, 1.000, 1.000; step 400: 0.001000, 1.000, 1.000",
         documented={
             "cost_0": 0.833859,
             "train_acc_0": 0.244,
@@ -61,7 +60,7 @@ CLAIMS = (
         judge="distribution",
         expected="reproduced",
         why="The log most likely came from AND (the first function run); the costs are seed-dependent, so "
-            "each printed number must lie within the calibrated spread of AND runs that learn the function.",
+        "each printed number must lie within the calibrated spread of AND runs that learn the function.",
         measure=train_logic_nets,
         seeds=LOGIC_SEEDS,
         checks=(
@@ -70,8 +69,7 @@ CLAIMS = (
             AtLeast(
                 "and_step0_reads_all_true",
                 0.05,
-                label="AND step 0 reads train 0.25 / valid 0.75 like the log's 0.244 / 0.736 (fraction of "
-                      "seeds)",
+                label="AND step 0 reads train 0.25 / valid 0.75 like the log's 0.244 / 0.736 (fraction of seeds)",
             ),
             # ours: AND is learned on ~80% of seeds (48/60 calibrated)
             AtLeast("and_test_100", 0.5, label="AND learned (100% test accuracy), fraction of seeds"),
@@ -89,9 +87,7 @@ CLAIMS = (
                 label="train and valid accuracy 1.000 at steps 200 and 400 (fraction of learned runs)",
             ),
             # ours: the quirk moves inputs by lr x gradient / 10,000 rows per step
-            AtMost(
-                "and_input_drift.max", 0.01, label="largest move of a training input (trainable-input quirk)"
-            ),
+            AtMost("and_input_drift.max", 0.01, label="largest move of a training input (trainable-input quirk)"),
         ),
         figure=plot_cost_curves,
     ),
@@ -103,8 +99,8 @@ CLAIMS = (
         judge="distribution",
         expected="reproduced",
         why="Each function reaches 100% test accuracy on part of the seeds; with 3 ReLU units and std-1 "
-            "weights, units die and XOR (and NAND) get stuck on many seeds, so the claim holds as 'can', not "
-            "'will'.",
+        "weights, units die and XOR (and NAND) get stuck on many seeds, so the claim holds as 'can', not "
+        "'will'.",
         measure=train_logic_nets,
         seeds=LOGIC_SEEDS,
         # ours: "can reach" = on at least 3 seeds in 20, often enough for an unseeded run to show it
@@ -122,7 +118,7 @@ CLAIMS = (
         id="logic.k9.and_nand",
         source=Source(KAMPHAUS, "Basic Neural Network models in Clojure"),
         statement="A k9 2-3-2 network learns AND/NAND: (ff [1 1]) = [0.9988687446324157 "
-                  "1.0871193576451767E-6]; (ff [1 0]) = [1.1711233357211965E-5 0.9987813583560773]",
+        "1.0871193576451767E-6]; (ff [1 0]) = [1.1711233357211965E-5 0.9987813583560773]",
         documented={
             "ff_1_1": (0.9988687446324157, 1.0871193576451767e-6),
             "ff_1_0": (1.1711233357211965e-5, 0.9987813583560773),
@@ -130,7 +126,7 @@ CLAIMS = (
         judge="distribution",
         expected="reproduced",
         why="k9's activation and update rule are undocumented; a sigmoid MLP with per-sample SGD learns the "
-            "same one-hot pattern. The exact digits depend on k9's initialization and are not judged.",
+        "same one-hot pattern. The exact digits depend on k9's initialization and are not judged.",
         measure=train_k9,
         seeds=K9_SEEDS,
         checks=(

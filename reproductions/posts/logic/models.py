@@ -16,40 +16,40 @@ inputs in a trainable tf.Variable, so gradient descent nudges the data too; we r
 import numpy as np
 
 from ...suite import runtime
-from ...suite.measurements import measurement
 from ...suite.figures import pyplot, save
+from ...suite.measurements import measurement
 
 # ---- config: softmax ------------------------------------------------------------------------------
 SOFTMAX_INPUTS = {
-    "softmax_8_023_012": (8.0, 0.23, 0.12),       # post
-    "softmax_2_m4_00001": (2.0, -4.0, 0.0001),    # post, minus sign restored
+    "softmax_8_023_012": (8.0, 0.23, 0.12),  # post
+    "softmax_2_m4_00001": (2.0, -4.0, 0.0001),  # post, minus sign restored
 }
-AS_EXTRACTED = (2.0, 4.0, 0.0001)                 # the extracted text, minus sign lost
+AS_EXTRACTED = (2.0, 4.0, 0.0001)  # the extracted text, minus sign lost
 
 # ---- config: TensorFlow logic nets --------------------------------------------------------------
-FUNCTIONS = {                                     # original code, run in this order
+FUNCTIONS = {  # original code, run in this order
     "and": lambda a, b: a & b,
     "or": lambda a, b: a | b,
     "nand": lambda a, b: 1 - (a & b),
     "xor": lambda a, b: a ^ b,
 }
-TRAIN, VALID, TEST = 10_000, 1_000, 1_000         # original code: sample_logic_fn sizes
-HIDDEN = 3                                        # original code: hiddens=[3]
-LEARNING_RATE = 0.75                              # original code; the post gives no value
-STEPS = 2000                                      # original code: n_steps=2000 (same at both scales)
-LOG_EVERY = 200                                   # original code: prints when step % 200 == 0
-TRUNCATION = 2.0                                  # tf.truncated_normal redraws beyond 2 std
-VARIANTS = ("documented", "clean")                # ours: trainable inputs (the original) vs constant
-STACK = 10                                        # ours: seeds per compiled training (x8 nets each)
+TRAIN, VALID, TEST = 10_000, 1_000, 1_000  # original code: sample_logic_fn sizes
+HIDDEN = 3  # original code: hiddens=[3]
+LEARNING_RATE = 0.75  # original code; the post gives no value
+STEPS = 2000  # original code: n_steps=2000 (same at both scales)
+LOG_EVERY = 200  # original code: prints when step % 200 == 0
+TRUNCATION = 2.0  # tf.truncated_normal redraws beyond 2 std
+VARIANTS = ("documented", "clean")  # ours: trainable inputs (the original) vs constant
+STACK = 10  # ours: seeds per compiled training (x8 nets each)
 PATTERNS = np.array([[0, 0], [0, 1], [1, 0], [1, 1]])
 
 # ---- config: k9 (Clojure) ---------------------------------------------------------------------------
-K9_SAMPLES = 1000                                 # post: (nand-gen 1000)
-K9_EPOCHS = {"quick": 100, "documented": 500}     # post: train-epochs 500; ours: 100 learns the same pattern
-K9_RATE = 0.5                                     # post
-K9_WIDTHS = (2, 3, 2)                             # post: construct-network 2 3 2
-K9_INIT = 1.0                                     # ours (k9 undocumented): weights and biases ~ U(-1, 1)
-K9_PATTERN_TOLERANCE = 0.05                       # ours: "learns" = each output within 0.05 of its target
+K9_SAMPLES = 1000  # post: (nand-gen 1000)
+K9_EPOCHS = {"quick": 100, "documented": 500}  # post: train-epochs 500; ours: 100 learns the same pattern
+K9_RATE = 0.5  # post
+K9_WIDTHS = (2, 3, 2)  # post: construct-network 2 3 2
+K9_INIT = 1.0  # ours (k9 undocumented): weights and biases ~ U(-1, 1)
+K9_PATTERN_TOLERANCE = 0.05  # ours: "learns" = each output within 0.05 of its target
 
 
 # ---- softmax --------------------------------------------------------------------------------------
@@ -58,15 +58,17 @@ def softmax(values):
     return tuple(float(v) for v in tf.nn.softmax(tf.constant(values, dtype=tf.float64)).numpy())
 
 
-@measurement("logic:softmax_examples",
-             metrics=("softmax_8_023_012", "softmax_2_m4_00001", "as_extracted_2_4_00001", "numpy_agrees"))
+@measurement(
+    "logic:softmax_examples",
+    metrics=("softmax_8_023_012", "softmax_2_m4_00001", "as_extracted_2_4_00001", "numpy_agrees"),
+)
 def softmax_examples(seed, scale="quick"):
     """The post's two worked examples, and what the extracted text's version would print."""
     out = {name: softmax(values) for name, values in SOFTMAX_INPUTS.items()}
     out["as_extracted_2_4_00001"] = softmax(AS_EXTRACTED)
     out["numpy_agrees"] = all(
-        np.allclose(np.exp(v) / np.sum(np.exp(v)), out[name], rtol=0, atol=1e-15)
-        for name, v in SOFTMAX_INPUTS.items())
+        np.allclose(np.exp(v) / np.sum(np.exp(v)), out[name], rtol=0, atol=1e-15) for name, v in SOFTMAX_INPUTS.items()
+    )
     return out
 
 
@@ -115,9 +117,11 @@ def stacked_logic_training(models, inputs_trainable, steps=STEPS):
     of the forward pass each step runs, and the validation accuracy after that step's update.
     """
     tf = runtime.tensorflow()
-    labels = tf.constant(np.stack([m["labels"] for m in models]))                       # (M, 4, 2)
-    weight = [tf.constant(np.stack([m["counts"][k] / m["counts"][k].sum() for m in models])
-                          .astype(np.float32)) for k in range(3)]                       # (M, 4) each
+    labels = tf.constant(np.stack([m["labels"] for m in models]))  # (M, 4, 2)
+    weight = [
+        tf.constant(np.stack([m["counts"][k] / m["counts"][k].sum() for m in models]).astype(np.float32))
+        for k in range(3)
+    ]  # (M, 4) each
     rows = tf.constant(np.stack([np.maximum(m["counts"][0], 1) for m in models]).astype(np.float32)[..., None])
     moving = tf.constant(np.array(inputs_trainable, np.float32)[:, None, None])
     x = tf.Variable(np.broadcast_to(PATTERNS.astype(np.float32), (len(models), 4, 2)).copy())
@@ -142,8 +146,9 @@ def stacked_logic_training(models, inputs_trainable, steps=STEPS):
         for step in tf.range(steps):
             with tf.GradientTape() as tape:
                 out = logits(x)
-                cost = tf.reduce_sum(weight[0] * tf.nn.softmax_cross_entropy_with_logits(
-                    labels=labels, logits=out), axis=1)                                     # (M,)
+                cost = tf.reduce_sum(
+                    weight[0] * tf.nn.softmax_cross_entropy_with_logits(labels=labels, logits=out), axis=1
+                )  # (M,)
                 total = tf.reduce_sum(cost)
             grads = tape.gradient(total, params + [x])
             for variable, grad in zip(params, grads):
@@ -151,8 +156,11 @@ def stacked_logic_training(models, inputs_trainable, steps=STEPS):
             x.assign_sub(LEARNING_RATE * moving * grads[-1] / rows)  # per row, as 10,000 rows would move
             if step % LOG_EVERY == 0:
                 at = step // LOG_EVERY
-                logs = [logs[0].write(at, cost), logs[1].write(at, accuracy(out, 0)),
-                        logs[2].write(at, accuracy(logits(patterns), 1))]
+                logs = [
+                    logs[0].write(at, cost),
+                    logs[1].write(at, accuracy(out, 0)),
+                    logs[2].write(at, accuracy(logits(patterns), 1)),
+                ]
         drift = tf.reduce_max(tf.abs(x - x0), axis=[1, 2])
         return [log.stack() for log in logs] + [accuracy(logits(patterns), 2), drift]
 
@@ -160,33 +168,113 @@ def stacked_logic_training(models, inputs_trainable, steps=STEPS):
     return {"cost": cost, "train_acc": train_acc, "valid_acc": valid_acc, "test_acc": test_acc, "drift": drift}
 
 
-@measurement("logic:train_logic_nets", seeds_at_once=True,
-             metrics=("and_cost_0", "and_train_acc_0", "and_valid_acc_0", "and_cost_200", "and_train_acc_200",
-                      "and_valid_acc_200", "and_cost_400", "and_train_acc_400", "and_valid_acc_400", "and_test_acc",
-                      "and_test_100", "and_input_drift", "and_clean_cost_0", "and_clean_train_acc_0",
-                      "and_clean_valid_acc_0", "and_clean_cost_200", "and_clean_train_acc_200",
-                      "and_clean_valid_acc_200", "and_clean_cost_400", "and_clean_train_acc_400",
-                      "and_clean_valid_acc_400", "and_clean_test_acc", "and_clean_test_100", "or_cost_0",
-                      "or_train_acc_0", "or_valid_acc_0", "or_cost_200", "or_train_acc_200", "or_valid_acc_200",
-                      "or_cost_400", "or_train_acc_400", "or_valid_acc_400", "or_test_acc", "or_test_100",
-                      "or_input_drift", "or_clean_cost_0", "or_clean_train_acc_0", "or_clean_valid_acc_0",
-                      "or_clean_cost_200", "or_clean_train_acc_200", "or_clean_valid_acc_200", "or_clean_cost_400",
-                      "or_clean_train_acc_400", "or_clean_valid_acc_400", "or_clean_test_acc", "or_clean_test_100",
-                      "nand_cost_0", "nand_train_acc_0", "nand_valid_acc_0", "nand_cost_200", "nand_train_acc_200",
-                      "nand_valid_acc_200", "nand_cost_400", "nand_train_acc_400", "nand_valid_acc_400",
-                      "nand_test_acc", "nand_test_100", "nand_input_drift", "nand_clean_cost_0",
-                      "nand_clean_train_acc_0", "nand_clean_valid_acc_0", "nand_clean_cost_200",
-                      "nand_clean_train_acc_200", "nand_clean_valid_acc_200", "nand_clean_cost_400",
-                      "nand_clean_train_acc_400", "nand_clean_valid_acc_400", "nand_clean_test_acc",
-                      "nand_clean_test_100", "xor_cost_0", "xor_train_acc_0", "xor_valid_acc_0", "xor_cost_200",
-                      "xor_train_acc_200", "xor_valid_acc_200", "xor_cost_400", "xor_train_acc_400",
-                      "xor_valid_acc_400", "xor_test_acc", "xor_test_100", "xor_input_drift", "xor_clean_cost_0",
-                      "xor_clean_train_acc_0", "xor_clean_valid_acc_0", "xor_clean_cost_200",
-                      "xor_clean_train_acc_200", "xor_clean_valid_acc_200", "xor_clean_cost_400",
-                      "xor_clean_train_acc_400", "xor_clean_valid_acc_400", "xor_clean_test_acc",
-                      "xor_clean_test_100", "and_cost_200_learned", "and_cost_400_learned", "and_acc_1_by_200",
-                      "and_quirk_changes_outcome", "or_quirk_changes_outcome", "nand_quirk_changes_outcome",
-                      "xor_quirk_changes_outcome", "all_four_100", "and_step0_reads_all_true"))
+@measurement(
+    "logic:train_logic_nets",
+    seeds_at_once=True,
+    metrics=(
+        "and_cost_0",
+        "and_train_acc_0",
+        "and_valid_acc_0",
+        "and_cost_200",
+        "and_train_acc_200",
+        "and_valid_acc_200",
+        "and_cost_400",
+        "and_train_acc_400",
+        "and_valid_acc_400",
+        "and_test_acc",
+        "and_test_100",
+        "and_input_drift",
+        "and_clean_cost_0",
+        "and_clean_train_acc_0",
+        "and_clean_valid_acc_0",
+        "and_clean_cost_200",
+        "and_clean_train_acc_200",
+        "and_clean_valid_acc_200",
+        "and_clean_cost_400",
+        "and_clean_train_acc_400",
+        "and_clean_valid_acc_400",
+        "and_clean_test_acc",
+        "and_clean_test_100",
+        "or_cost_0",
+        "or_train_acc_0",
+        "or_valid_acc_0",
+        "or_cost_200",
+        "or_train_acc_200",
+        "or_valid_acc_200",
+        "or_cost_400",
+        "or_train_acc_400",
+        "or_valid_acc_400",
+        "or_test_acc",
+        "or_test_100",
+        "or_input_drift",
+        "or_clean_cost_0",
+        "or_clean_train_acc_0",
+        "or_clean_valid_acc_0",
+        "or_clean_cost_200",
+        "or_clean_train_acc_200",
+        "or_clean_valid_acc_200",
+        "or_clean_cost_400",
+        "or_clean_train_acc_400",
+        "or_clean_valid_acc_400",
+        "or_clean_test_acc",
+        "or_clean_test_100",
+        "nand_cost_0",
+        "nand_train_acc_0",
+        "nand_valid_acc_0",
+        "nand_cost_200",
+        "nand_train_acc_200",
+        "nand_valid_acc_200",
+        "nand_cost_400",
+        "nand_train_acc_400",
+        "nand_valid_acc_400",
+        "nand_test_acc",
+        "nand_test_100",
+        "nand_input_drift",
+        "nand_clean_cost_0",
+        "nand_clean_train_acc_0",
+        "nand_clean_valid_acc_0",
+        "nand_clean_cost_200",
+        "nand_clean_train_acc_200",
+        "nand_clean_valid_acc_200",
+        "nand_clean_cost_400",
+        "nand_clean_train_acc_400",
+        "nand_clean_valid_acc_400",
+        "nand_clean_test_acc",
+        "nand_clean_test_100",
+        "xor_cost_0",
+        "xor_train_acc_0",
+        "xor_valid_acc_0",
+        "xor_cost_200",
+        "xor_train_acc_200",
+        "xor_valid_acc_200",
+        "xor_cost_400",
+        "xor_train_acc_400",
+        "xor_valid_acc_400",
+        "xor_test_acc",
+        "xor_test_100",
+        "xor_input_drift",
+        "xor_clean_cost_0",
+        "xor_clean_train_acc_0",
+        "xor_clean_valid_acc_0",
+        "xor_clean_cost_200",
+        "xor_clean_train_acc_200",
+        "xor_clean_valid_acc_200",
+        "xor_clean_cost_400",
+        "xor_clean_train_acc_400",
+        "xor_clean_valid_acc_400",
+        "xor_clean_test_acc",
+        "xor_clean_test_100",
+        "and_cost_200_learned",
+        "and_cost_400_learned",
+        "and_acc_1_by_200",
+        "and_quirk_changes_outcome",
+        "or_quirk_changes_outcome",
+        "nand_quirk_changes_outcome",
+        "xor_quirk_changes_outcome",
+        "all_four_100",
+        "and_step0_reads_all_true",
+    ),
+)
 def train_logic_nets(run_seeds, scale="quick"):
     """Every function, both variants, every seed: stacked trainings. One result per seed."""
     return runtime.in_fixed_stacks(_train_logic_stack, run_seeds, STACK)
@@ -216,13 +304,17 @@ def _train_logic_stack(run_seeds):
         learned = result["and_test_100"]
         for step in (200, 400):
             result[f"and_cost_{step}_learned"] = result[f"and_cost_{step}"] if learned else None
-        result["and_acc_1_by_200"] = (all(result[f"and_{kind}_acc_{step}"] == 1.0 for kind in ("train", "valid")
-                                          for step in (200, 400)) if learned else None)
+        result["and_acc_1_by_200"] = (
+            all(result[f"and_{kind}_acc_{step}"] == 1.0 for kind in ("train", "valid") for step in (200, 400))
+            if learned
+            else None
+        )
         for name in FUNCTIONS:
             result[f"{name}_quirk_changes_outcome"] = result[f"{name}_test_100"] != result[f"{name}_clean_test_100"]
         result["all_four_100"] = all(result[f"{name}_test_100"] for name in FUNCTIONS)
         result["and_step0_reads_all_true"] = bool(
-            abs(result["and_train_acc_0"] - 0.25) < 0.05 and abs(result["and_valid_acc_0"] - 0.75) < 0.05)
+            abs(result["and_train_acc_0"] - 0.25) < 0.05 and abs(result["and_valid_acc_0"] - 0.75) < 0.05
+        )
         results.append(result)
     return results
 
@@ -247,8 +339,9 @@ def sigmoid(z):
     return 1.0 / (1.0 + np.exp(-z))
 
 
-@measurement("logic:train_k9", seeds_at_once=True,
-             metrics=("ff_1_1", "ff_1_0", "pattern_1_1", "pattern_1_0", "largest_error"))
+@measurement(
+    "logic:train_k9", seeds_at_once=True, metrics=("ff_1_1", "ff_1_0", "pattern_1_1", "pattern_1_0", "largest_error")
+)
 def train_k9(run_seeds, scale="quick"):
     """(nand-gen 1000) -> train-epochs 500 at lr 0.5, then (ff [1 1]) and (ff [1 0]).
 
@@ -259,7 +352,7 @@ def train_k9(run_seeds, scale="quick"):
     rngs = [np.random.default_rng(seed) for seed in run_seeds]
     bits = np.stack([rng.integers(0, 2, size=(K9_SAMPLES, 2)) for rng in rngs]).astype(np.float64)
     a, b = bits[..., 0], bits[..., 1]
-    targets = np.stack([a * b, 1 - a * b], axis=-1)                                     # [AND, NAND]
+    targets = np.stack([a * b, 1 - a * b], axis=-1)  # [AND, NAND]
     shapes = list(zip(K9_WIDTHS[:-1], K9_WIDTHS[1:]))
     w = [np.stack([rng.uniform(-K9_INIT, K9_INIT, s) for rng in rngs]) for s in shapes]
     c = [np.stack([rng.uniform(-K9_INIT, K9_INIT, s[1]) for rng in rngs]) for s in shapes]

@@ -29,8 +29,12 @@ def two_k9_epochs(patch):
 MUTATIONS = (
     Mutation("a float32 softmax", ("logic.softmax.examples",), float32_softmax),
     Mutation("one hidden ReLU", ("logic.tf.all_functions_100",), one_hidden_relu, range(10)),
-    Mutation("a hundredfold smaller learning rate", ("logic.tf.convergence_log",), hundredfold_smaller_learning_rate,
-             range(10)),
+    Mutation(
+        "a hundredfold smaller learning rate",
+        ("logic.tf.convergence_log",),
+        hundredfold_smaller_learning_rate,
+        range(10),
+    ),
     Mutation("two k9 epochs", ("logic.k9.and_nand",), two_k9_epochs),
 )
 NO_MUTATION = {}

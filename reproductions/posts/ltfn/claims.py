@@ -5,8 +5,17 @@ is judged, which verdict we expect and why, and which function measures it. Docu
 live here and nowhere else; the models beside this file only measure.
 """
 
-from ...suite.judge import (AtLeast, AtMost, Close, Equals, Holds, InsideCalibrated, MeanAtMost, MostSeeds,
-                            NearDocumented)
+from ...suite.judge import (
+    AtLeast,
+    AtMost,
+    Close,
+    Equals,
+    Holds,
+    InsideCalibrated,
+    MeanAtMost,
+    MostSeeds,
+    NearDocumented,
+)
 from ...suite.records import VARTY, Claim, Source
 from .figures import plot_histograms
 from .runs import graph_behaviour, train_convnets, train_fc_parts, train_softmax_parts
@@ -14,15 +23,16 @@ from .runs import graph_behaviour, train_convnets, train_fc_parts, train_softmax
 # ---- seeds: how many each stochastic claim runs on by default ---------------------------------------
 LTFN_FC_SEEDS = 5  # ours: LTFN 1-3 train in ~4 s a seed on the subset (one AVX2 core)
 LTFN_FC3_DOCUMENTED_SEEDS = 6  # ours: a rank-sum test of n seeds against the 30 - n other calibrated draws can
-                               # reach p < 1e-4 from n = 4; 6 give it power (~20 s a seed on full MNIST)
+# reach p < 1e-4 from n = 4; 6 give it power (~20 s a seed on full MNIST)
 LTFN_CONV_SEEDS = 5  # ours: six trainings a seed (~48 s on one AVX2 core); 5/5 seeds make a sign test at 0.03
 
 # ---- the shared training runs: claims that read one run name it once --------------------------------
 # LTFN 1 and 2's documented protocol (1,000 and 2,000 steps of a 784-10 net) costs what a quick one
 # would: it runs at every scale wherever full MNIST is here, on the subset elsewhere
 SOFTMAX_RUNS = dict(measure=train_softmax_parts, seeds=LTFN_FC_SEEDS, markers=("dataset",), documented_when_data=True)
-FC_RUNS = dict(measure=train_fc_parts, seeds=LTFN_FC_SEEDS, seeds_documented=LTFN_FC3_DOCUMENTED_SEEDS,
-               markers=("dataset",))
+FC_RUNS = dict(
+    measure=train_fc_parts, seeds=LTFN_FC_SEEDS, seeds_documented=LTFN_FC3_DOCUMENTED_SEEDS, markers=("dataset",)
+)
 CONVNET_RUNS = dict(measure=train_convnets, seeds=LTFN_CONV_SEEDS, markers=("dataset",), gpu_at_documented=True)
 
 CLAIMS = (
@@ -30,7 +40,7 @@ CLAIMS = (
         id="ltfn1.cost_decreases",
         source=Source(VARTY, "LTFN 1, Running our Neural Network"),
         statement="A single-layer net's cost falls over 1,000 steps: Cost: 12.673884 ... 11.534428 ... "
-                  "8.510129 ... 3.4888883 ... 3.2540445",
+        "8.510129 ... 3.4888883 ... 3.2540445",
         documented={
             "costs": (12.673884, 11.534428, 8.510129, 3.4888883, 3.2540445),
             # the first and the last of the printed costs
@@ -40,8 +50,8 @@ CLAIMS = (
         judge="ordering",
         expected="reproduced",
         why="Values are seed-dependent single draws; the downward trend is robust. On full MNIST (30 "
-            "calibrated seeds) the first batch cost spreads 10.9-19.8 (median 14.5) and the 1,000th 2.72-5.04 "
-            "(median 3.66): the printed 12.67 and 3.25 are ordinary draws.",
+        "calibrated seeds) the first batch cost spreads 10.9-19.8 (median 14.5) and the 1,000th 2.72-5.04 "
+        "(median 3.66): the printed 12.67 and 3.25 are ordinary draws.",
         **SOFTMAX_RUNS,
         checks=(
             Holds("ltfn1_cost_fell", label="mean batch cost of the last 100 steps below half the first 100's"),
@@ -57,9 +67,9 @@ CLAIMS = (
         judge="distribution",
         expected="reproduced",
         why="N(0,1) weights give logits with a std near 10, so softmax regression stays far below its ~92% "
-            "optimum after 2,000 steps; the level varies by a few points run to run. On full MNIST (30 "
-            "calibrated seeds): 55.4-63.5% (median 60.5%), test cost 1.94-2.46 (median 2.22); the "
-            "documented 59.49% and 2.392 are ordinary draws.",
+        "optimum after 2,000 steps; the level varies by a few points run to run. On full MNIST (30 "
+        "calibrated seeds): 55.4-63.5% (median 60.5%), test cost 1.94-2.46 (median 2.22); the "
+        "documented 59.49% and 2.392 are ordinary draws.",
         **SOFTMAX_RUNS,
         checks=(
             MostSeeds("ltfn2_beats_ltfn1", label="2,000 steps beat LTFN 1's 1,000 on test accuracy"),
@@ -77,8 +87,7 @@ CLAIMS = (
     Claim(
         id="ltfn2.subgraph_pruning",
         source=Source(VARTY, "LTFN 2, TensorFlow Graphs"),
-        statement="Evaluating logits runs only its dependencies: it needs no labels and does not run the "
-                  "optimizer",
+        statement="Evaluating logits runs only its dependencies: it needs no labels and does not run the optimizer",
         documented={"logits_need_labels": False},
         judge="exact",
         expected="reproduced",
@@ -107,17 +116,16 @@ CLAIMS = (
     Claim(
         id="ltfn3.test_acc",
         source=Source(VARTY, "LTFN 3, Putting it all together"),
-        statement="784-500-500-10 ReLU improves to Test Cost: 107.98408660641905, Test accuracy: "
-                  "85.74999994039536 %",
+        statement="784-500-500-10 ReLU improves to Test Cost: 107.98408660641905, Test accuracy: 85.74999994039536 %",
         documented={"test_cost": 107.98408660641905, "test_accuracy": 85.74999994039536},
         judge="distribution",
         expected="reproduced",
         why="The deeper net beats LTFN 2's on every seed. On full MNIST after the code's 5,000 steps (30 "
-            "calibrated seeds) it scores 84.67-86.48% (median 85.87%) at test cost 100-118 (median 110) with "
-            "the original's evaluation: the documented 85.75% and 107.98 are ordinary draws. That test loop "
-            "also ran the optimizer, so the net kept training on the test batches while scored; on full MNIST "
-            "that moves the score by -0.23 to +0.35 points (up on 18/30 seeds), on the subset it lowers it "
-            "(by 1.3-3.1 points on 30/30 seeds): it does not explain the number.",
+        "calibrated seeds) it scores 84.67-86.48% (median 85.87%) at test cost 100-118 (median 110) with "
+        "the original's evaluation: the documented 85.75% and 107.98 are ordinary draws. That test loop "
+        "also ran the optimizer, so the net kept training on the test batches while scored; on full MNIST "
+        "that moves the score by -0.23 to +0.35 points (up on 18/30 seeds), on the subset it lowers it "
+        "(by 1.3-3.1 points on 30/30 seeds): it does not explain the number.",
         **FC_RUNS,
         checks=(
             Holds("ltfn3_cost_fell", label="batch cost falls (from the thousands N(0,1) weights give)"),
@@ -128,26 +136,35 @@ CLAIMS = (
                 label="points the original's test-loop training adds (it does not inflate the score)",
                 at="quick",
             ),
-            NearDocumented("ltfn3_documented_test_acc", doc="test_accuracy",
-                           label="test accuracy % with the original's evaluation", at="documented"),
-            NearDocumented("ltfn3_documented_test_cost", doc="test_cost", log=True,
-                           label="test cost with the original's evaluation", at="documented"),
+            NearDocumented(
+                "ltfn3_documented_test_acc",
+                doc="test_accuracy",
+                label="test accuracy % with the original's evaluation",
+                at="documented",
+            ),
+            NearDocumented(
+                "ltfn3_documented_test_cost",
+                doc="test_cost",
+                log=True,
+                label="test cost with the original's evaluation",
+                at="documented",
+            ),
         ),
     ),
     Claim(
         id="ltfn5.test_acc",
         source=Source(VARTY, "LTFN 5, Putting it all together"),
         statement="The first ConvNet is worse than the FC net: Test Cost: 15083.0833307, Test accuracy: "
-                  "81.8799999356 %",
+        "81.8799999356 %",
         documented={"test_cost": 15083.0833307, "test_accuracy": 81.8799999356},
         judge="distribution",
         expected="artifact",
         why="With LTFN 5's N(0,1) weights the ConvNet's costs are astronomical and it scores below the FC "
-            "net at the same learning rate, steps, data and evaluation; the same ConvNet with LTFN 6's "
-            "VS/Xavier init beats the FC net. 'Worse than the FC net' is the initialization's doing, as "
-            "LTFN 6 finds (ltfn6.controlled_init_ablation). At the quick scale the N(0,1) ConvNet learns "
-            "nothing at that rate (10% on 20/20 calibrated seeds), harsher than the post's 81.88%, which "
-            "is judged at the documented scale.",
+        "net at the same learning rate, steps, data and evaluation; the same ConvNet with LTFN 6's "
+        "VS/Xavier init beats the FC net. 'Worse than the FC net' is the initialization's doing, as "
+        "LTFN 6 finds (ltfn6.controlled_init_ablation). At the quick scale the N(0,1) ConvNet learns "
+        "nothing at that rate (10% on 20/20 calibrated seeds), harsher than the post's 81.88%, which "
+        "is judged at the documented scale.",
         **CONVNET_RUNS,
         checks=(
             AtLeast("ltfn5_clean_test_cost", 100.0, label="test cost (astronomical next to ln 10 = 2.3)"),
@@ -155,8 +172,12 @@ CLAIMS = (
                 "conv_normal_loses_to_fc_normal",
                 label="the ConvNet (N(0,1)) scores below the FC net (N(0,1)) at one lr and evaluation",
             ),
-            NearDocumented("ltfn5_documented_test_acc", doc="test_accuracy", label="test accuracy % with the "
-                           "original's evaluation", at="documented"),
+            NearDocumented(
+                "ltfn5_documented_test_acc",
+                doc="test_accuracy",
+                label="test accuracy % with the original's evaluation",
+                at="documented",
+            ),
         ),
         explains=(
             MostSeeds(
@@ -169,12 +190,11 @@ CLAIMS = (
         id="ltfn6.large_init_explodes",
         source=Source(VARTY, "LTFN 6, introduction"),
         statement="With N(0,1) weights pre-activations grow per layer: the majority of layer1 outputs within "
-                  "[-1, 1], layer4 within [-20,000, 20,000]; logits reach hundreds of thousands",
+        "[-1, 1], layer4 within [-20,000, 20,000]; logits reach hundreds of thousands",
         documented={"layer1_range": 1, "layer4_range": 20000, "logit_range": 100000},
         judge="band",
         expected="reproduced",
-        why="Growth of about sqrt(fan_in) per layer is a robust scaling argument; measured at the post's "
-            "widths.",
+        why="Growth of about sqrt(fan_in) per layer is a robust scaling argument; measured at the post's widths.",
         **CONVNET_RUNS,
         # ours: the post reads its histograms' bulk ("the majority ... within [-1,1]"): the 95th percentile
         # of |value| within a factor 10 of the post's bound either way, and layer 4's median inside it (layer
@@ -195,16 +215,21 @@ CLAIMS = (
         id="ltfn6.small_init_dead",
         source=Source(VARTY, "LTFN 6, Smaller Initial Weights"),
         statement="Weights x0.01 collapse activations and the net learns nothing: Test Cost: 2.3025865221, "
-                  "Test accuracy: 5.01999998465 %",
-        documented={"test_cost": 2.3025865221, "test_accuracy": 5.01999998465,
-                    # post: "largely within [-0.02, 0.02]", "[-0.0002, 0.0002]", logits "[-0.003, 0.003]"
-                    "layer1_range": 0.02, "layer4_range": 0.0002, "logit_range": 0.003},
+        "Test accuracy: 5.01999998465 %",
+        documented={
+            "test_cost": 2.3025865221,
+            "test_accuracy": 5.01999998465,
+            # post: "largely within [-0.02, 0.02]", "[-0.0002, 0.0002]", logits "[-0.003, 0.003]"
+            "layer1_range": 0.02,
+            "layer4_range": 0.0002,
+            "logit_range": 0.003,
+        },
         judge="band",
         expected="reproduced",
         why="Activations shrink layer by layer as the post's histograms show, the cost stays at ln 10, and "
-            "the net learns nothing even at the rate where VS/Xavier init learns: the initialization, not "
-            "LTFN 5's lr 1e-7, kills learning. 5.02% below chance is argmax over near-uniform outputs: "
-            "single draws spread from 0.1% to 16.5% (20 calibrated seeds).",
+        "the net learns nothing even at the rate where VS/Xavier init learns: the initialization, not "
+        "LTFN 5's lr 1e-7, kills learning. 5.02% below chance is argmax over near-uniform outputs: "
+        "single draws spread from 0.1% to 16.5% (20 calibrated seeds).",
         **CONVNET_RUNS,
         checks=(
             Holds("small_cost_is_ln10", label="test cost within 0.001 of ln 10 = 2.302585"),
@@ -228,12 +253,12 @@ CLAIMS = (
         id="ltfn6.vs_xavier_init",
         source=Source(VARTY, "LTFN 6, Choosing the Perfect Initial Weights"),
         statement="Variance-scaling init on the convolutions and Xavier on the FC layer give Test Cost: "
-                  "0.0945288215741, Test accuracy: 97.2900004387 %",
+        "0.0945288215741, Test accuracy: 97.2900004387 %",
         documented={"test_cost": 0.0945288215741, "test_accuracy": 97.2900004387},
         judge="distribution",
         expected="reproduced",
         why="Robust to about half a point at the post's scale; the comparison with LTFN 5 is confounded by "
-            "lr 1e-7 -> 1e-3.",
+        "lr 1e-7 -> 1e-3.",
         **CONVNET_RUNS,
         checks=(
             Close(
@@ -251,13 +276,11 @@ CLAIMS = (
     Claim(
         id="ltfn6.vs_hist_stable",
         source=Source(VARTY, "LTFN 6, Choosing the Perfect Initial Weights"),
-        statement="With variance-scaling/Xavier init, intermediate output variance rises only slightly "
-                  "across layers",
+        statement="With variance-scaling/Xavier init, intermediate output variance rises only slightly across layers",
         documented={"figure": "histograms"},
         judge="qualitative",
         expected="reproduced",
-        why="Measured as the ratio of pre-activation std between consecutive conv layers at the post's "
-            "widths.",
+        why="Measured as the ratio of pre-activation std between consecutive conv layers at the post's widths.",
         **CONVNET_RUNS,
         # ours: "only slightly": within a factor 2 per layer, against ~25x per layer with N(0,1)
         checks=(
@@ -274,8 +297,8 @@ CLAIMS = (
         judge="ordering",
         expected="reproduced",
         why="Holding lr, steps, data and evaluation fixed and varying only the initializer, the ConvNet goes "
-            "from worst (N(0,1): it learns nothing) to best (VS/Xavier: it beats the FC net under either "
-            "init), paired per seed.",
+        "from worst (N(0,1): it learns nothing) to best (VS/Xavier: it beats the FC net under either "
+        "init), paired per seed.",
         **CONVNET_RUNS,
         checks=(
             MostSeeds("conv_he_beats_fc_normal", label="ConvNet (VS/Xavier) beats LTFN 3's FC net (N(0,1))"),
@@ -301,6 +324,6 @@ CLAIMS = (
         expected="unavailable",
         why="A leaderboard result with no published code or model.",
         unavailable="no code, model or submission was published for the 99.171% leaderboard score, and the "
-                    "Kaggle test labels are private",
+        "Kaggle test labels are private",
     ),
 )

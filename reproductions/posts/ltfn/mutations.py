@@ -33,16 +33,18 @@ def n01_replaced_by_he(patch):
 
 
 MUTATIONS = (
-    Mutation("FC nets that do not learn", ("ltfn1.cost_decreases", "ltfn2.test_acc", "ltfn3.test_acc"),
-             frozen_fc_nets),
+    Mutation("FC nets that do not learn", ("ltfn1.cost_decreases", "ltfn2.test_acc", "ltfn3.test_acc"), frozen_fc_nets),
     Mutation("a fixed batch made dynamic", ("ltfn2.dynamic_batch",), fixed_batch_made_dynamic),
-    Mutation("N(0,1) in place of He", ("ltfn6.controlled_init_ablation", "ltfn6.vs_xavier_init",
-                                       "ltfn6.vs_hist_stable", "ltfn6.small_init_dead"), he_replaced_by_n01),
+    Mutation(
+        "N(0,1) in place of He",
+        ("ltfn6.controlled_init_ablation", "ltfn6.vs_xavier_init", "ltfn6.vs_hist_stable", "ltfn6.small_init_dead"),
+        he_replaced_by_n01,
+    ),
     Mutation("weights x1 in place of x0.01", ("ltfn6.small_init_dead",), unscaled_small_init),
     Mutation("He in place of N(0,1)", ("ltfn5.test_acc", "ltfn6.large_init_explodes"), n01_replaced_by_he),
 )
 NO_MUTATION = {
     "ltfn2.subgraph_pruning": "it measures TensorFlow's own graph execution (a fetch runs only what it depends "
-                              "on), not a model of the post's: breaking it means breaking tf.compat.v1.Session; "
-                              "the registry's probe test shows each of its checks fails when its flag is False",
+    "on), not a model of the post's: breaking it means breaking tf.compat.v1.Session; "
+    "the registry's probe test shows each of its checks fails when its flag is False",
 }

@@ -9,9 +9,26 @@ import numpy as np
 from ...data import mnist
 from ...suite import runtime
 from ...suite.measurements import measurement
-from .nets import (ABLATION_CONV_ONLY, ABLATION_FC_HIDDEN, ABLATION_INITS, ABLATION_LR, BATCH, CONV_STEPS,
-                   CONV_WIDTHS, FC, HISTOGRAM_IMAGES, INITS, LN10, LR_LTFN5, QUICK_FC3_STEPS, conv_forward,
-                   conv_params, conv_run, fc_run)
+from .nets import (
+    ABLATION_CONV_ONLY,
+    ABLATION_FC_HIDDEN,
+    ABLATION_INITS,
+    ABLATION_LR,
+    BATCH,
+    CONV_STEPS,
+    CONV_WIDTHS,
+    FC,
+    HISTOGRAM_IMAGES,
+    INITS,
+    LN10,
+    LR_LTFN5,
+    QUICK_FC3_STEPS,
+    conv_forward,
+    conv_params,
+    conv_run,
+    fc_run,
+)
+
 
 # ---- LTFN 1-3 -------------------------------------------------------------------------------------
 def fc_part(part, seed, scale):
@@ -21,8 +38,11 @@ def fc_part(part, seed, scale):
         steps = QUICK_FC3_STEPS
     run = fc_run(np.random.default_rng([seed, len(hidden), steps]), "normal", hidden, lr, steps, scale)
     costs = run["costs"]
-    out = {f"{part}_first_cost": float(costs[0]), f"{part}_last_cost": float(costs[-1]),
-           f"{part}_cost_fell": bool(costs[-100:].mean() < costs[:100].mean() / 2)}
+    out = {
+        f"{part}_first_cost": float(costs[0]),
+        f"{part}_last_cost": float(costs[-1]),
+        f"{part}_cost_fell": bool(costs[-100:].mean() < costs[:100].mean() / 2),
+    }
     for kind in ("clean", "documented"):
         out[f"{part}_{kind}_test_acc"] = 100 * run[f"{kind}_acc"]
         out[f"{part}_{kind}_test_cost"] = run[f"{kind}_cost"]
@@ -32,12 +52,28 @@ def fc_part(part, seed, scale):
     return out
 
 
-LTFN12_METRICS = ("data", "ltfn1_first_cost", "ltfn1_last_cost", "ltfn1_cost_fell", "ltfn1_clean_test_acc",
-                  "ltfn1_clean_test_cost", "ltfn1_documented_test_acc", "ltfn1_documented_test_cost",
-                  "ltfn1_test_time_training_gain", "ltfn1_eval_moved_weights", "ltfn2_first_cost", "ltfn2_last_cost",
-                  "ltfn2_cost_fell", "ltfn2_clean_test_acc", "ltfn2_clean_test_cost", "ltfn2_documented_test_acc",
-                  "ltfn2_documented_test_cost", "ltfn2_test_time_training_gain", "ltfn2_eval_moved_weights",
-                  "ltfn2_beats_ltfn1")
+LTFN12_METRICS = (
+    "data",
+    "ltfn1_first_cost",
+    "ltfn1_last_cost",
+    "ltfn1_cost_fell",
+    "ltfn1_clean_test_acc",
+    "ltfn1_clean_test_cost",
+    "ltfn1_documented_test_acc",
+    "ltfn1_documented_test_cost",
+    "ltfn1_test_time_training_gain",
+    "ltfn1_eval_moved_weights",
+    "ltfn2_first_cost",
+    "ltfn2_last_cost",
+    "ltfn2_cost_fell",
+    "ltfn2_clean_test_acc",
+    "ltfn2_clean_test_cost",
+    "ltfn2_documented_test_acc",
+    "ltfn2_documented_test_cost",
+    "ltfn2_test_time_training_gain",
+    "ltfn2_eval_moved_weights",
+    "ltfn2_beats_ltfn1",
+)
 
 
 @measurement("ltfn:train_softmax_parts", metrics=LTFN12_METRICS)
@@ -52,12 +88,23 @@ def train_softmax_parts(seed, scale="quick"):
     return out
 
 
-@measurement("ltfn:train_fc_parts",
-             metrics=LTFN12_METRICS + ("ltfn3_first_cost", "ltfn3_last_cost", "ltfn3_cost_fell", "ltfn3_clean_test_acc",
-                                       "ltfn3_clean_test_cost", "ltfn3_documented_test_acc",
-                                       "ltfn3_documented_test_cost", "ltfn3_test_time_training_gain",
-                                       "ltfn3_eval_moved_weights", "ltfn3_beats_ltfn2",
-                                       "ltfn3_test_time_training_inflates"))
+@measurement(
+    "ltfn:train_fc_parts",
+    metrics=LTFN12_METRICS
+    + (
+        "ltfn3_first_cost",
+        "ltfn3_last_cost",
+        "ltfn3_cost_fell",
+        "ltfn3_clean_test_acc",
+        "ltfn3_clean_test_cost",
+        "ltfn3_documented_test_acc",
+        "ltfn3_documented_test_cost",
+        "ltfn3_test_time_training_gain",
+        "ltfn3_eval_moved_weights",
+        "ltfn3_beats_ltfn2",
+        "ltfn3_test_time_training_inflates",
+    ),
+)
 def train_fc_parts(seed, scale="quick"):
     """LTFN 3's 784-500-500-10 net, beside LTFN 1 and 2's nets trained on the same data and seed."""
     out = train_softmax_parts(seed, scale)  # seeds everything; the same nets, data and draws as LTFN 1-2 alone
@@ -68,9 +115,16 @@ def train_fc_parts(seed, scale="quick"):
 
 
 # ---- LTFN 2's graph: pruning and a None batch dimension --------------------------------------------
-@measurement("ltfn:graph_behaviour",
-             metrics=("logits_without_labels", "logits_leave_weights", "optimizer_needs_labels", "none_batch_accepts",
-                      "fixed_batch_rejects_all"))
+@measurement(
+    "ltfn:graph_behaviour",
+    metrics=(
+        "logits_without_labels",
+        "logits_leave_weights",
+        "optimizer_needs_labels",
+        "none_batch_accepts",
+        "fixed_batch_rejects_all",
+    ),
+)
 def graph_behaviour(seed, scale="quick"):
     """In tf.compat.v1 graph mode: what fetching logits needs and runs; which batch sizes fit."""
     tf = runtime.tensorflow()
@@ -100,8 +154,9 @@ def graph_behaviour(seed, scale="quick"):
                 out["optimizer_needs_labels"] = False
             except tf.errors.InvalidArgumentError:
                 out["optimizer_needs_labels"] = True
-            shapes = [session.run(logits, feed_dict={images: np.zeros((n, 784), np.float32)}).shape[0]
-                      for n in (1, 10, 283)]
+            shapes = [
+                session.run(logits, feed_dict={images: np.zeros((n, 784), np.float32)}).shape[0] for n in (1, 10, 283)
+            ]
             out["none_batch_accepts"] = tuple(shapes)
             rejected = 0
             for n in (1, 10, 283):
@@ -125,26 +180,71 @@ def activation_statistics(seed, init, scale):
     return [t.numpy() for t in taps]
 
 
-@measurement("ltfn:train_convnets",
-             metrics=("data", "ltfn5_clean_test_acc", "ltfn5_clean_test_cost", "ltfn5_documented_test_acc",
-                      "ltfn5_documented_test_cost", "small_clean_test_acc", "small_clean_test_cost",
-                      "small_documented_test_acc", "small_documented_test_cost", "ltfn5_test_time_training_gain",
-                      "ltfn5_test_time_training_inflates", "ltfn5_eval_moved_weights", "small_cost_is_ln10",
-                      "small_cost_minus_ln10", "he_test_acc", "he_test_cost", "ablation_conv_normal_acc",
-                      "ablation_conv_normal_diverged", "ablation_conv_he_acc", "ablation_conv_he_diverged",
-                      "ablation_conv_small_acc", "ablation_conv_small_diverged", "he_beats_small_in_conv",
-                      "ablation_fc_normal_acc", "ablation_fc_normal_diverged", "ablation_fc_he_acc",
-                      "ablation_fc_he_diverged", "conv_he_beats_fc_normal", "conv_he_beats_fc_he",
-                      "conv_normal_loses_to_fc_normal", "he_beats_normal_in_conv", "normal_layer_std",
-                      "normal_layer_range", "normal_growth_1_to_4", "small_layer_std", "small_layer_range",
-                      "small_growth_1_to_4", "he_layer_std", "he_layer_range", "he_growth_1_to_4",
-                      "normal_layer1_range", "normal_layer4_range", "normal_logit_range", "small_logit_range",
-                      "normal_layer_median_abs", "normal_layer_p95_abs", "small_layer_median_abs",
-                      "small_layer_p95_abs", "he_layer_median_abs", "he_layer_p95_abs", "normal_layer1_median_abs",
-                      "normal_layer1_p95_abs", "normal_layer4_median_abs", "normal_layer4_p95_abs",
-                      "small_layer1_median_abs", "small_layer1_p95_abs", "small_layer4_median_abs",
-                      "small_layer4_p95_abs",
-                      "he_std_ratio_max", "he_std_ratio_min"))
+@measurement(
+    "ltfn:train_convnets",
+    metrics=(
+        "data",
+        "ltfn5_clean_test_acc",
+        "ltfn5_clean_test_cost",
+        "ltfn5_documented_test_acc",
+        "ltfn5_documented_test_cost",
+        "small_clean_test_acc",
+        "small_clean_test_cost",
+        "small_documented_test_acc",
+        "small_documented_test_cost",
+        "ltfn5_test_time_training_gain",
+        "ltfn5_test_time_training_inflates",
+        "ltfn5_eval_moved_weights",
+        "small_cost_is_ln10",
+        "small_cost_minus_ln10",
+        "he_test_acc",
+        "he_test_cost",
+        "ablation_conv_normal_acc",
+        "ablation_conv_normal_diverged",
+        "ablation_conv_he_acc",
+        "ablation_conv_he_diverged",
+        "ablation_conv_small_acc",
+        "ablation_conv_small_diverged",
+        "he_beats_small_in_conv",
+        "ablation_fc_normal_acc",
+        "ablation_fc_normal_diverged",
+        "ablation_fc_he_acc",
+        "ablation_fc_he_diverged",
+        "conv_he_beats_fc_normal",
+        "conv_he_beats_fc_he",
+        "conv_normal_loses_to_fc_normal",
+        "he_beats_normal_in_conv",
+        "normal_layer_std",
+        "normal_layer_range",
+        "normal_growth_1_to_4",
+        "small_layer_std",
+        "small_layer_range",
+        "small_growth_1_to_4",
+        "he_layer_std",
+        "he_layer_range",
+        "he_growth_1_to_4",
+        "normal_layer1_range",
+        "normal_layer4_range",
+        "normal_logit_range",
+        "small_logit_range",
+        "normal_layer_median_abs",
+        "normal_layer_p95_abs",
+        "small_layer_median_abs",
+        "small_layer_p95_abs",
+        "he_layer_median_abs",
+        "he_layer_p95_abs",
+        "normal_layer1_median_abs",
+        "normal_layer1_p95_abs",
+        "normal_layer4_median_abs",
+        "normal_layer4_p95_abs",
+        "small_layer1_median_abs",
+        "small_layer1_p95_abs",
+        "small_layer4_median_abs",
+        "small_layer4_p95_abs",
+        "he_std_ratio_max",
+        "he_std_ratio_min",
+    ),
+)
 def train_convnets(seed, scale="quick"):
     """LTFN 5, LTFN 6 (x0.01 and VS/Xavier), and the controlled ablation, for one seed."""
     runtime.seed_everything(seed)
@@ -154,8 +254,9 @@ def train_convnets(seed, scale="quick"):
     small = conv_run(rng(1), "small", LR_LTFN5, scale)
     lr = ABLATION_LR[scale]
     arms = {init: conv_run(rng(1), init, lr, scale) for init in ABLATION_INITS + ABLATION_CONV_ONLY}
-    fc = {init: fc_run(rng(2), init, ABLATION_FC_HIDDEN[scale], lr, CONV_STEPS[scale], scale)
-          for init in ABLATION_INITS}
+    fc = {
+        init: fc_run(rng(2), init, ABLATION_FC_HIDDEN[scale], lr, CONV_STEPS[scale], scale) for init in ABLATION_INITS
+    }
     for name, run in (("ltfn5", ltfn5), ("small", small)):
         for kind in ("clean", "documented"):
             out[f"{name}_{kind}_test_acc"] = 100 * run[f"{kind}_acc"]

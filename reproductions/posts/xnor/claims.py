@@ -20,7 +20,7 @@ from .train import plot_loss_curves, plot_trained_surfaces, train_xnor
 
 # ---- seeds: how many each stochastic claim runs on by default ---------------------------------------
 XNOR_TRAIN_SEEDS = 30  # ours: ~6 in 10 initializations converge, ~4 in 10 of those onto the hand-set
-                       # surface: 30 seeds make "none did" a rare event for a sound model
+# surface: 30 seeds make "none did" a rare event for a sound model
 
 CLAIMS = (
     Claim(
@@ -53,7 +53,7 @@ CLAIMS = (
         id="xnor.gates.or_nor_surfaces",
         source=Source(SENTIMOS, "Computing XNOR with a Neural Network"),
         statement="The OR neuron (-10, 20, 20) and the NOR neuron (10, -20, -20) behave as gates over "
-                  "[0,1]x[0,1] (Figs 2-3)",
+        "[0,1]x[0,1] (Figs 2-3)",
         documented={"or_corners": "0 1 1 1", "nor_corners": "1 0 0 0", "grid": "20 x 20"},
         judge="qualitative",
         expected="reproduced",
@@ -70,8 +70,7 @@ CLAIMS = (
     Claim(
         id="xnor.gates.xnor_net",
         source=Source(SENTIMOS, "Computing XNOR with a Neural Network"),
-        statement="OR(NOR, AND) computes XNOR: close to 1 at (0,0) and (1,1), close to 0 at (0,1) and (1,0) "
-                  "(Fig 4)",
+        statement="OR(NOR, AND) computes XNOR: close to 1 at (0,0) and (1,1), close to 0 at (0,1) and (1,0) (Fig 4)",
         documented={"xnor_corners": "1 0 0 1"},
         judge="exact",
         expected="reproduced",
@@ -87,12 +86,12 @@ CLAIMS = (
         id="xnor.fast.speedup",
         source=Source(SENTIMOS, "Vectorized XNOR"),
         statement="Vectorizing the XNOR net speeds it up by a factor of over 200 (about 3.07s vs 14.5ms per "
-                  "loop on a MacBook Air)",
+        "loop on a MacBook Air)",
         documented={"speedup": 200, "per_point_s": 3.07, "vectorized_s": 0.0145},
         judge="floor",
         expected="reproduced",
         why="The ratio is per-call overhead (10,000 runs vs 1), so it stays in the hundreds on any machine; "
-            "absolute times are hardware-specific and only reported.",
+        "absolute times are hardware-specific and only reported.",
         measure=speedup,
         markers=("benchmark",),
         checks=(
@@ -106,12 +105,11 @@ CLAIMS = (
         id="xnor.fast.dense_plot",
         source=Source(SENTIMOS, "Vectorized XNOR"),
         statement="The speed allows recomputing the XNOR net for 10,000 rather than 400 points (Fig 1: 100 x "
-                  "100 XNOR values)",
+        "100 XNOR values)",
         documented={"xnor_corners": "1 0 0 1", "dense_points": 10_000, "per_point_points": 400},
         judge="qualitative",
         expected="reproduced",
-        why="The vectorized 100x100 grid (and the code's 1000x1000) costs less than 400 per-point "
-            "evaluations.",
+        why="The vectorized 100x100 grid (and the code's 1000x1000) costs less than 400 per-point evaluations.",
         measure=dense_grid,
         checks=(
             Equals("dense_corners", doc="xnor_corners", label="100x100 grid corners"),
@@ -126,21 +124,18 @@ CLAIMS = (
     Claim(
         id="xnor.train.final_loss",
         source=Source(SENTIMOS, "Training neural net to emulate XNOR"),
-        statement="After 5,000 Adam steps the loss has the value of 0.000051287 and is still dropping, but "
-                  "very slowly",
+        statement="After 5,000 Adam steps the loss has the value of 0.000051287 and is still dropping, but very slowly",
         documented={"final_loss": 0.000051287},
         judge="distribution",
         expected="reproduced",
         why="A 2-2-1 sigmoid net stalls on a plateau for many initializations; among runs that converge the "
-            "documented loss must sit within the calibrated spread (in decades).",
+        "documented loss must sit within the calibrated spread (in decades).",
         measure=train_xnor,
         seeds=XNOR_TRAIN_SEEDS,
         # ours: 0.05 = at least 2 of the 30 default seeds converge (the post's run did; ~6 in 10 do)
         checks=(
             AtLeast("converged", 0.05, label="fraction of seeds converging (loss < 1e-3)"),
-            NearDocumented(
-                "final_loss_converged", doc="final_loss", log=True, label="final loss of converged runs"
-            ),
+            NearDocumented("final_loss_converged", doc="final_loss", log=True, label="final loss of converged runs"),
             Holds(
                 "still_falling",
                 tolerate=0.05,
@@ -152,13 +147,12 @@ CLAIMS = (
     Claim(
         id="xnor.train.corner_outputs",
         source=Source(SENTIMOS, "Using XNOR trained model"),
-        statement="The restored net prints 0.996, 0.005, 0.004, 0.997 at the corners (labelled 0|0, 0|1, "
-                  "1|0, 1|1)",
+        statement="The restored net prints 0.996, 0.005, 0.004, 0.997 at the corners (labelled 0|0, 0|1, 1|0, 1|1)",
         documented={"vals_0_0": 0.996, "vals_0_last": 0.005, "vals_last_0": 0.004, "vals_last_last": 0.997},
         judge="distribution",
         expected="reproduced",
         why="Read from a 100x100 meshgrid as the code does (vals[0][-1] is x1=1, x2=0, so the middle labels "
-            "are swapped); judged on converged runs against the calibrated spread.",
+        "are swapped); judged on converged runs against the calibrated spread.",
         measure=train_xnor,
         seeds=XNOR_TRAIN_SEEDS,
         checks=(
@@ -173,12 +167,12 @@ CLAIMS = (
         id="xnor.train.surface_shape",
         source=Source(SENTIMOS, "Using XNOR trained model"),
         statement="The trained surface differs significantly from Andrew Ng's hand-set net but agrees at the "
-                  "extremes; some runs resemble Ng's (Fig 1)",
+        "extremes; some runs resemble Ng's (Fig 1)",
         documented={"figure": "Fig 1"},
         judge="qualitative",
         expected="reproduced",
         why="Measured on converged runs: corner agreement with the hand-set net, and the mean gap between "
-            "the surfaces.",
+        "the surfaces.",
         measure=train_xnor,
         seeds=XNOR_TRAIN_SEEDS,
         checks=(

@@ -5,8 +5,17 @@ is judged, which verdict we expect and why, and which function measures it. Docu
 live here and nowhere else; the models beside this file only measure.
 """
 
-from ...suite.judge import (AtLeast, AtMost, Close, Faster, Holds, InsideCalibrated, LikeCalibration,
-                           MostSeeds, NearDocumented)
+from ...suite.judge import (
+    AtLeast,
+    AtMost,
+    Close,
+    Faster,
+    Holds,
+    InsideCalibrated,
+    LikeCalibration,
+    MostSeeds,
+    NearDocumented,
+)
 from ...suite.records import THOUGHTRAM, Claim, Source
 from .models import (
     plot_h16,
@@ -39,28 +48,24 @@ CLAIMS = (
         id="xor.keras.h16_epochs",
         source=Source(THOUGHTRAM, "Understanding XOR with Keras and TensorFlow"),
         statement="16 ReLU units reach binary_accuracy 1.0000 at epoch 284 (0.5 at epoch 63, 0.75 at epoch "
-                  "81); Epoch 1 loss: 0.7443",
+        "81); Epoch 1 loss: 0.7443",
         documented={"epochs_to_100": 284, "epochs_to_50": 63, "epochs_to_75": 81, "loss_epoch_1": 0.7443},
         judge="distribution",
         expected="reproduced",
         why="A single run (the earlier post's identical setup reached 100% at epoch 24); its first loss, "
-            "0.7443, is a binary cross-entropy value, which MSE cannot log. It is a slow draw: 284 epochs "
-            "is at the 95th percentile of 60 calibrated seeds, 0.75 at epoch 81 at the 87th, and the log's "
-            "0.25 until epoch 63 happened on 1 of 60. Together with h32 (124) and h32x2 (56) the post's "
-            "counts are jointly slow: Fisher's combination of their upper tails gives p = 0.012 with the "
-            "BCE runs and 0.009 with the MSE runs (0.023 and 0.018 with h64's 32). Each count is a "
-            "possible draw, so each claim stands on its own; together they suggest the post's runs were "
-            "slower than today's, for a cause not found here (Keras 1, where one would look, does not run "
-            "on today's Python).",
+        "0.7443, is a binary cross-entropy value, which MSE cannot log. It is a slow draw: 284 epochs "
+        "is at the 95th percentile of 60 calibrated seeds, 0.75 at epoch 81 at the 87th, and the log's "
+        "0.25 until epoch 63 happened on 1 of 60. Together with h32 (124) and h32x2 (56) the post's "
+        "counts are jointly slow: Fisher's combination of their upper tails gives p = 0.012 with the "
+        "BCE runs and 0.009 with the MSE runs (0.023 and 0.018 with h64's 32). Each count is a "
+        "possible draw, so each claim stands on its own; together they suggest the post's runs were "
+        "slower than today's, for a cause not found here (Keras 1, where one would look, does not run "
+        "on today's Python).",
         measure=train_xor_configs,
         seeds=XOR_SEEDS,
         checks=(
-            InsideCalibrated(
-                "h16_bce_epochs", doc="epochs_to_100", label="epochs to 100%, BCE (the log's loss)"
-            ),
-            InsideCalibrated(
-                "h16_mse_epochs", doc="epochs_to_100", label="epochs to 100%, MSE (the code's loss)"
-            ),
+            InsideCalibrated("h16_bce_epochs", doc="epochs_to_100", label="epochs to 100%, BCE (the log's loss)"),
+            InsideCalibrated("h16_mse_epochs", doc="epochs_to_100", label="epochs to 100%, MSE (the code's loss)"),
             # the counts are judged on the seeds that get there: all but a tenth must (all 60 calibrated do)
             Holds("h16_bce_reached", tolerate=0.1, label="reaches 100% within the epoch cap, BCE"),
             Holds("h16_mse_reached", tolerate=0.1, label="reaches 100% within the epoch cap, MSE"),
@@ -82,9 +87,9 @@ CLAIMS = (
         judge="distribution",
         expected="reproduced",
         why="A single run, inside the measured distribution (88th percentile; jointly slow with h16's and "
-            "h32x2's counts, p = 0.009-0.012: see xor.keras.h16_epochs). That 32 units learn faster than 16 is not "
-            "judged: over 40 seeds its one-sided rank test ranges from p = 0.01 to 0.2 with the seed set (a "
-            "bootstrap of the calibration fails it 1 time in 40), too weak an effect to rest a verdict on.",
+        "h32x2's counts, p = 0.009-0.012: see xor.keras.h16_epochs). That 32 units learn faster than 16 is not "
+        "judged: over 40 seeds its one-sided rank test ranges from p = 0.01 to 0.2 with the seed set (a "
+        "bootstrap of the calibration fails it 1 time in 40), too weak an effect to rest a verdict on.",
         measure=train_xor_configs,
         seeds=XOR_SEEDS,
         checks=(
@@ -103,8 +108,8 @@ CLAIMS = (
         judge="distribution",
         expected="reproduced",
         why="A single run, inside the measured distribution (96th percentile; jointly slow with h16's and "
-            "h32's counts, p = 0.009-0.012: see xor.keras.h16_epochs); the second layer speeds learning up over "
-            "seeds.",
+        "h32's counts, p = 0.009-0.012: see xor.keras.h16_epochs); the second layer speeds learning up over "
+        "seeds.",
         measure=train_xor_configs,
         seeds=XOR_SEEDS,
         checks=(
@@ -128,8 +133,8 @@ CLAIMS = (
         judge="distribution",
         expected="not-reproduced",
         why="32 epochs is a typical draw, but the conclusion drawn from it (64 wide beats 32+32 deep, 32 vs "
-            "56 epochs) does not hold over seeds: one layer of 64 is not faster than two of 32. Which of the "
-            "two has the lower median varies with the seed set, so no reversal is claimed.",
+        "56 epochs) does not hold over seeds: one layer of 64 is not faster than two of 32. Which of the "
+        "two has the lower median varies with the seed set, so no reversal is claimed.",
         measure=train_xor_configs,
         seeds=XOR_SEEDS,
         checks=(
@@ -160,12 +165,12 @@ CLAIMS = (
         id="xor.keras.linear128",
         source=Source(THOUGHTRAM, "Understanding XOR with Keras and TensorFlow"),
         statement="Without activations, more epochs still reach 100%: Epoch 3718/20000 loss: 0.2500 - "
-                  "binary_accuracy: 1.0000",
+        "binary_accuracy: 1.0000",
         documented={"loss": 0.25, "binary_accuracy": 1.0, "epoch": 3718},
         judge="exact",
         expected="artifact",
         why="An affine model cannot fit XOR: its best fit is the constant 0.5 (MSE 0.25), and accuracy 1.0 "
-            "is float32 rounding noise when every output sits on 0.5.",
+        "is float32 rounding noise when every output sits on 0.5.",
         measure=train_linear128,
         seeds=LINEAR_SEEDS,
         checks=(
@@ -201,15 +206,13 @@ CLAIMS = (
         judge="distribution",
         expected="reproduced",
         why="Both halves, apart. BCE: predictions [0 1 1 0] after the post's 500 epochs on every calibrated "
-            "seed. Sigmoid: 16 sigmoid units learn XOR several times slower than ReLU (100% within 1,000 "
-            "epochs on 37/60 calibrated seeds, 7/60 within 500); the article's own runs ran up to 20,000 "
-            "epochs (its logs read 'Epoch n/20000'), the budget the documented scale judges.",
+        "seed. Sigmoid: 16 sigmoid units learn XOR several times slower than ReLU (100% within 1,000 "
+        "epochs on 37/60 calibrated seeds, 7/60 within 500); the article's own runs ran up to 20,000 "
+        "epochs (its logs read 'Epoch n/20000'), the budget the documented scale judges.",
         measure=train_xor_configs,
         seeds=XOR_SEEDS,
         checks=(
-            MostSeeds(
-                "h16_bce_works_in_500", label="BCE instead of MSE: predictions [0 1 1 0] after 500 epochs"
-            ),
+            MostSeeds("h16_bce_works_in_500", label="BCE instead of MSE: predictions [0 1 1 0] after 500 epochs"),
             MostSeeds(
                 "h16_sigmoid_mse_reached",
                 label="sigmoid instead of ReLU: 100% within the article's 20,000 epochs",

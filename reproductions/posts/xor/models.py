@@ -19,31 +19,31 @@ epochs in one compiled loop. tests/test_xor_keras.py checks that both give the s
 import numpy as np
 
 from ...suite import runtime
-from ...suite.measurements import measurement
 from ...suite.figures import pyplot, save
+from ...suite.measurements import measurement
 
 # ---- config -------------------------------------------------------------------------------------
 X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=np.float32)  # post
-Y = np.array([[0], [1], [1], [0]], dtype=np.float32)              # post
-LEARNING_RATE = 1e-3      # Keras 1 Adam default (the post says only optimizer='adam')
-ADAM_EPSILON = 1e-8       # Keras 1 Adam default (Keras 3's is 1e-7)
-BCE_EPSILON = 1e-7        # Keras 1 clips probabilities to [eps, 1 - eps] in binary_crossentropy
-POSTED_EPOCHS = 500       # post: fit(..., nb_epoch=500); predictions are read after this many
-EPOCH_CAP = {"quick": 1000, "documented": 20000}   # post's logs: nb_epoch=20000; ours: the post's
-                                                   # four numbers are all < 300, quick stops at 1000
-CONFIGS = {               # post: hidden layers of each configuration, and their activation
+Y = np.array([[0], [1], [1], [0]], dtype=np.float32)  # post
+LEARNING_RATE = 1e-3  # Keras 1 Adam default (the post says only optimizer='adam')
+ADAM_EPSILON = 1e-8  # Keras 1 Adam default (Keras 3's is 1e-7)
+BCE_EPSILON = 1e-7  # Keras 1 clips probabilities to [eps, 1 - eps] in binary_crossentropy
+POSTED_EPOCHS = 500  # post: fit(..., nb_epoch=500); predictions are read after this many
+EPOCH_CAP = {"quick": 1000, "documented": 20000}  # post's logs: nb_epoch=20000; ours: the post's
+# four numbers are all < 300, quick stops at 1000
+CONFIGS = {  # post: hidden layers of each configuration, and their activation
     "h16": ((16,), "relu"),
     "h32": ((32,), "relu"),
     "h32x2": ((32, 32), "relu"),
     "h64": ((64,), "relu"),
-    "h16_sigmoid": ((16,), "sigmoid"),   # post: "sigmoid instead of relu would still work"
+    "h16_sigmoid": ((16,), "sigmoid"),  # post: "sigmoid instead of relu would still work"
 }
-LOSSES = ("mse", "bce")   # code: mean_squared_error; logs: binary cross-entropy (catalog)
-LINEAR = ((128,), "linear")                            # post: Dense(128) and Dense(1), no activation
-LINEAR_EPOCHS = {"quick": 5000, "documented": 20000}   # post: 100% read at epoch 3718 of 20000
-LINEAR_STACK = 10                                      # ours: the claim's default seed count
-STACK = 20                # ours: seeds trained together in one compiled loop (see runtime.in_fixed_stacks)
-ON_THE_LINE = 1e-6        # ours: "within a tiny eps of 0.5": float32 spacing near 0.5 is 6e-8
+LOSSES = ("mse", "bce")  # code: mean_squared_error; logs: binary cross-entropy (catalog)
+LINEAR = ((128,), "linear")  # post: Dense(128) and Dense(1), no activation
+LINEAR_EPOCHS = {"quick": 5000, "documented": 20000}  # post: 100% read at epoch 3718 of 20000
+LINEAR_STACK = 10  # ours: the claim's default seed count
+STACK = 20  # ours: seeds trained together in one compiled loop (see runtime.in_fixed_stacks)
+ON_THE_LINE = 1e-6  # ours: "within a tiny eps of 0.5": float32 spacing near 0.5 is 6e-8
 
 
 # ---- the posted Keras code ------------------------------------------------------------------------
@@ -55,8 +55,10 @@ def glorot_kernels(run_seed, hidden, config_name):
     """
     rng = np.random.default_rng([run_seed, sum(map(ord, config_name))])
     widths = (2, *hidden, 1)
-    return [rng.uniform(-1, 1, (a, b)).astype(np.float32) * np.sqrt(6.0 / (a + b)).astype(np.float32)
-            for a, b in zip(widths[:-1], widths[1:])]
+    return [
+        rng.uniform(-1, 1, (a, b)).astype(np.float32) * np.sqrt(6.0 / (a + b)).astype(np.float32)
+        for a, b in zip(widths[:-1], widths[1:])
+    ]
 
 
 def posted_model(hidden, activation, output_activation="sigmoid"):
@@ -81,11 +83,16 @@ def fit_as_posted(run_seed, config="h16", loss="mse", epochs=POSTED_EPOCHS):
                 self.first = epoch + 1  # Keras prints epochs from 1
 
     record = FirstEpochAt100()
-    model.compile(loss={"mse": "mean_squared_error", "bce": "binary_crossentropy"}[loss],
-                  optimizer=keras.optimizers.Adam(learning_rate=LEARNING_RATE, epsilon=ADAM_EPSILON),
-                  metrics=["binary_accuracy"])
+    model.compile(
+        loss={"mse": "mean_squared_error", "bce": "binary_crossentropy"}[loss],
+        optimizer=keras.optimizers.Adam(learning_rate=LEARNING_RATE, epsilon=ADAM_EPSILON),
+        metrics=["binary_accuracy"],
+    )
     model.fit(X, Y, epochs=epochs, batch_size=32, shuffle=False, verbose=0, callbacks=[record])
-    return {"epochs_to_100": record.first, "rounded": tuple(int(v) for v in model.predict(X, verbose=0).round().ravel())}
+    return {
+        "epochs_to_100": record.first,
+        "rounded": tuple(int(v) for v in model.predict(X, verbose=0).round().ravel()),
+    }
 
 
 # ---- the same training, many seeds at once ----------------------------------------------------------
@@ -154,27 +161,83 @@ def first_epoch(reached):
     return [int(np.argmax(column)) + 1 if column.any() else None for column in reached.T]
 
 
-@measurement("xor_keras:train_xor_configs", seeds_at_once=True,
-             metrics=("h16_mse_epochs", "h16_mse_reached", "h16_mse_epochs_capped", "h16_mse_loss_epoch_1",
-                      "h16_mse_epochs_to_50", "h16_mse_epochs_to_75", "h16_mse_works_in_500", "h16_bce_epochs",
-                      "h16_bce_reached", "h16_bce_epochs_capped", "h16_bce_loss_epoch_1", "h16_bce_epochs_to_50",
-                      "h16_bce_epochs_to_75", "h16_bce_works_in_500", "h32_mse_epochs", "h32_mse_reached",
-                      "h32_mse_epochs_capped", "h32_mse_loss_epoch_1", "h32_mse_epochs_to_50", "h32_mse_epochs_to_75",
-                      "h32_mse_works_in_500", "h32_bce_epochs", "h32_bce_reached", "h32_bce_epochs_capped",
-                      "h32_bce_loss_epoch_1", "h32_bce_epochs_to_50", "h32_bce_epochs_to_75", "h32_bce_works_in_500",
-                      "h32x2_mse_epochs", "h32x2_mse_reached", "h32x2_mse_epochs_capped", "h32x2_mse_loss_epoch_1",
-                      "h32x2_mse_epochs_to_50", "h32x2_mse_epochs_to_75", "h32x2_mse_works_in_500",
-                      "h32x2_bce_epochs", "h32x2_bce_reached", "h32x2_bce_epochs_capped", "h32x2_bce_loss_epoch_1",
-                      "h32x2_bce_epochs_to_50", "h32x2_bce_epochs_to_75", "h32x2_bce_works_in_500", "h64_mse_epochs",
-                      "h64_mse_reached", "h64_mse_epochs_capped", "h64_mse_loss_epoch_1", "h64_mse_epochs_to_50",
-                      "h64_mse_epochs_to_75", "h64_mse_works_in_500", "h64_bce_epochs", "h64_bce_reached",
-                      "h64_bce_epochs_capped", "h64_bce_loss_epoch_1", "h64_bce_epochs_to_50", "h64_bce_epochs_to_75",
-                      "h64_bce_works_in_500", "h16_sigmoid_mse_epochs", "h16_sigmoid_mse_reached",
-                      "h16_sigmoid_mse_epochs_capped", "h16_sigmoid_mse_loss_epoch_1", "h16_sigmoid_mse_epochs_to_50",
-                      "h16_sigmoid_mse_epochs_to_75", "h16_sigmoid_mse_works_in_500", "h16_sigmoid_bce_epochs",
-                      "h16_sigmoid_bce_reached", "h16_sigmoid_bce_epochs_capped", "h16_sigmoid_bce_loss_epoch_1",
-                      "h16_sigmoid_bce_epochs_to_50", "h16_sigmoid_bce_epochs_to_75", "h16_sigmoid_bce_works_in_500",
-                      "predict_rounded_xor"))
+@measurement(
+    "xor_keras:train_xor_configs",
+    seeds_at_once=True,
+    metrics=(
+        "h16_mse_epochs",
+        "h16_mse_reached",
+        "h16_mse_epochs_capped",
+        "h16_mse_loss_epoch_1",
+        "h16_mse_epochs_to_50",
+        "h16_mse_epochs_to_75",
+        "h16_mse_works_in_500",
+        "h16_bce_epochs",
+        "h16_bce_reached",
+        "h16_bce_epochs_capped",
+        "h16_bce_loss_epoch_1",
+        "h16_bce_epochs_to_50",
+        "h16_bce_epochs_to_75",
+        "h16_bce_works_in_500",
+        "h32_mse_epochs",
+        "h32_mse_reached",
+        "h32_mse_epochs_capped",
+        "h32_mse_loss_epoch_1",
+        "h32_mse_epochs_to_50",
+        "h32_mse_epochs_to_75",
+        "h32_mse_works_in_500",
+        "h32_bce_epochs",
+        "h32_bce_reached",
+        "h32_bce_epochs_capped",
+        "h32_bce_loss_epoch_1",
+        "h32_bce_epochs_to_50",
+        "h32_bce_epochs_to_75",
+        "h32_bce_works_in_500",
+        "h32x2_mse_epochs",
+        "h32x2_mse_reached",
+        "h32x2_mse_epochs_capped",
+        "h32x2_mse_loss_epoch_1",
+        "h32x2_mse_epochs_to_50",
+        "h32x2_mse_epochs_to_75",
+        "h32x2_mse_works_in_500",
+        "h32x2_bce_epochs",
+        "h32x2_bce_reached",
+        "h32x2_bce_epochs_capped",
+        "h32x2_bce_loss_epoch_1",
+        "h32x2_bce_epochs_to_50",
+        "h32x2_bce_epochs_to_75",
+        "h32x2_bce_works_in_500",
+        "h64_mse_epochs",
+        "h64_mse_reached",
+        "h64_mse_epochs_capped",
+        "h64_mse_loss_epoch_1",
+        "h64_mse_epochs_to_50",
+        "h64_mse_epochs_to_75",
+        "h64_mse_works_in_500",
+        "h64_bce_epochs",
+        "h64_bce_reached",
+        "h64_bce_epochs_capped",
+        "h64_bce_loss_epoch_1",
+        "h64_bce_epochs_to_50",
+        "h64_bce_epochs_to_75",
+        "h64_bce_works_in_500",
+        "h16_sigmoid_mse_epochs",
+        "h16_sigmoid_mse_reached",
+        "h16_sigmoid_mse_epochs_capped",
+        "h16_sigmoid_mse_loss_epoch_1",
+        "h16_sigmoid_mse_epochs_to_50",
+        "h16_sigmoid_mse_epochs_to_75",
+        "h16_sigmoid_mse_works_in_500",
+        "h16_sigmoid_bce_epochs",
+        "h16_sigmoid_bce_reached",
+        "h16_sigmoid_bce_epochs_capped",
+        "h16_sigmoid_bce_loss_epoch_1",
+        "h16_sigmoid_bce_epochs_to_50",
+        "h16_sigmoid_bce_epochs_to_75",
+        "h16_sigmoid_bce_works_in_500",
+        "predict_rounded_xor",
+    ),
+)
 def train_xor_configs(run_seeds, scale="quick"):
     """Every configuration under both losses for every seed; one result per seed."""
     return runtime.in_fixed_stacks(lambda stack: _train_xor_stack(stack, scale), run_seeds, STACK)
@@ -190,8 +253,13 @@ def _train_xor_stack(run_seeds, scale):
             accuracy, losses, outputs = stacked_training(kernels, activation, "sigmoid", loss, epochs)
             tag = f"{name}_{loss}"
             for result, at100, at50, at75, rounded, first_loss in zip(
-                    results, first_epoch(accuracy == 1.0), first_epoch(accuracy >= 0.5),
-                    first_epoch(accuracy >= 0.75), np.round(outputs[POSTED_EPOCHS]), losses[0]):
+                results,
+                first_epoch(accuracy == 1.0),
+                first_epoch(accuracy >= 0.5),
+                first_epoch(accuracy >= 0.75),
+                np.round(outputs[POSTED_EPOCHS]),
+                losses[0],
+            ):
                 result[f"{tag}_epochs"] = at100
                 result[f"{tag}_reached"] = at100 is not None
                 # a run still short of 100% at the cap ranks after every run that got there
@@ -206,10 +274,21 @@ def _train_xor_stack(run_seeds, scale):
 
 
 # ---- linear: an affine model cannot fit XOR ----------------------------------------------------------
-@measurement("xor_keras:train_linear128", seeds_at_once=True,
-             metrics=("ever_reads_100", "epochs_reading_100", "first_epoch_reading_100", "final_loss",
-                      "final_accuracy", "final_gap_from_half", "gap_when_reading_100", "identity_residual",
-                      "best_affine_mse"))
+@measurement(
+    "xor_keras:train_linear128",
+    seeds_at_once=True,
+    metrics=(
+        "ever_reads_100",
+        "epochs_reading_100",
+        "first_epoch_reading_100",
+        "final_loss",
+        "final_accuracy",
+        "final_gap_from_half",
+        "gap_when_reading_100",
+        "identity_residual",
+        "best_affine_mse",
+    ),
+)
 def train_linear128(run_seeds, scale="quick"):
     """Dense(128) -> Dense(1), no activations, MSE, Adam: watch accuracy and the affine identity."""
     return runtime.in_fixed_stacks(lambda stack: _train_linear_stack(stack, scale), run_seeds, LINEAR_STACK)
@@ -228,18 +307,20 @@ def _train_linear_stack(run_seeds, scale):
     for s in range(len(run_seeds)):
         reads_100 = accuracy[:, s] == 1.0
         final = out64[-1, s]
-        results.append({
-            "ever_reads_100": bool(reads_100.any()),
-            "epochs_reading_100": int(reads_100.sum()),
-            "first_epoch_reading_100": int(np.argmax(reads_100)) + 1 if reads_100.any() else None,
-            "final_loss": float(np.mean((final - Y.ravel()) ** 2)),
-            "final_accuracy": float(accuracy[-1, s]),
-            "final_gap_from_half": float(gap[-1, s]),
-            "gap_when_reading_100": float(gap[:-1, s][reads_100].max()) if reads_100.any() else None,
-            "identity_residual": float(identity[:, s].max()),
-            "best_affine_mse": best_affine,
-            "accuracy_history": accuracy[:, s],
-        })
+        results.append(
+            {
+                "ever_reads_100": bool(reads_100.any()),
+                "epochs_reading_100": int(reads_100.sum()),
+                "first_epoch_reading_100": int(np.argmax(reads_100)) + 1 if reads_100.any() else None,
+                "final_loss": float(np.mean((final - Y.ravel()) ** 2)),
+                "final_accuracy": float(accuracy[-1, s]),
+                "final_gap_from_half": float(gap[-1, s]),
+                "gap_when_reading_100": float(gap[:-1, s][reads_100].max()) if reads_100.any() else None,
+                "identity_residual": float(identity[:, s].max()),
+                "best_affine_mse": best_affine,
+                "accuracy_history": accuracy[:, s],
+            }
+        )
     return results
 
 
@@ -260,10 +341,18 @@ def plot_epochs(config, runs, path, documented):
         values = [r[f"{config}_{loss}_epochs"] for r in runs]
         reached = [v for v in values if v is not None]
         jitter = np.random.default_rng(row).uniform(-0.15, 0.15, len(reached))
-        ax.scatter(reached, row + jitter, s=14, alpha=0.7, label=f"{loss}: {len(reached)}/{len(values)} seeds reach 100%")
+        ax.scatter(
+            reached, row + jitter, s=14, alpha=0.7, label=f"{loss}: {len(reached)}/{len(values)} seeds reach 100%"
+        )
     ax.axvline(documented["epochs_to_100"], color="crimson", ls="--", label=f"post: {documented['epochs_to_100']}")
-    ax.set(yticks=range(len(LOSSES)), yticklabels=LOSSES, xlabel="first epoch with binary_accuracy 1.0",
-           xscale="log", xlim=(0.7, max(cap, documented["epochs_to_100"]) * 1.5), title=f"XOR, {config}")
+    ax.set(
+        yticks=range(len(LOSSES)),
+        yticklabels=LOSSES,
+        xlabel="first epoch with binary_accuracy 1.0",
+        xscale="log",
+        xlim=(0.7, max(cap, documented["epochs_to_100"]) * 1.5),
+        title=f"XOR, {config}",
+    )
     ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1))
     save(fig, path)
 

@@ -31,8 +31,11 @@ def frozen_adam(patch):
 
 MUTATIONS = (
     Mutation("linear hidden units", ("xor.keras.predict_rounded", "xor.keras.h16_epochs"), linear_h16, range(20)),
-    Mutation("sigmoid units in the 32 and 32+32 nets", ("xor.keras.h32_epochs", "xor.keras.h32x2_epochs",
-                                                         "xor.keras.h64_epochs"), sigmoid_h32_and_h32x2),
+    Mutation(
+        "sigmoid units in the 32 and 32+32 nets",
+        ("xor.keras.h32_epochs", "xor.keras.h32x2_epochs", "xor.keras.h64_epochs"),
+        sigmoid_h32_and_h32x2,
+    ),
     Mutation("ReLU in the 'linear' model", ("xor.keras.linear128",), relu_in_the_linear_model),
     Mutation("Adam that does not move", ("xor.keras.swap_claims",), frozen_adam, range(20)),
     Mutation("one sigmoid unit", ("xor.keras.swap_claims",), one_sigmoid_unit, range(20)),
