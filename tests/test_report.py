@@ -256,3 +256,43 @@ def test_a_claim_this_machine_could_not_run_reads_not_judged_here():
     assert verdict_text({"verdict": None, "outcome": "skipped"}) == "not judged here"
     assert verdict_text({"verdict": "unavailable", "outcome": "skipped"}) == "unavailable"
     assert verdict_text({"verdict": "reproduced", "basis": "proxy", "outcome": "passed"}) == "reproduced (proxy)"
+
+
+def test_a_verdict_on_a_stand_in_says_so_wherever_the_verdict_is_shown():
+    from reproductions.suite import compare, matrix
+
+    claim = REGISTRY["logic.k9.and_nand"]
+    assert claim.stand_in  # no original code: k9 was not found
+    result = {
+        "verdict": "reproduced",
+        "basis": "stand-in",
+        "measured": {"pattern_1_1": 1.0},
+        "seeds": [0],
+        "checks": [{"ok": True, "state": "holds", "text": "pattern", "metric": "pattern_1_1"}],
+        "scale": "quick",
+        "device": "cpu",
+    }
+    entries = {claim.id: report.entry_for(claim, "passed", result=result)}
+    built = report.build(entries, {"scale": "quick", "environment": {}}, IDS)
+    assert built["summary"]["by_stand_in"] == 1
+    assert render.badge(built)["message"] == f"0/{len(REGISTRY)} claims reproduced · 1 on stand-ins"
+    assert "reproduced (stand-in)" in "\n".join(line for line, _ in render.terminal_table(built))
+    md = render.markdown(built)
+    assert "reproduced (stand-in)" in md and "**Stand-in:** no original code; judged on our model: a sigmoid" in md
+    assert "| reproduced (stand-in) |" in render.readme_table(built)
+    lane = {
+        "lane": "a",
+        "tensorflow": "2.21.0",
+        "keras": "3",
+        "numpy": "2",
+        "python": "3.11",
+        "partial": False,
+        "generated": "",
+        "folder": "a",
+        "registered": IDS,
+        "entries": {e["id"]: e for e in built["claims"]},
+    }
+    assert "**reproduced (stand-in)**" in matrix.markdown(matrix.build([lane]))
+    assert (
+        compare._verdict({"verdict": "reproduced", "basis": "stand-in", "outcome": "passed"}) == "reproduced (stand-in)"
+    )

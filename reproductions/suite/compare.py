@@ -70,7 +70,7 @@ def compare(base_where, new_where):
 def _verdict(side):
     if side["verdict"] is None:
         return side["outcome"]
-    return f"{side['verdict']} (proxy)" if side["basis"] == "proxy" else side["verdict"]
+    return f"{side['verdict']} ({side['basis']})" if side["basis"] in ("proxy", "stand-in") else side["verdict"]
 
 
 def text(result):

@@ -77,14 +77,20 @@ class Result:
 
     @property
     def basis(self):
-        """ "proxy" when a check of the documented result was left to the documented scale and a
-        stand-in judged this run; "documented" otherwise (quick-only stand-ins skipped at the
-        documented scale leave the documented number judged)."""
-        return (
-            "proxy"
-            if any(c.at == "documented" and self.scale != "documented" for c in self.claim.checks)
-            else "documented"
-        )
+        """What the verdict rests on, shown beside it wherever it is shown:
+
+        - "stand-in": no original code exists, so a model of ours is judged in its place (the record
+          says which, in ``stand_in``);
+        - "proxy": this run did not judge the documented protocol: a check of the documented result
+          was left to the documented scale, or the claim's documented protocol needs a GPU and this
+          scale ran scaled-down nets (LTFN 5/6's 1/16-width ConvNets);
+        - "documented" otherwise (quick-only checks skipped at the documented scale leave the
+          documented number judged)."""
+        if self.claim.stand_in:
+            return "stand-in"
+        scaled_down = self.claim.gpu_at_documented and self.scale != "documented"
+        left = any(c.at == "documented" and self.scale != "documented" for c in self.claim.checks)
+        return "proxy" if scaled_down or left else "documented"
 
     @property
     def passed(self):

@@ -71,6 +71,7 @@ class Claim:
     markers: tuple = ()  # further pytest markers: "benchmark", "dataset", "slow"
     figure: object = None  # the function drawing the post's figure from the measured runs
     unavailable: str = ""  # precise reason it cannot be run anywhere
+    stand_in: str = ""  # no original code exists: what of ours is judged in its place (basis "stand-in")
 
     def __post_init__(self):
         object.__setattr__(self, "documented", MappingProxyType(dict(self.documented)))
@@ -104,4 +105,5 @@ class Claim:
             "why": self.why,
             "default_seeds": self.seeds,
             "status": "measured" if self.measure and not self.skip_reason else self.skip_reason or "not measured",
+            "stand_in": self.stand_in,
         }

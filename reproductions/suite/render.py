@@ -3,37 +3,45 @@
 Pure functions from a built report (``report.build``) to text.
 """
 
+QUALIFIED_BASES = ("proxy", "stand-in")  # bases a verdict is never shown without
+
 
 def verdict_text(entry):
-    """The verdict and what it rests on: "reproduced (proxy)" when the documented number itself was
-    not judged at this run's scale; "not judged here" for a claim this machine could not run (no
-    GPU, no full MNIST: the reason is in claims.md)."""
+    """The verdict and what it rests on: "reproduced (proxy)" when the documented protocol itself was
+    not judged at this run's scale; "reproduced (stand-in)" when no original code exists and a model
+    of ours was judged; "not judged here" for a claim this machine could not run (no GPU, no full
+    MNIST: the reason is in claims.md)."""
     if entry["verdict"] is None and entry.get("outcome") == "skipped":
         return "not judged here"
     verdict = entry["verdict"] or "—"
-    return f"{verdict} (proxy)" if entry.get("basis") == "proxy" else verdict
+    basis = entry.get("basis")
+    return f"{verdict} ({basis})" if basis in QUALIFIED_BASES else verdict
 
 
 MARKS = {"holds": "✔", "fails": "✘", "error": "⚠"}  # ⚠: could not be judged (a metric missing or not finite)
 
 
+def _qualified(summary):
+    """(reproduced on the documented protocol, " · 4 by proxy · 3 on stand-ins")."""
+    proxy, stand_in = summary.get("by_proxy", 0), summary.get("by_stand_in", 0)
+    parts = ([f"{proxy} by proxy"] if proxy else []) + ([f"{stand_in} on stand-ins"] if stand_in else [])
+    return summary["reproduced"] - proxy - stand_in, "".join(f" · {part}" for part in parts)
+
+
 def reproduced_text(summary):
-    """ "36/55 reproduced · 4 by proxy": verdicts on documented numbers, stand-ins counted apart."""
-    proxy = summary.get("by_proxy", 0)
-    return f"{summary['reproduced'] - proxy}/{summary['registered']} reproduced" + (
-        f" · {proxy} by proxy" if proxy else ""
-    )
+    """ "33/55 reproduced · 4 by proxy · 3 on stand-ins": verdicts on documented protocols, with
+    proxies and stand-ins counted apart."""
+    documented, qualified = _qualified(summary)
+    return f"{documented}/{summary['registered']} reproduced{qualified}"
 
 
 def badge(report):
     """shields.io endpoint JSON: how many registered claims this run reproduced on their documented
-    numbers, with those reproduced by a proxy counted apart."""
+    protocols, with those reproduced by a proxy or on a stand-in counted apart."""
     s = report["summary"]
-    proxy = s.get("by_proxy", 0)
-    color = "red" if s["failed"] else ("brightgreen" if s["reproduced"] - proxy == s["registered"] else "green")
-    message = f"{s['reproduced'] - proxy}/{s['registered']} claims reproduced"
-    if proxy:
-        message += f" · {proxy} by proxy"
+    documented, qualified = _qualified(s)
+    color = "red" if s["failed"] else ("brightgreen" if documented == s["registered"] else "green")
+    message = f"{documented}/{s['registered']} claims reproduced{qualified}"
     if s["failed"]:
         message += f", {s['failed']} failing"
     return {"schemaVersion": 1, "label": "reproductions", "message": message, "color": color}
@@ -121,6 +129,8 @@ def markdown(report):
         ]
         if e["outcome"] == "skipped":
             lines += ["", f"Skipped: {e['reason']}"]
+        if e.get("stand_in"):
+            lines += ["", f"**Stand-in:** no original code; judged on our model: {e['stand_in']}"]
         for check in e["checks"]:
             lines.append(f"- {MARKS.get(check.get('state'), '✔' if check['ok'] else '✘')} {check['text']}")
         for text in e.get("not_judged", []):

@@ -32,7 +32,7 @@ def entry_for(claim, outcome, reason="", result=None):
         "measured": result.get("measured", {}),
         "checks": result.get("checks", []) + result.get("explains", []),
         "verdict": verdict,
-        "basis": result.get("basis"),  # "proxy": the documented number was not judged at this scale
+        "basis": result.get("basis"),  # "proxy": not the documented protocol; "stand-in": no original code
         "not_judged": result.get("not_judged", []),
         "outcome": outcome,
         "reason": reason,
@@ -67,6 +67,7 @@ def summarize(entries, registered):
         "run": len(entries),
         "reproduced": count("verdict", "reproduced"),
         "by_proxy": sum(1 for e in entries if e["verdict"] == "reproduced" and e.get("basis") == "proxy"),
+        "by_stand_in": sum(1 for e in entries if e["verdict"] == "reproduced" and e.get("basis") == "stand-in"),
         "artifact": count("verdict", "artifact"),
         "not-reproduced": count("verdict", "not-reproduced"),
         "unavailable": count("verdict", "unavailable"),

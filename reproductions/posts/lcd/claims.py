@@ -50,6 +50,10 @@ CLAIMS = (
         "construction. A conventional conv-pool-dense CNN (2,218 parameters), where the claim could "
         "fail, reads 95-100% of fresh random images and 79-100% of placements it never saw (100% on 2 "
         "of 40 calibrated seeds): far above the DNN's 8-25%, short of 'regardless of position'.",
+        stand_in=(
+            "a one-convolution CNN with a global max (position-blind by construction); a conventional "
+            "conv-pool-dense CNN is measured beside it"
+        ),
         measure=train_beyond_linear,
         seeds=LCD_NET_SEEDS,
         checks=(
@@ -292,6 +296,7 @@ CLAIMS = (
         "placements exist and three in four fresh images repeat a training one: on placements it never "
         "saw the DNN reads 8-25%. It copes by memorizing placements, the limit the CNN removes. Both "
         "models train the same 2,000 steps here ('longer training' is not measured).",
+        stand_in="one 100-64-10 ReLU net trained on 500 jittered 10x10 images",
         measure=train_beyond_linear,
         seeds=LCD_NET_SEEDS,
         # ours: "handles" = most fresh random jittered images read right
