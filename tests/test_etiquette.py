@@ -121,3 +121,14 @@ def test_pytester_a_read_only_working_folder_is_not_probed(pytester):
         os.chmod(pytester.path, 0o755)
     result.assert_outcomes(passed=1)
     assert "reproductions:" not in result.stdout.str() and "= claims =" not in result.stdout.str()
+
+
+def test_a_foreign_test_claims_file_under_xdist_is_not_taken_for_the_suite(foreign_project):
+    """The xdist controller gets node ids only: a project's own test_claims.py::test_claim[...] must
+    not trigger the suite's report-folder probe (the file named `reports` would fail it)."""
+    (foreign_project / "test_claims.py").write_text(
+        "import pytest\n@pytest.mark.parametrize('name', ['sub'])\ndef test_claim(name):\n    assert name\n"
+    )
+    done = run_in(foreign_project, "-n", "1", "-q", "test_claims.py")
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    assert "1 passed" in done.stdout and "--repro-report-dir" not in done.stderr

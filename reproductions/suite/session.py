@@ -17,6 +17,7 @@ import shlex
 import sys
 import time
 from datetime import datetime, timezone
+from pathlib import Path
 
 import pytest
 
@@ -167,9 +168,13 @@ class Session:
         device, _ = device_plan({"gpu"}, runtime.gpus(), on_cpu=self.on_cpu)
         return device
 
-    @staticmethod
-    def is_claim_nodeid(nodeid):
-        return CLAIMS_TEST in nodeid
+    def is_claim_nodeid(self, nodeid):
+        """Whether a node id (all the xdist controller gets) is a test of this package's claims test
+        module itself, by its file, not by its name: another project's ``test_claims.py`` is not."""
+        if CLAIMS_TEST not in nodeid:
+            return False
+        path = Path(self.config.rootpath) / nodeid.split("::", 1)[0]
+        return path.resolve() == (Path(__file__).resolve().parents[1] / "test_claims.py")
 
     def claims_selected(self, nodeids):
         """Claims are about to run: TensorFlow must be installed, and the controller checks once that
