@@ -11,6 +11,12 @@ from reproductions.suite.registry import CLAIMS, REGISTRY
 IDS = [c.id for c in CLAIMS]
 
 
+def lane_of(entries):
+    """One lane as matrix.load_lane reads it from disk, held in memory."""
+    lane = {"lane": "a", "tensorflow": "2.21.0", "keras": "3", "numpy": "2", "python": "3.11", "partial": False}
+    return {**lane, "generated": "", "folder": "a", "registered": IDS, "entries": entries}
+
+
 def sample_entries():
     measured = {
         "verdict": "reproduced",
@@ -108,24 +114,7 @@ def test_a_verdict_by_proxy_says_so_wherever_the_verdict_is_shown():
     by_id = {e["id"]: e for e in built["claims"]}
     assert matrix.cell(by_id["ltfn6.vs_xavier_init"])["basis"] == "proxy"
     assert matrix.cell(by_id["xnor.gates.xnor_net"])["basis"] == "documented"
-    merged = matrix.markdown(
-        matrix.build(
-            [
-                {
-                    "lane": "a",
-                    "tensorflow": "2.21.0",
-                    "keras": "3",
-                    "numpy": "2",
-                    "python": "3.11",
-                    "partial": False,
-                    "generated": "",
-                    "folder": "a",
-                    "registered": IDS,
-                    "entries": by_id,
-                }
-            ]
-        )
-    )
+    merged = matrix.markdown(matrix.build([lane_of(by_id)]))
     assert "**reproduced (proxy)**" in merged
 
 
@@ -280,18 +269,7 @@ def test_a_verdict_on_a_stand_in_says_so_wherever_the_verdict_is_shown():
     md = render.markdown(built)
     assert "reproduced (stand-in)" in md and "**Stand-in:** no original code; judged on our model: a sigmoid" in md
     assert "| reproduced (stand-in) |" in render.readme_table(built)
-    lane = {
-        "lane": "a",
-        "tensorflow": "2.21.0",
-        "keras": "3",
-        "numpy": "2",
-        "python": "3.11",
-        "partial": False,
-        "generated": "",
-        "folder": "a",
-        "registered": IDS,
-        "entries": {e["id"]: e for e in built["claims"]},
-    }
+    lane = lane_of({e["id"]: e for e in built["claims"]})
     assert "**reproduced (stand-in)**" in matrix.markdown(matrix.build([lane]))
     assert (
         compare._verdict({"verdict": "reproduced", "basis": "stand-in", "outcome": "passed"}) == "reproduced (stand-in)"
