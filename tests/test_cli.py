@@ -189,6 +189,10 @@ def test_report_maps_pytests_statuses_into_its_own(tmp_path):
     assert none.returncode == 5, none.stdout[-1000:] + none.stderr[-1000:]
     usage = cli("report", "--repro-seeds=5-2", f"--repro-report-dir={tmp_path}")
     assert usage.returncode == 2 and "runs backwards" in usage.stderr
+    broken = tmp_path / "test_broken.py"
+    broken.write_text("import a_module_nobody_has\n")
+    collection_error = cli("report", str(broken), "-k", "softmax", f"--repro-report-dir={tmp_path}", "-q")
+    assert collection_error.returncode == 4, collection_error.stdout[-1000:]  # pytest's 2, yet no Ctrl-C: not 130
 
 
 WITHOUT_TENSORFLOW = "import sys; sys.modules['tensorflow'] = None; "  # as if it were not installed
@@ -208,13 +212,25 @@ def test_a_missing_tensorflow_is_one_line_naming_the_choices(tmp_path):
     )
     assert run.returncode == 3 and run.stderr.count("\n") == 1
     assert "TensorFlow is not installed" in run.stderr and "tensorflow-cpu" in run.stderr and "tf-nightly" in run.stderr
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        ["-k", "xnor.gates.xnor_net"],
+        ["-m", "gpu", "-k", "ltfn6"],  # the gpu claims' device plan asks TensorFlow for its GPUs
+        ["--repro-require-gpu", "-k", "xnor.gates.xnor_net"],  # asks before anything is collected
+    ],
+    ids=["claims", "gpu-claims", "require-gpu"],
+)
+def test_a_claims_session_without_tensorflow_is_one_usage_line(tmp_path, options):
     suite = subprocess.run(
         [
             sys.executable,
             "-c",
             WITHOUT_TENSORFLOW + "import pytest; sys.exit(pytest.main(["
-            "'reproductions/test_claims.py', '-p', 'no:cacheprovider', '-k', 'xnor.gates.xnor_net', "
-            f"'--repro-report-dir={tmp_path}']))",
+            "'reproductions/test_claims.py', '-p', 'no:cacheprovider', "
+            f"'--repro-report-dir={tmp_path}', *{options!r}]))",
         ],
         cwd=ROOT,
         capture_output=True,

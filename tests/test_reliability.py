@@ -67,6 +67,24 @@ def test_ctrl_c_before_any_claim_finished_leaves_the_previous_report(tmp_path):
     assert (tmp_path / "claims.json").read_text() == previous
 
 
+def test_ctrl_c_on_the_report_command_exits_130(tmp_path):
+    process = subprocess.Popen(
+        [sys.executable, "-u", "-m", "reproductions", "report", "-v", "-k", "xnor.train.final_loss"]
+        + [f"--repro-report-dir={tmp_path}"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    for line in process.stdout:  # pytest names the claim as it starts measuring it
+        if "test_claim[" in line:
+            break
+    process.send_signal(signal.SIGINT)
+    process.communicate(timeout=300)
+    assert process.returncode == 130
+
+
 # ---- calibration files ------------------------------------------------------------------------------
 def copy_calibration(tmp_path, claim, change):
     data = json.loads(calibration.path_for(claim.measure).read_text())

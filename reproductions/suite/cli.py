@@ -26,7 +26,7 @@ EXIT_STATUSES = """exit statuses:
   1    a claim failed its expected verdict (run, report), or a verdict differs (compare, matrix)
   2    usage error
   3    a package it needs is missing (TensorFlow, pytest)
-  4    internal error (the report could not be written; pytest's internal error)
+  4    internal error (the report could not be written; pytest's internal or collection error)
   5    no claim selected (report -k/-m matched none)
   130  interrupted"""
 
@@ -354,7 +354,20 @@ def report(args, out):
     ]
     if any(a.startswith(("-n", "--numprocesses")) for a in given) and not any(a.startswith("--dist") for a in given):
         extra.append("--dist=loadgroup")  # claims that share a training run share a worker
-    return PYTEST_STATUS.get(int(pytest.main([str(claims_test), *extra, *given])), INTERNAL_ERROR)
+    interrupts = InterruptWatch()
+    status = int(pytest.main([str(claims_test), *extra, *given], plugins=[interrupts]))
+    if status == pytest.ExitCode.INTERRUPTED and not interrupts.seen:
+        return INTERNAL_ERROR  # pytest says "interrupted" for collection errors too: nobody pressed Ctrl-C
+    return PYTEST_STATUS.get(status, INTERNAL_ERROR)
+
+
+class InterruptWatch:
+    """A pytest plugin telling a Ctrl-C from the other causes of pytest's exit status 2."""
+
+    seen = False
+
+    def pytest_keyboard_interrupt(self, excinfo):
+        self.seen = excinfo.type is KeyboardInterrupt  # a collection error arrives as Session.Interrupted
 
 
 def merge_matrix(args, out):
@@ -363,9 +376,10 @@ def merge_matrix(args, out):
     from . import matrix
     from .report import ReportError
 
+    repository = (args.repository or os.environ.get("GITHUB_REPOSITORY")) if args.publish else None
     try:
         if args.publish:
-            merged, lane, paths = matrix.publish(args.report_dirs, args.out)
+            merged, lane, paths = matrix.publish(args.report_dirs, args.out, repository)
         else:
             merged, paths = matrix.merge(args.report_dirs, args.out)
     except (matrix.MatrixError, ReportError) as err:
@@ -378,8 +392,8 @@ def merge_matrix(args, out):
         out.write(
             f"published the badge, claims.md and figures of {lane['lane']} (TF {lane['tensorflow']}, the newest)\n"
         )
-        if repository := args.repository or os.environ.get("GITHUB_REPOSITORY"):
-            out.write(matrix.write_badge_markdown(args.out, repository))
+        if repository:
+            out.write(f"badge for README: {matrix.badge_markdown(repository)}\n")
     for claim_id in merged["changing"]:
         out.write(f"  verdict changes across versions: {claim_id}\n")
     return FAILED if merged["changing"] else OK

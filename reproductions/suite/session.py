@@ -23,7 +23,7 @@ import pytest
 
 from .. import __version__
 from . import fingerprint, progress, render, report, runtime
-from .errors import NO_TENSORFLOW
+from .errors import NO_TENSORFLOW, MissingDependency
 from .report import entry_for
 from .seeds import SeedSpecError, format_seeds, parse_seeds
 
@@ -113,6 +113,10 @@ def claim_params(scale):
     return params
 
 
+def tensorflow_installed():
+    return importlib.util.find_spec("tensorflow") is not None
+
+
 # ---- the session --------------------------------------------------------------------------------
 class Session:
     """Options of this run, the claims it selected, and the report entries it collected."""
@@ -147,15 +151,15 @@ class Session:
         """--repro-require-gpu: a session without a GPU is a usage error, so a GPU lane cannot pass by skipping."""
         try:
             device_plan(set(), runtime.gpus(), require_gpu=True)
-        except RuntimeError as err:
+        except (RuntimeError, MissingDependency) as err:
             raise pytest.UsageError(str(err)) from None
 
     def plan_devices(self, items):
         """Skip the gpu claims (with the reason) when TensorFlow sees no GPU and --repro-on-cpu is not given."""
         runtime.use_scale(self.scale)  # before TensorFlow starts: its thread pools are sized once
         gpu_items = [item for item in items if item.get_closest_marker("gpu")]
-        if not gpu_items:
-            return
+        if not gpu_items or not tensorflow_installed():
+            return  # without TensorFlow, claims_selected stops the session with one line
         visible = runtime.gpus()
         for item in gpu_items:
             _, reason = device_plan({"gpu"}, visible, on_cpu=self.on_cpu)
@@ -183,7 +187,7 @@ class Session:
         if self.prepared or self.is_worker or self.config.option.collectonly:
             return
         self.prepared = True
-        if importlib.util.find_spec("tensorflow") is None:
+        if not tensorflow_installed():
             raise pytest.UsageError(NO_TENSORFLOW)
         try:
             report.check_writable(self.report_dir)
