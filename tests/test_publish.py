@@ -183,6 +183,57 @@ def test_compare_exits_1_on_a_changed_verdict_and_0_on_equal_reports(tmp_path, b
     assert as_json["moved"][0]["new"] == 0.9 and as_json["changed"][0]["new"]["verdict"] == "reproduced"
 
 
+def test_compare_lists_a_claim_run_on_one_side_only_apart_and_exits_0(tmp_path, bare_python):
+    old = lane(tmp_path / "old", "2.20.0", {"xnor.gates.xnor_net": "reproduced"})
+    new = lane(
+        tmp_path / "new", "2.21.0", {"xnor.gates.xnor_net": "reproduced", "logic.softmax.examples": "reproduced"}
+    )
+    done = compare(bare_python, old, new)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "no verdict changed (1 claims in both)" in done.stdout
+    assert (
+        "1 claim(s) run on one side only" in done.stdout
+        and "logic.softmax.examples: not run -> reproduced" in done.stdout
+    )
+
+
 def test_compare_of_a_folder_without_a_report_is_one_line(tmp_path, bare_python):
     done = compare(bare_python, tmp_path, tmp_path)
     assert done.returncode == 2 and done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+
+
+def publish(*args):
+    return subprocess.run(
+        [sys.executable, "-m", "reproductions", "matrix", "--publish", *map(str, args)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+
+
+@pytest.mark.parametrize(
+    "arguments, message",
+    [
+        (lambda lanes, out: [lanes, "--out", out, "--repository", "not-a-repository"], "expected OWNER/NAME"),
+        (lambda lanes, out: [lanes, "--out", lanes], "a lane's own report folder"),
+    ],
+    ids=["bad-repository", "out-is-the-lane"],
+)
+def test_publish_refuses_bad_input_in_one_line_before_writing(tmp_path, arguments, message):
+    lanes = lane(tmp_path / "tf221", "2.21.0", {"xnor.gates.xnor_net": "reproduced"})
+    before = {p.name: p.read_bytes() for p in lanes.iterdir() if p.is_file()}
+    out = tmp_path / "public"
+    done = publish(*arguments(lanes, out))
+    assert done.returncode == 2 and done.stderr.count("\n") == 1 and message in done.stderr, done.stderr
+    assert not out.exists() and {p.name: p.read_bytes() for p in lanes.iterdir() if p.is_file()} == before
+
+
+def test_publishing_again_replaces_the_lanes_files_and_figures_whole(tmp_path):
+    out = tmp_path / "public"
+    first = lane(tmp_path / "old" / "tf221", "2.21.0", {"xnor.gates.xnor_net": "reproduced"})
+    assert publish(first, "--out", out).returncode == 0
+    second = lane(tmp_path / "new" / "tf221", "2.21.0", {"logic.softmax.examples": "reproduced"})
+    assert publish(second, "--out", out).returncode == 0
+    assert sorted(p.name for p in (out / "figures").iterdir()) == ["logic.softmax.examples.png"]
+    assert (out / "claims.md").read_text() == (second / "claims.md").read_text()
+    assert not [p.name for p in out.iterdir() if p.name.startswith(".")]  # no staging left behind

@@ -1,7 +1,7 @@
 """Did this TensorFlow change any claim? Two claims reports, side by side.
 
 ``reproductions compare BASE NEW`` reads two report folders (or their claims.json): the claims whose
-verdict changed (exit status 1), and the judged values that moved beyond their calibrated spread (the
+verdict changed (exit status 1; a claim run in one report only is listed apart, not counted), and the judged values that moved beyond their calibrated spread (the
 range of the recorded calibration's seeds, carried in each report entry). Reads reports only: no
 registry, no NumPy, no TensorFlow.
 """
@@ -45,14 +45,16 @@ def compare(base_where, new_where):
     before = {e["id"]: e for e in base["claims"]}
     after = {e["id"]: e for e in new["claims"]}
     ids = list(dict.fromkeys([*(base["meta"].get("registered") or before), *(new["meta"].get("registered") or after)]))
-    changed, moved = [], []
+    changed, moved, one_sided = [], [], []
     for claim_id in ids:
         a, b = before.get(claim_id), after.get(claim_id)
-        if a is None and b is None:
+        if a is None or b is None:  # run on one side only: nothing to compare, as in the matrix
+            if a is not None or b is not None:
+                one_sided.append({"id": claim_id, "base": _side(a), "new": _side(b)})
             continue
         if (_side(a)["verdict"], _side(a)["basis"]) != (_side(b)["verdict"], _side(b)["basis"]):
             changed.append({"id": claim_id, "base": _side(a), "new": _side(b)})
-        elif a is not None and b is not None:
+        else:
             moved += moved_values(a, b)
     environment = lambda report: {
         k: report["meta"].get("environment", {}).get(k)  # noqa: E731
@@ -64,6 +66,7 @@ def compare(base_where, new_where):
         "claims": len([i for i in ids if i in before and i in after]),
         "changed": changed,
         "moved": moved,
+        "one_sided": one_sided,
     }
 
 
@@ -84,6 +87,9 @@ def text(result):
         lines += [f"  {c['id']}: {_verdict(c['base'])} -> {_verdict(c['new'])}" for c in result["changed"]]
     else:
         lines.append(f"no verdict changed ({result['claims']} claims in both)")
+    if result["one_sided"]:
+        lines.append(f"{len(result['one_sided'])} claim(s) run on one side only, not compared:")
+        lines += [f"  {c['id']}: {_verdict(c['base'])} -> {_verdict(c['new'])}" for c in result["one_sided"]]
     if result["moved"]:
         lines.append(f"{len(result['moved'])} value(s) moved beyond their calibrated spread:")
         lines += [

@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 from .render import judged_metrics, measured_text, verdict_text
-from .report import ReportError, json_text, write_atomically
+from .report import ReportDirError, ReportError, json_text, write_atomically
 from .report import read as read_report
 
 
@@ -160,21 +160,48 @@ def newest(lanes):
     return max(whole, key=version_key)
 
 
-def publish(folders, out_dir):
-    """The matrix, plus the newest TensorFlow lane's badge, claims.md and the figures it links.
-    Returns (matrix, the lane published, written paths)."""
-    matrix, paths = merge(folders, out_dir)
+def publish(folders, out_dir, repository=None):
+    """The matrix, plus the newest TensorFlow lane's badge, claims.md and the figures it links, and
+    with ``repository`` (OWNER/NAME) badge.md. Every input is checked before anything is written;
+    the lane's files are replaced as one. Returns (matrix, the lane published, written paths)."""
+    if repository is not None:
+        check_repository(repository)
+    out = Path(out_dir)
+    for folder in folders:
+        if Path(folder).resolve() == out.resolve():
+            raise MatrixError(f"--out: {out_dir} is a lane's own report folder; publish into another (e.g. public)")
     lane = newest([load_lane(folder) for folder in folders])
-    source, out = Path(lane["folder"]), Path(out_dir)
-    for name in ("badge.json", "badge.svg", "claims.md"):
-        if (source / name).is_file():
-            shutil.copyfile(source / name, out / name)
-            paths.append(out / name)
+    matrix, paths = merge(folders, out_dir)
+    source = Path(lane["folder"])
+    texts = {name: (source / name).read_text() for name in LANE_FILES if (source / name).is_file()}
+    if repository is not None:
+        texts["badge.md"] = badge_markdown(repository) + "\n"
+    paths += write_atomically(out, texts)
     if (source / "figures").is_dir():
-        shutil.rmtree(out / "figures", ignore_errors=True)
-        shutil.copytree(source / "figures", out / "figures")
-        paths.append(out / "figures")
+        paths.append(replace_folder(source / "figures", out / "figures"))
     return matrix, lane, paths
+
+
+LANE_FILES = ("badge.json", "badge.svg", "claims.md")
+
+
+def replace_folder(source, target):
+    """Copy ``source`` beside ``target``, then swap it in: a reader never meets half a folder."""
+    staging = target.with_name(f".{target.name}-new")
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        shutil.copytree(source, staging)
+        old = target.with_name(f".{target.name}-old")
+        shutil.rmtree(old, ignore_errors=True)
+        if target.exists():
+            target.rename(old)
+        staging.rename(target)
+        shutil.rmtree(old, ignore_errors=True)
+    except OSError as err:
+        raise ReportDirError(f"cannot write to {target}/: {err.strerror or err}") from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return target
 
 
 def badge_markdown(repository):
@@ -187,10 +214,6 @@ def badge_markdown(repository):
     )
 
 
-def write_badge_markdown(out_dir, repository):
-    """Write badge.md beside the badge; returns what to print."""
+def check_repository(repository):
     if repository.count("/") != 1 or not all(repository.split("/")):
         raise MatrixError(f"--repository: expected OWNER/NAME, got {repository!r}")
-    line = badge_markdown(repository)
-    write_atomically(out_dir, {"badge.md": line + "\n"})
-    return f"badge for README: {line}\n"
