@@ -8,7 +8,8 @@ environment, so it acts only on the suite's own tests, as pytest-benchmark and p
 - every hook returns at once unless the item or report is a claim of this suite (marked
   ``repro_claim``, which only ``reproductions/test_claims.py`` sets);
 - a session that collected no claim gets no header, no folder probe, no TensorFlow import and
-  no report. This module imports neither TensorFlow nor NumPy nor the posts.
+  no report; one whose test paths do not reach the claims test gets none of the markers below
+  but ``repro_claim``. This module imports neither TensorFlow nor NumPy nor the posts.
 
 Measuring lives in ``suite.engine``, judging in ``suite.judge``, the report in ``suite.report``.
 """
@@ -29,7 +30,6 @@ MARKERS = {
     "(--repro-require-gpu makes that an error)",
     "cpu": "pinned to the CPU",
     "slow": "takes minutes, not seconds",
-    "benchmark": "times code; run without xdist for real timings (pytest -m benchmark -p no:xdist)",
     "dataset": "needs a dataset file that may be absent",
 }
 
@@ -89,8 +89,12 @@ def pytest_addoption(parser):
 
 
 def pytest_configure(config):
+    # another project's session keeps its own markers: ours are declared only where claims are asked for
+    claims_asked = xdist_groups.asks_for_claims(config)
+    declared = {line.split(":")[0].split("(")[0].strip() for line in config.getini("markers")}
     for marker, meaning in MARKERS.items():
-        config.addinivalue_line("markers", f"{marker}: {meaning}")
+        if (marker == CLAIM_MARKER or claims_asked) and marker not in declared:
+            config.addinivalue_line("markers", f"{marker}: {meaning}")
     from .suite.session import Session  # light: no TensorFlow, NumPy or posts
 
     config.stash[STATE] = Session(config)  # reads and checks the --repro-* options; touches nothing else

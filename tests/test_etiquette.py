@@ -86,6 +86,14 @@ def test_the_plugin_is_loaded_there(foreign_project):
     assert done.returncode == pytest.ExitCode.USAGE_ERROR and "--repro-scale" in done.stderr
 
 
+def test_its_markers_are_its_own(foreign_project):
+    """`pytest --markers` there lists the project's own gpu marker, none of the suite's but repro_claim."""
+    done = run_in(foreign_project, "--markers")
+    ours = [line for line in done.stdout.splitlines() if line.startswith(("@pytest.mark.gpu", "@pytest.mark.cpu"))]
+    assert ours == ["@pytest.mark.gpu: this project's own GPU tests"], ours
+    assert not any(line.startswith(("@pytest.mark.slow", "@pytest.mark.dataset")) for line in done.stdout.splitlines())
+
+
 # ---- the same cases one by one, in-process with pytester ------------------------------------------
 
 

@@ -22,14 +22,29 @@ _started = []  # the folder this process made, removed by it alone
 
 
 def needed(config):
-    """Whether this pytest lost xdist's group suffix and this session schedules by group."""
+    """Whether this pytest lost xdist's group suffix and this session schedules the suite's claims
+    by group. Another project's loadgroup session is left to xdist as it is."""
     version = tuple(int(part) for part in pytest.__version__.split(".")[:2] if part.isdigit())
     return (
         version >= (9, 1)
         and config.pluginmanager.hasplugin("xdist")
         and getattr(config.option, "dist", None) == "loadgroup"
         and bool(getattr(config.option, "numprocesses", 0))
+        and asks_for_claims(config)
     )
+
+
+def asks_for_claims(config):
+    """Whether the session's test paths (given, or the ini's testpaths) reach the claims test."""
+    claims_test = Path(__file__).resolve().parents[1] / "test_claims.py"
+    for arg in config.args:
+        name = str(arg).split("::", 1)[0]
+        if getattr(config.option, "pyargs", False) and name.split(".")[0] == claims_test.parent.name:
+            return True
+        path = (Path(config.invocation_params.dir) / name).resolve()
+        if path == claims_test or path in claims_test.parents:
+            return True
+    return False
 
 
 def start(config):
@@ -48,7 +63,8 @@ def stop():
 
 def group_of(item):
     names = {
-        mark.args[0] if mark.args else mark.kwargs.get("name", "default") for mark in item.iter_markers("xdist_group")
+        str(mark.args[0] if mark.args else mark.kwargs.get("name", "default"))
+        for mark in item.iter_markers("xdist_group")
     }
     return "_".join(sorted(names))
 
@@ -56,7 +72,7 @@ def group_of(item):
 def record(config, items):
     """On a worker: write the group of every grouped test it collected."""
     folder, worker = os.environ.get(FOLDER_VARIABLE), getattr(config, "workerinput", {}).get("workerid")
-    if not folder or not worker:
+    if not folder or not worker or not asks_for_claims(config):
         return
     groups = {item.nodeid: group for item in items if (group := group_of(item))}
     path = Path(folder) / f"{worker}.json"
