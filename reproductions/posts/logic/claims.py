@@ -100,7 +100,8 @@ CLAIMS = (
         expected="reproduced",
         why="Each function reaches 100% test accuracy on part of the seeds; with 3 ReLU units and std-1 "
         "weights, units die and XOR (and NAND) get stuck on many seeds, so the claim holds as 'can', not "
-        "'will'.",
+        "'will'. Per function, at 100% test accuracy on 60 calibrated seeds: AND 48 (80%), OR 45 (75%), "
+        "NAND 43 (72%), XOR 30 (50%); XOR with constant inputs (no quirk) 24 (40%).",
         measure=train_logic_nets,
         seeds=LOGIC_SEEDS,
         # ours: "can reach" = on at least 3 seeds in 20, often enough for an unseeded run to show it

@@ -130,12 +130,6 @@ CLAIMS = (
         checks=(
             Holds("ltfn3_cost_fell", label="batch cost falls (from the thousands N(0,1) weights give)"),
             MostSeeds("ltfn3_beats_ltfn2", label="LTFN 3's net beats LTFN 2's on clean test accuracy"),
-            AtMost(
-                "ltfn3_test_time_training_gain",
-                0.0,
-                label="points the original's test-loop training adds (it does not inflate the score)",
-                at="quick",
-            ),
             NearDocumented(
                 "ltfn3_documented_test_acc",
                 doc="test_accuracy",
@@ -148,6 +142,15 @@ CLAIMS = (
                 log=True,
                 label="test cost with the original's evaluation",
                 at="documented",
+            ),
+        ),
+        explains=(
+            # ours: an explanation ruled out, not the claim: the post's number is not inflated by it
+            AtMost(
+                "ltfn3_test_time_training_gain",
+                0.0,
+                label="points the original's test-loop training adds on the subset (it does not inflate the score)",
+                at="quick",
             ),
         ),
     ),
