@@ -183,3 +183,23 @@ def test_every_calibration_file_loads_and_records_what_its_claims_read(scale):
                     if all(run.get(metric.split(".")[0]) is None for run in recorded.data["runs"]):
                         stale.append(f"{recorded.path.name} lacks {metric} ({claim.id})")
     assert not stale, stale
+
+
+@pytest.mark.parametrize("scale", ["quick", "documented"])
+def test_one_run_claims_run_enough_seeds_to_see_the_outcome(scale):
+    """The rule for one-run claims fails a sound model whose seeds show the outcome on none of them:
+    at the calibrated probability p and the claim's n seeds, (1 - p)^n must stay within 1%."""
+    from reproductions.suite import calibration
+    from reproductions.suite.judge import OneRunWorks
+
+    rare = []
+    for claim in CLAIMS:
+        for check in [c for c in claim.checks if isinstance(c, OneRunWorks) and c.applies(scale)]:
+            recorded = calibration.load(claim, scale)
+            if recorded is None:
+                continue
+            values = recorded.values(check.metric)
+            p, n = sum(map(bool, values)) / len(values), claim.seeds_at(scale)
+            if (1 - p) ** n > 0.01:
+                rare.append(f"{claim.id} {check.metric}: p = {p:.2f} on {n} seeds misses {(1 - p) ** n:.1%}")
+    assert not rare, rare

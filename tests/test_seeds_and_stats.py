@@ -13,10 +13,11 @@ from reproductions.suite.judge import (
     Holds,
     InsideCalibrated,
     NearDocumented,
+    OneRunWorks,
     verdict_of,
 )
 from reproductions.suite.seeds import SeedSpecError, derive_seed, format_seeds, parse_seeds
-from reproductions.suite.stats import aggregate, rank_sum_p, rank_sum_tails, spread_sides
+from reproductions.suite.stats import aggregate, clopper_pearson, rank_sum_p, rank_sum_tails, spread_sides
 
 
 @pytest.mark.parametrize(
@@ -192,3 +193,24 @@ def test_a_log_scale_check_on_a_zero_fails_instead_of_raising(measured, document
         {"loss": measured}, {"v": documented}, FakeCalibration(calibrated)
     )
     assert not judged.ok and "cannot be compared in decades" in judged.text
+
+
+def test_clopper_pearson_matches_known_intervals():
+    assert [round(v, 4) for v in clopper_pearson(9, 40)] == [0.1084, 0.3845]
+    assert clopper_pearson(0, 20)[0] == 0.0 and round(clopper_pearson(0, 20)[1], 4) == 0.1684
+    assert clopper_pearson(20, 20)[1] == 1.0
+
+
+def test_one_run_claims_follow_one_rule():
+    """Probability >= 5% from the seeds now and the calibration's others, and at least one seed now."""
+    check = OneRunWorks("x")
+    rare = FakeCalibration([True] * 7 + [False] * 53)  # 12%, like the sigmoid XOR net at 500 epochs
+    sound = aggregate([{"x": v} for v in [True] + [False] * 39])
+    judged = check.judge(sound, {}, rare)
+    assert judged.ok and "probability 8%" in judged.text and "95% interval" in judged.text
+    broken = aggregate([{"x": False} for _ in range(40)])
+    assert not check.judge(broken, {}, rare).ok  # no seed shows it now: fails whatever was calibrated
+    never = FakeCalibration([False] * 60)
+    assert not check.judge(aggregate([{"x": True}] + [{"x": False}] * 39), {}, never).ok  # 1%: below the rule
+    assert not check.judge(sound, {}, None).ok  # without a calibration, the seeds now alone: 1/40 < 5%
+    assert check.judge(aggregate([{"x": True}] * 2 + [{"x": False}] * 18), {}, None).ok  # 2/20

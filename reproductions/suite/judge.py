@@ -11,7 +11,15 @@ import numbers
 import statistics
 from dataclasses import dataclass, field
 
-from .stats import MEDIAN_ALPHA, SPREAD_PADDING, mann_whitney_p, rank_sum_p, sign_test_p, spread_sides
+from .stats import (
+    MEDIAN_ALPHA,
+    SPREAD_PADDING,
+    clopper_pearson,
+    mann_whitney_p,
+    rank_sum_p,
+    sign_test_p,
+    spread_sides,
+)
 
 VERDICTS = ("reproduced", "artifact", "not-reproduced", "unavailable")
 
@@ -155,6 +163,42 @@ class MostSeeds(Check):
         return Judged(
             p < self.alpha,
             f"{self._name()}: holds on {holds}/{n} seeds (sign test p = {p:.2g}, needs < {self.alpha:g})",
+        )
+
+
+ONE_RUN_RATE = 0.05  # the one rule for "the author's run worked": one run in twenty shows it
+
+
+@dataclass(frozen=True)
+class OneRunWorks(Check):
+    """A claim resting on the author's single run ("it learns", "can reach 100%"), judged by one rule:
+    the probability that one run of the documented setup and budget shows the documented outcome.
+
+    It holds when that probability is at least ONE_RUN_RATE (below one run in twenty, the author's
+    run would itself have been a rare draw) and the seeds measured now show the outcome at least
+    once (a model that never shows it fails, whatever the calibration says). The probability is
+    estimated from the seeds measured now with the calibration's other seeds, and reported with its
+    exact 95% interval. A claim's seed count keeps a false alarm (no seed showing an outcome of the
+    calibrated probability) at most 1% (tests/test_registry.py).
+    """
+
+    calibrated = True
+
+    def _judge(self, value, measured, documented, calibration):
+        n = measured.get(f"{self.metric}.n", 1)
+        shown = n - measured.get(f"{self.metric}.failures", 0 if value == 1 else 1)
+        others = [] if calibration is None else calibration.reference(self.metric)
+        if others is None:  # a simulated fresh master seed: every calibrated seed is another seed
+            others = calibration.values(self.metric)
+        k, total = shown + sum(bool(v) for v in others), n + len(others)
+        low, high = clopper_pearson(k, total)
+        ok = shown >= 1 and k / total >= ONE_RUN_RATE
+        pooled = f" with {len(others)} calibrated ({k}/{total})" if others else ""
+        return Judged(
+            ok,
+            f"{self._name()}: {shown}/{n} seeds now{pooled}: one run shows it with probability "
+            f"{k / total:.0%} (95% interval {low:.0%}–{high:.0%}); the rule for one-run claims needs "
+            f"≥ {ONE_RUN_RATE:.0%} and at least one seed now",
         )
 
 

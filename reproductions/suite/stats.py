@@ -81,6 +81,29 @@ def sign_test_p(successes, n):
     return sum(math.comb(n, k) for k in range(successes, n + 1)) / 2**n
 
 
+def binomial_tail(k, n, p, upper):
+    """P(X >= k) (upper) or P(X <= k) for X ~ Binomial(n, p)."""
+    ks = range(k, n + 1) if upper else range(0, k + 1)
+    return sum(math.comb(n, i) * p**i * (1 - p) ** (n - i) for i in ks)
+
+
+def clopper_pearson(k, n, level=0.95):
+    """The exact (Clopper-Pearson) interval of a probability seen k times in n trials."""
+    tail = (1 - level) / 2
+
+    def solve(upper):  # bisection on p: the tail's probability is monotone in p
+        lo, hi = 0.0, 1.0
+        for _ in range(60):
+            mid = (lo + hi) / 2
+            if upper:  # the largest p with P(X <= k) >= tail
+                lo, hi = (mid, hi) if binomial_tail(k, n, mid, upper=False) > tail else (lo, mid)
+            else:  # the smallest p with P(X >= k) >= tail
+                lo, hi = (lo, mid) if binomial_tail(k, n, mid, upper=True) > tail else (mid, hi)
+        return (lo + hi) / 2
+
+    return (0.0 if k == 0 else solve(upper=False), 1.0 if k == n else solve(upper=True))
+
+
 def rank_sum_tails(first, second):
     """Exact one-sided p-values of the rank-sum test: (P(S <= s), P(S >= s)), where S sums the
     mid-ranks of ``first`` in the pooled sample and s is its observed value.

@@ -6,13 +6,13 @@ is judged, which verdict we expect and why, and which function measures it. Docu
 live here and nowhere else; the models beside this file only measure.
 """
 
-from ...suite.judge import AtLeast, AtMost, Close, Holds, MostSeeds, NearDocumented
+from ...suite.judge import AtLeast, AtMost, Close, Holds, NearDocumented, OneRunWorks
 from ...suite.records import BROWN, Claim, Source
 from .classifier import plot_curves, plot_fingerprints, plot_optimal_inputs, train_dorian
 from .matinv import invert, plot_loss
 
 # ---- seeds: how many each stochastic claim runs on by default ---------------------------------------
-MATINV_SEEDS = 10  # ours: each seed draws a new well-conditioned A
+MATINV_SEEDS = 30  # ours: each seed draws a new well-conditioned A; ~22% reach A^-1: none of 30 1 time in 2,000
 DORIAN_SEEDS = 3  # ours: ~9 s a seed on the subset
 DORIAN_DOCUMENTED_SEEDS = 6  # ours: a rank-sum test of n seeds against the 30 - n other calibrated draws can
 # reach p < 1e-4 from n = 4; 6 give it power (~30 s a seed on full MNIST)
@@ -25,15 +25,19 @@ CLAIMS = (
         "inverse of A; the loss goes down",
         documented={"lr": 0.01, "iterations": 100_000},
         judge="band",
-        expected="not-reproduced",
-        why="The loss falls on every draw, but with Adagrad's shrinking steps on an L1 loss x reaches A^-1 "
-        "(within 5%) on about one well-conditioned draw in five in the post's 100,000 iterations (9/40 "
-        "calibrated; median relative error 0.43).",
+        expected="reproduced",
+        why="The author's one run: judged by the rule for one-run claims. The loss falls on every draw; "
+        "with Adagrad's shrinking steps on an L1 loss x reaches A^-1 (within 5%) on about one "
+        "well-conditioned draw in five in the post's 100,000 iterations (9/40 calibrated, 95% interval "
+        "11-38%; median relative error 0.43): an ordinary run can show it, a typical one does not.",
         measure=invert,
         seeds=MATINV_SEEDS,
-        checks=(MostSeeds("approximates_inverse", label="||x - A^-1|| within 5% of ||A^-1||"),),
-        explains=(
+        checks=(
+            OneRunWorks("approximates_inverse", label="||x - A^-1|| within 5% of ||A^-1||"),
             Holds("loss_fell", label="the loss goes down ('Yay, our loss is going down!')"),
+        ),
+        explains=(
+            # ours: how far a typical run gets, beside the share that gets there
             AtMost("relative_error", 0.9, label="||x - A^-1|| / ||A^-1|| (median; 1.0 at the start)"),
         ),
         figure=plot_loss,

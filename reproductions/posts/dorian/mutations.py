@@ -38,7 +38,9 @@ def hundredfold_l1_penalty(patch):
 
 
 MUTATIONS = (
-    Mutation("Adagrad that does not move", ("dorian.matinv.adagrad_l1",), frozen_adagrad, range(2)),
+    Mutation(
+        "Adagrad that does not move", ("dorian.matinv.adagrad_l1",), frozen_adagrad, range(4)
+    ),  # seed 3 reaches A^-1
     Mutation(
         "a net that does not learn",
         ("dorian.mnist.test_acc", "dorian.mnist.curves", "dorian.fingerprints"),

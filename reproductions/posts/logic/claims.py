@@ -5,7 +5,7 @@ is judged, which verdict we expect and why, and which function measures it. Docu
 live here and nowhere else; the models beside this file only measure.
 """
 
-from ...suite.judge import AtLeast, AtMost, Close, Holds, InsideCalibrated, NearDocumented
+from ...suite.judge import AtLeast, AtMost, Close, Holds, InsideCalibrated, NearDocumented, OneRunWorks
 from ...suite.records import KAMPHAUS, Claim, Source
 from .models import plot_cost_curves, softmax_examples, train_k9, train_logic_nets
 
@@ -104,15 +104,14 @@ CLAIMS = (
         "NAND 43 (72%), XOR 30 (50%); XOR with constant inputs (no quirk) 24 (40%).",
         measure=train_logic_nets,
         seeds=LOGIC_SEEDS,
-        # ours: "can reach" = on at least 3 seeds in 20, often enough for an unseeded run to show it
-        # (XOR, the hardest, is calibrated at 30/60; at 1 in 4 a sound model fell short 1 time in 150)
+        # "can reach": the author's runs, judged function by function by the rule for one-run claims
         checks=(
-            AtLeast("and_test_100", 0.15, label="AND at 100% test accuracy (fraction of seeds)"),
-            AtLeast("or_test_100", 0.15, label="OR at 100% test accuracy (fraction of seeds)"),
-            AtLeast("nand_test_100", 0.15, label="NAND at 100% test accuracy (fraction of seeds)"),
-            AtLeast("xor_test_100", 0.15, label="XOR at 100% test accuracy (fraction of seeds)"),
-            # ours: the quirk's control only needs to show XOR is learnable without it (calibrated 24/60)
-            AtLeast("xor_clean_test_100", 0.1, label="XOR at 100% with constant inputs (no quirk)"),
+            OneRunWorks("and_test_100", label="AND at 100% test accuracy"),
+            OneRunWorks("or_test_100", label="OR at 100% test accuracy"),
+            OneRunWorks("nand_test_100", label="NAND at 100% test accuracy"),
+            OneRunWorks("xor_test_100", label="XOR at 100% test accuracy"),
+            # ours: the quirk's control only needs to show XOR is learnable without it
+            OneRunWorks("xor_clean_test_100", label="XOR at 100% with constant inputs (no quirk)"),
         ),
     ),
     Claim(

@@ -15,6 +15,7 @@ from ...suite.judge import (
     LikeCalibration,
     MostSeeds,
     NearDocumented,
+    OneRunWorks,
 )
 from ...suite.records import THOUGHTRAM, Claim, Source
 from .models import (
@@ -29,6 +30,7 @@ from .models import (
 
 # ---- seeds: how many each stochastic claim runs on by default ---------------------------------------
 XOR_SEEDS = 40  # ours: >= 20 asked for; 40 let rank tests separate medians 1.5x apart
+XOR_SWAP_SEEDS = 50  # ours: the sigmoid net shows [0 1 1 0] at 500 epochs on ~12%: none of 50 seeds 1 time in 500
 LINEAR_SEEDS = 10  # ours: the identity and the 0.25 loss hold on every seed
 
 CLAIMS = (
@@ -205,25 +207,25 @@ CLAIMS = (
         documented={"works": True},
         judge="distribution",
         expected="reproduced",
-        why="Both halves, apart. BCE: predictions [0 1 1 0] after the post's 500 epochs on every calibrated "
-        "seed. Sigmoid: 16 sigmoid units learn XOR several times slower than ReLU (100% within 1,000 "
-        "epochs on 37/60 calibrated seeds, 7/60 within 500); the article's own runs ran up to 20,000 "
-        "epochs (its logs read 'Epoch n/20000'), the budget the documented scale judges.",
+        why="Both halves apart, each at the post's 500 epochs by the rule for one-run claims. BCE: "
+        "predictions [0 1 1 0] on every calibrated seed. Sigmoid: 16 sigmoid units learn XOR several "
+        "times slower than ReLU: [0 1 1 0] after 500 epochs on 7/60 calibrated seeds (95% interval "
+        "5-23%), an unlucky-looking but ordinary run; within 1,000 epochs on 37/60, and within the "
+        "article's own 20,000-epoch budget (its logs read 'Epoch n/20000') on 60/60.",
         measure=train_xor_configs,
-        seeds=XOR_SEEDS,
+        seeds=XOR_SWAP_SEEDS,
         checks=(
-            MostSeeds("h16_bce_works_in_500", label="BCE instead of MSE: predictions [0 1 1 0] after 500 epochs"),
+            OneRunWorks("h16_bce_works_in_500", label="BCE instead of MSE: predictions [0 1 1 0] after 500 epochs"),
+            OneRunWorks(
+                "h16_sigmoid_mse_works_in_500", label="sigmoid instead of ReLU: predictions [0 1 1 0] after 500 epochs"
+            ),
+        ),
+        explains=(
+            # ours: with the budget the article's logs show, the slow sigmoid net gets there on most seeds
             MostSeeds(
                 "h16_sigmoid_mse_reached",
                 label="sigmoid instead of ReLU: 100% within the article's 20,000 epochs",
                 at="documented",
-            ),
-            # ours: the quick stand-in, far below the calibrated 37/60 within the quick cap of 1,000
-            AtLeast(
-                "h16_sigmoid_mse_reached",
-                0.25,
-                label="sigmoid instead of ReLU: share of seeds at 100% within 1,000 epochs",
-                at="quick",
             ),
         ),
     ),
