@@ -6,13 +6,14 @@ is judged, which verdict we expect and why, and which function measures it. Docu
 live here and nowhere else; the models beside this file only measure.
 """
 
-from ...suite.judge import AtLeast, AtMost, Equals, Holds, InsideCalibrated, LikeCalibration, MostSeeds
+from ...suite.judge import AtLeast, AtMost, Equals, Holds, InsideCalibrated, LikeCalibration, MostSeeds, OneRunWorks
 from ...suite.records import SENTIMOS, Claim, Source
 from .beyond import train_beyond_linear
 from .figures import plot_confusion_5000, plot_confusion_after_5, plot_glyphs, plot_w5, plot_w10
 from .linear import feature_count, train_jitter10, train_jitter_sizes, train_lcd5
 
 # ---- seeds: how many each stochastic claim runs on by default ---------------------------------------
+LCD_CONFUSION_SEEDS = 60  # ours: Fig 2's reading shows on ~10% of draws: on none of 60 2 times in 1,000
 LCD_SEEDS = 40  # ours: 5-step accuracy is a permutation draw; 40 keep "most misreadings in the
 # post's groups" from a chance median of a sound model (about 1 in 1,000)
 LCD_JITTER_SEEDS = 10  # ours: one stack of 10 seeds per size
@@ -94,21 +95,27 @@ CLAIMS = (
         documented={"confused_groups": "1/4/7/9, 2/3"},
         judge="qualitative",
         expected="reproduced",
-        why="Fig 2 is one draw of the batch permutation, judged as the 5-step accuracy is: a single draw "
-        "must be one the model gives. Half or more of the misreadings fall inside 1/4/7/9 and 2/3 on "
-        "1 draw in 4 (20/80 calibrated; chance share 0.16), while a typical draw's share is 0.2.",
+        why="Fig 2 is one draw of the batch permutation: judged by the rule for one-run claims. A draw "
+        "shows the post's reading when 1/4/7/9 + 2/3 hold more of its misreadings than 99% of the "
+        "3,150 ways to group 4 + 2 digits (a model blind to those groups: 1 draw in 100). 8 of 80 "
+        "calibrated draws do (10%); the post's grouping ranks at the 62nd percentile of groupings on "
+        "a typical draw (16th-99.97th), above the middle on 52/80 draws and at the 69th for all 80 "
+        "pooled: an ordinary draw can show Fig 2's reading, though the grouping is only mildly special "
+        "to the model.",
         measure=train_lcd5,
-        seeds=LCD_SEEDS,
+        seeds=LCD_CONFUSION_SEEDS,
         checks=(
-            # ours: "the model confuses 1/4/7/9 and 2/3" = at least half of its misreadings in those groups
-            AtLeast(
-                "confusions_in_post_groups.max",
-                0.5,
-                label="best draw's share of misreadings within 1/4/7/9 or 2/3 (Fig 2; chance: 0.16)",
+            OneRunWorks(
+                "post_groups_top_percent",
+                label="the draw's misreadings fall in 1/4/7/9 and 2/3 more than in 99% of 4 + 2 groupings (Fig 2)",
             ),
             LikeCalibration(
                 "confusions_in_post_groups", label="share of misreadings in the post's groups, as calibrated"
             ),
+        ),
+        explains=(
+            # ours: where the post's grouping stands on a typical draw (0.5 = any grouping)
+            LikeCalibration("post_groups_rank", label="the post's grouping's rank among 3,150 groupings"),
         ),
         figure=plot_confusion_after_5,
     ),
