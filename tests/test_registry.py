@@ -186,6 +186,24 @@ def test_every_calibration_file_loads_and_records_what_its_claims_read(scale):
 
 
 @pytest.mark.parametrize("scale", ["quick", "documented"])
+def test_every_calibration_keeps_draws_apart_from_its_claims_default_seeds(scale):
+    """A calibrated check compares the seeds measured now with the calibration's other seeds: a claim
+    run on as many seeds as its calibration recorded would have none left to be judged against."""
+    from reproductions.suite import calibration
+
+    short = []
+    for claim in CLAIMS:
+        recorded = calibration.load(claim, scale) if claim.measure and not claim.skip_reason else None
+        checks = [c for c in claim.checks + claim.explains if c.calibrated and c.applies(scale)]
+        for metric in {m for check in checks for m in check.reads()} if recorded else ():
+            try:
+                recorded.without(range(claim.seeds_at(scale))).reference(metric)
+            except calibration.CalibrationError as error:
+                short.append(f"{claim.id}: {error}")
+    assert not short, short
+
+
+@pytest.mark.parametrize("scale", ["quick", "documented"])
 def test_one_run_claims_run_enough_seeds_to_see_the_outcome(scale):
     """The rule for one-run claims fails a sound model whose seeds show the outcome on none of them:
     at the calibrated probability p and the claim's n seeds, (1 - p)^n must stay within 1%."""
