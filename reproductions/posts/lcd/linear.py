@@ -20,7 +20,7 @@ import numpy as np
 
 from ...suite import runtime
 from ...suite.measurements import measurement
-from .data import DIGITS, JITTER_IMAGE, SHAPE, glyph, stacked_images
+from .data import DIGITS, JITTER_IMAGE, SHAPE, glyph, place, stacked_images
 
 # ---- config: linear model ------------------------------------------------------------------------
 LEARNING_RATE = 0.03  # post + original code
@@ -235,6 +235,9 @@ def w_features(columns):
         "test_seen_in_training",
         "position_selectivity",
         "w_follows_positions",
+        "seen_placement_acc",
+        "unseen_placement_acc",
+        "positions_not_shapes",
         "acc_5_steps_20x20",
         "acc_95_steps_20x20",
         "acc_after_1000_20x20",
@@ -261,12 +264,13 @@ def _train_jitter10_stack(run_seeds):
         images, labels, positions = stacked_images(rngs, EXAMPLES, image)
         test_images, test_labels, test_positions = stacked_images(rngs, TEST_EXAMPLES, image)
         schedules = np.stack([batch_schedule(rng, EXAMPLES, TRAIN_TO_100) for rng in rngs])
-        # the test images ride along for prediction only: the schedules index the first 100
-        everything = np.concatenate([images, test_images], axis=1)
-        predictions, w, _ = train_linear(
-            everything, np.concatenate([labels, test_labels], axis=1), schedules, JITTER10_EVALS
-        )
-        train, test = predictions[:, :, :EXAMPLES], predictions[:, :, EXAMPLES:]
+        probe_images, probe_labels, probe_positions = every_placement(image, len(run_seeds))
+        # the test and probe images ride along for prediction only: the schedules index the first 100
+        everything = np.concatenate([images, test_images, probe_images], axis=1)
+        every_label = np.concatenate([labels, test_labels, probe_labels], axis=1)
+        predictions, w, _ = train_linear(everything, every_label, schedules, JITTER10_EVALS)
+        ends = np.cumsum([EXAMPLES, TEST_EXAMPLES])
+        train, test, probe = np.split(predictions, ends, axis=2)
         for s, result in enumerate(results):
             acc = {steps: float(np.mean(train[i, s] == labels[s])) for i, steps in enumerate(JITTER10_EVALS)}
             test_acc = {steps: float(np.mean(test[i, s] == test_labels[s])) for i, steps in enumerate(JITTER10_EVALS)}
@@ -289,6 +293,7 @@ def _train_jitter10_stack(run_seeds):
                             np.mean([(d, r, c) in seen for d, (r, c) in zip(test_labels[s], test_positions[s])])
                         ),
                         **position_selectivity(columns, labels[s], positions[s]),
+                        **placement_accuracy(probe[-1, s], probe_labels[s], probe_positions[s], seen),
                         "W": columns,
                     }
                 )
@@ -335,6 +340,33 @@ def position_selectivity(columns, labels, positions):
         corr = [_correlation(columns[d].ravel(), p) for p in prints]
         gaps.append(corr[d] - np.mean([c for e, c in enumerate(corr) if e != d]))
     return {"position_selectivity": float(np.mean(gaps)), "w_follows_positions": bool(np.mean(gaps) > 0)}
+
+
+def every_placement(image, seeds):
+    """Each digit at each offset once (10 x 36 at 10x10), the same for every stacked seed."""
+    offsets = range(image - SHAPE + 1)
+    cases = [(d, r, c) for d in range(DIGITS) for r in offsets for c in offsets]
+    images = np.stack([place(d, image, r, c).ravel() for d, r, c in cases])
+    labels, positions = np.array([d for d, _, _ in cases]), np.array([(r, c) for _, r, c in cases])
+    return tuple(np.repeat(a[None], seeds, axis=0) for a in (images, labels, positions))
+
+
+SEEN_READ = 0.9  # ours: the model reads the placements it trained on (it reaches 100% on them)
+
+
+def placement_accuracy(predicted, labels, positions, seen):
+    """ "It learned positions of all 100 digits, not how to recognize them": accuracy over every
+    placement a training image showed against every placement none did. Positions, not shapes: the
+    seen ones read, and the unseen ones read closer to chance than to the seen ones."""
+    shown = np.array([(d, r, c) in seen for d, (r, c) in zip(labels, positions)])
+    right = predicted == labels
+    seen_acc, unseen_acc = float(np.mean(right[shown])), float(np.mean(right[~shown]))
+    chance = 1 / DIGITS
+    return {
+        "seen_placement_acc": seen_acc,
+        "unseen_placement_acc": unseen_acc,
+        "positions_not_shapes": bool(seen_acc >= SEEN_READ and unseen_acc - chance < (seen_acc - chance) / 2),
+    }
 
 
 # ---- "more data, lower accuracy": training accuracy after a fixed number of steps ---------------------
