@@ -194,8 +194,10 @@ def test_every_calibration_keeps_draws_apart_from_its_claims_default_seeds(scale
     short = []
     for claim in CLAIMS:
         recorded = calibration.load(claim, scale) if claim.measure and not claim.skip_reason else None
+        if recorded is None:
+            continue
         checks = [c for c in claim.checks + claim.explains if c.calibrated and c.applies(scale)]
-        for metric in {m for check in checks for m in check.reads()} if recorded else ():
+        for metric in {m for check in checks for m in check.reads()}:
             try:
                 recorded.without(range(claim.seeds_at(scale))).reference(metric)
             except calibration.CalibrationError as error:

@@ -14,8 +14,8 @@ from .linear import feature_count, train_jitter10, train_jitter_sizes, train_lcd
 
 # ---- seeds: how many each stochastic claim runs on by default ---------------------------------------
 LCD_CONFUSION_SEEDS = 80  # ours: Fig 2's reading shows on ~9% of draws: on none of 80 5 times in 10,000
-LCD_SEEDS = 40  # ours: 5-step accuracy is a permutation draw; 40 keep "most misreadings in the
-# post's groups" from a chance median of a sound model (about 1 in 1,000)
+LCD_SEEDS = 40  # ours: 5-step accuracy is a permutation draw; 40 draws, judged against the
+# calibration's 60 others
 LCD_JITTER_SEEDS = 10  # ours: one stack of 10 seeds per size
 LCD_NET_SEEDS = 10  # ours: one stack of 10 seeds per model
 
