@@ -173,12 +173,24 @@ CLAIMS = (
         documented={"penalty": 0.25},
         judge="qualitative",
         expected="reproduced",
-        why="Measured as correlation with the class-mean image against the unregularized input.",
+        why="'Recognizable' measured as: each digit's L2 image correlates with that digit's mean test "
+        "image more than with any other digit's mean (all 10 digits), and by a wider margin over the "
+        "other means than the unregularized image of the same start has (the check a noisy image fails).",
         measure=train_dorian,
         seeds=DORIAN_SEEDS,
         seeds_documented=DORIAN_DOCUMENTED_SEEDS,
         markers=("dataset",),
         checks=(
+            Holds(
+                "l2_025_every_image_nearest_own_mean",
+                label="each of the 10 L2 images is nearest (by correlation) its own digit's mean image",
+            ),
+            Holds(
+                "l2_025_margin_above_unregularized",
+                label="own-mean minus other-means correlation larger with L2 than without",
+            ),
+        ),
+        explains=(
             Holds(
                 "l2_more_digit_like",
                 label="L2 images correlate more with the digit's mean image than unregularized ones",

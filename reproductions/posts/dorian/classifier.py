@@ -153,6 +153,14 @@ def correlation(a, b):
         "l1_killed_pixels",
         "l2_025_similarity",
         "l2_025_killed_pixels",
+        "unregularized_nearest_own_mean",
+        "unregularized_own_mean_margin",
+        "l1_nearest_own_mean",
+        "l1_own_mean_margin",
+        "l2_025_nearest_own_mean",
+        "l2_025_own_mean_margin",
+        "l2_025_every_image_nearest_own_mean",
+        "l2_025_margin_above_unregularized",
         "l1_kills_most_pixels",
         "l1_kills_more_than_none",
         "l1_mean_shift",
@@ -189,7 +197,12 @@ def train_dorian(seed, scale="quick"):
     out["unregularized_reads_as_target"] = bool(np.all(reads["unregularized"] == np.arange(10)))
     means = np.stack([d.x_test[labels == digit].mean(axis=0) for digit in range(10)])
     for kind, xs in images.items():
-        out[f"{kind}_similarity"] = float(np.mean([correlation(x, m) for x, m in zip(xs, means)]))
+        # each image against every digit's mean: does it look like its own digit more than the others?
+        table = np.array([[correlation(x, m) for m in means] for x in xs])
+        own, others = np.diag(table), table[~np.eye(10, dtype=bool)].reshape(10, 9)
+        out[f"{kind}_similarity"] = float(np.mean(own))
+        out[f"{kind}_nearest_own_mean"] = int(np.sum(own > others.max(axis=1)))  # digits out of 10
+        out[f"{kind}_own_mean_margin"] = float(np.mean(own - others.mean(axis=1)))
         out[f"{kind}_killed_pixels"] = float(np.mean(np.abs(xs) < NEAR_ZERO))
         out[f"{kind}_images"] = xs
     out["l1_kills_most_pixels"] = out["l1_killed_pixels"] > 0.5
@@ -197,6 +210,8 @@ def train_dorian(seed, scale="quick"):
     # what L1 took off, pixel by pixel, against the same start optimized without a penalty
     out["l1_mean_shift"] = float(np.mean(images["unregularized"] - images["l1"]))
     out["l2_more_digit_like"] = out["l2_025_similarity"] > out["unregularized_similarity"]
+    out["l2_025_every_image_nearest_own_mean"] = out["l2_025_nearest_own_mean"] == 10
+    out["l2_025_margin_above_unregularized"] = out["l2_025_own_mean_margin"] > out["unregularized_own_mean_margin"]
     out["class_means"] = means
     return out
 
