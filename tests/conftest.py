@@ -23,3 +23,11 @@ def pytest_benchmark_update_machine_info(config, machine_info):
     environment = runtime.static_environment()
     machine_info["reproductions_machine"] = environment.pop("machine")  # pytest-benchmark has its own "machine"
     machine_info.update(environment)
+
+
+@pytest.fixture(autouse=True)
+def measure_afresh(monkeypatch):
+    """A session these tests start (in-process or as a subprocess) neither reads nor keeps runs
+    across sessions: an interrupted run, a progress line or a peak memory needs a real training.
+    tests/test_run_store.py tests the store itself."""
+    monkeypatch.setenv("REPRO_NO_CACHE", "1")

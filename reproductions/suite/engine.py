@@ -1,10 +1,11 @@
 """Measure a claim over its seeds, judge it against its record, and say what was found.
 
 Shared by the claims test, ``reproductions run`` and ``calibrate``. Runs are cached per (measurement,
-seed, scale) in the process, so claims that share a measurement train once; ``memo.fresh()`` measures
-them afresh.
+seed, scale) in the process, so claims that share a measurement train once, and across processes in a
+``run_store`` when the session gives one; ``memo.fresh()`` measures them afresh.
 """
 
+import contextlib
 import inspect
 import math
 import numbers
@@ -34,29 +35,49 @@ def seeds_for(claim, requested=None, master=0, scale="quick"):
     return list(requested) if claim.stochastic else list(requested)[:1]
 
 
-def measure_runs(claim, seeds, scale):
+def measure_runs(claim, seeds, scale, device=None, store=None, stored=None):
     """Per-seed results of the claim's measurement, each computed once per process.
 
+    With a ``store`` (``suite.run_store``), a run it keeps for the same inputs is read instead of
+    measured (its seed added to ``stored``), and a new one is kept; never for a timed measurement or
+    inside ``memo.fresh()``. ``device`` places the measuring ("cpu"/"gpu"; None: TensorFlow's choice).
     A measurement marked ``seeds_at_once`` trains all missing seeds together (one stacked model)
     and returns one result per seed; each seed's result must not depend on the others.
     """
     measure = claim.measure
+    keep = store if store is not None and not measure.timed and not memo.is_fresh() else None
+    for seed in seeds:
+        if keep and (measure.name, seed, scale) not in _runs:
+            if (run := keep.load(measure, seed, scale, device)) is not None:
+                _runs[(measure.name, seed, scale)] = run
+                if stored is not None:
+                    stored.append(seed)
     missing = [seed for seed in seeds if (measure.name, seed, scale) not in _runs]
-    run_seeds = [derive_seed(measure.name, seed) for seed in missing]
-    alone = getattr(measure, "timed", False)
-    if measure.seeds_at_once and missing:
-        with machine_lock.machine(exclusive=alone):
-            results = measure(run_seeds, scale=scale)
-    else:
-        results = []
-        for index, (seed, run_seed) in enumerate(zip(missing, run_seeds)):
-            if watcher := progress.active():
-                watcher.seed(index, len(missing), seed)
-            with machine_lock.machine(exclusive=alone):  # a seed at a time: a timer waits for one run, not all
-                results.append(measure(run_seed, scale=scale))
-    for seed, result in zip(missing, results):
-        _runs[(measure.name, seed, scale)] = check_declared(measure, result)
+    if missing:
+        from . import runtime
+
+        with runtime.on_device(device) if device else contextlib.nullcontext():
+            results = _measure(measure, missing, scale)
+        for seed, result in zip(missing, results):
+            _runs[(measure.name, seed, scale)] = check_declared(measure, result)
+            if keep:
+                keep.save(measure, seed, scale, device, result, runtime.environment())
     return [_runs[(measure.name, seed, scale)] for seed in seeds]
+
+
+def _measure(measure, seeds, scale):
+    run_seeds = [derive_seed(measure.name, seed) for seed in seeds]
+    alone = getattr(measure, "timed", False)
+    if measure.seeds_at_once:
+        with machine_lock.machine(exclusive=alone):
+            return measure(run_seeds, scale=scale)
+    results = []
+    for index, (seed, run_seed) in enumerate(zip(seeds, run_seeds)):
+        if watcher := progress.active():
+            watcher.seed(index, len(seeds), seed)
+        with machine_lock.machine(exclusive=alone):  # a seed at a time: a timer waits for one run, not all
+            results.append(measure(run_seed, scale=scale))
+    return results
 
 
 @dataclass
@@ -74,6 +95,7 @@ class Result:
     figures: list = field(default_factory=list)
     not_judged: list = field(default_factory=list)  # checks that apply at another scale only
     calibrated: dict = field(default_factory=dict)  # judged metric -> its calibrated spread {min, max, n}
+    stored_seeds: list = field(default_factory=list)  # seeds whose runs were read from the run store
 
     @property
     def basis(self):
@@ -131,6 +153,7 @@ class Result:
                 "environment": self.environment,
                 "figures": self.figures,
                 "calibrated": self.calibrated,
+                "stored_seeds": self.stored_seeds,
                 "worker": os.environ.get("PYTEST_XDIST_WORKER", "main"),  # where it ran: runs are shared per process
             }
         )
@@ -159,15 +182,16 @@ def scale_for(claim, scale):
     return scale
 
 
-def check_claim(claim, seeds=None, scale="quick", device="cpu", figures_dir=None, master=0):
-    """Measure, judge and (optionally) draw one claim."""
+def check_claim(claim, seeds=None, scale="quick", device="cpu", figures_dir=None, master=0, store=None):
+    """Measure (or read from ``store`` what was measured for the same inputs), judge and
+    (optionally) draw one claim."""
     from . import runtime
 
     started = time.perf_counter()
     scale = scale_for(claim, scale)
     seeds = seeds_for(claim, seeds, master, scale)
-    with runtime.on_device(device):
-        runs = measure_runs(claim, seeds, scale)
+    stored = []
+    runs = measure_runs(claim, seeds, scale, device, store, stored)
     measured = aggregate(runs)
     calibration = calibration_files.load(claim, scale, data_set=measured.get("data"))
     if calibration is not None:
@@ -186,9 +210,10 @@ def check_claim(claim, seeds=None, scale="quick", device="cpu", figures_dir=None
         judged.explains,
         judged.verdict,
         time.perf_counter() - started,
-        runtime.environment(),
+        runtime.environment() if len(stored) < len(seeds) else store.environment,
         figures,
         judged.not_judged,
+        stored_seeds=stored,
     )
     result.calibrated = calibrated_spread(calibration, {k.split(".")[0] for k in result.judged_values()})
     return result

@@ -3,6 +3,7 @@
 Every cache of the suite is made here, by name (``cache(name)``), so that ``fresh()`` empties them
 all at once: under a break of a model (tests/test_mutations.py), for a second run that must not be
 the first one's (the determinism test), for a benchmark. Afterwards each holds what it held before.
+Inside it, the runs kept across processes (``suite.run_store``) are neither read nor written.
 
 A *stable* cache, whose entries no break of a model can change, stays through ``fresh()`` unless
 asked (``everything=True``): ``memoized`` computations name every input in their key (a changed
@@ -14,6 +15,7 @@ import contextlib
 import hashlib
 
 _caches = {}  # name -> (the cache, stable)
+_fresh_depth = 0  # inside fresh(): runs kept across processes are neither read nor written
 
 
 def cache(name, stable=False):
@@ -27,16 +29,24 @@ def cache(name, stable=False):
 def fresh(everything=False):
     """Inside, every cache starts empty (the stable ones too with ``everything``); what they held
     before is back afterwards."""
+    global _fresh_depth
     chosen = [store for store, stable in _caches.values() if everything or not stable]
     saved = [dict(store) for store in chosen]
     for store in chosen:
         store.clear()
+    _fresh_depth += 1
     try:
         yield
     finally:
+        _fresh_depth -= 1
         for store, before in zip(chosen, saved):
             store.clear()
             store.update(before)
+
+
+def is_fresh():
+    """Inside ``fresh()``: a run must be measured, not read from anywhere (``suite.run_store``)."""
+    return _fresh_depth > 0
 
 
 _memo = cache("memoized computations", stable=True)

@@ -91,6 +91,13 @@ def measured_text(entry):
     return "; ".join(f"{k}={short(entry['measured'][k], 18)}" for k in judged_metrics(entry)[:2])
 
 
+def stored_text(summary):
+    return (
+        f"{summary['from_store']} of {summary['run']} claims read runs kept by an earlier session for the same "
+        "code, data, versions, machine, seeds and scale (`--repro-no-cache` measures them all afresh)."
+    )
+
+
 def markdown(report):
     meta, s = report["meta"], report["summary"]
     env = meta.get("environment", {})
@@ -109,6 +116,7 @@ def markdown(report):
         "",
         f"Reproduce: `{meta.get('command')}`",
         "",
+        *([stored_text(s), ""] if s.get("from_store") else []),
         "| claim | verdict (expected) | documented | measured | outcome |",
         "|---|---|---|---|---|",
     ]
@@ -137,7 +145,11 @@ def markdown(report):
             lines.append(f"- not judged at the {e['scale']} scale: {text}")
         if e["seeds"]:
             data = f" · data: {e['data']}" if e.get("data") else ""
-            lines += ["", f"Seeds {e['seeds']} · {e['scale']} scale · {e['device']} · {e['duration_s']:.1f} s{data}"]
+            stored = f" · runs of seeds {e['stored_seeds']} read from the run store" if e.get("stored_seeds") else ""
+            lines += [
+                "",
+                f"Seeds {e['seeds']} · {e['scale']} scale · {e['device']} · {e['duration_s']:.1f} s{data}{stored}",
+            ]
         if e["outcome"] == "failed" and e["reason"]:
             lines += ["", f"Failed: {e['reason']}"]
         lines += [f"\n![{e['id']}]({path})" for path in e["figures"]]

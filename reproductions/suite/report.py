@@ -44,6 +44,7 @@ def entry_for(claim, outcome, reason="", result=None):
         "figures": result.get("figures", []),
         "calibrated": result.get("calibrated", {}),
         "worker": result.get("worker"),
+        "stored_seeds": result.get("stored_seeds", []),  # seeds whose runs an earlier session measured
     }
 
 
@@ -75,6 +76,7 @@ def summarize(entries, registered):
         "passed": count("outcome", "passed"),
         "failed": count("outcome", "failed"),
         "skipped": count("outcome", "skipped"),
+        "from_store": sum(1 for e in entries if e.get("stored_seeds")),  # claims reading kept runs
     }
 
 

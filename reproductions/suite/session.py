@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from .. import __version__
-from . import fingerprint, progress, render, report, runtime
+from . import fingerprint, progress, render, report, run_store, runtime
 from .errors import NO_TENSORFLOW, MissingDependency
 from .report import entry_for
 from .seeds import SeedSpecError, format_seeds, parse_seeds
@@ -135,6 +135,9 @@ class Session:
         self.on_cpu = config.getoption("repro_on_cpu")
         if config.getoption("repro_mnist"):
             os.environ["REPRO_MNIST"] = str(config.getoption("repro_mnist"))  # inherited by xdist workers
+        self.store = None
+        if not (config.getoption("repro_no_cache") or run_store.disabled_by_environment()):
+            self.store = run_store.RunStore(run_store.default_dir())
         self.entries = {}
         self.selected = set()  # claim ids this run set out to judge; fewer results make it partial
         self.prepared = False
@@ -225,7 +228,13 @@ class Session:
         # a GPU's documented protocol on the CPU takes hours: progress goes to the terminal, past capture
         with progress.reporting(sys.__stderr__) if watched else contextlib.nullcontext():
             return engine.check_claim(
-                claim, self.seeds, self.scale, device, figures_dir=f"{self.report_dir}/figures", master=self.master
+                claim,
+                self.seeds,
+                self.scale,
+                device,
+                figures_dir=f"{self.report_dir}/figures",
+                master=self.master,
+                store=self.store,
             )
 
     # -- while they run, on the controller --
