@@ -99,3 +99,12 @@ def same_patches(images, image=JITTER_IMAGE):
     grid = np.pad(images.reshape(-1, image, image), ((0, 0), (pad, pad), (pad, pad)))
     windows = np.lib.stride_tricks.sliding_window_view(grid, (SHAPE, SHAPE), axis=(1, 2))
     return windows.reshape(len(images), -1, SHAPE * SHAPE)
+
+
+def every_placement(image, seeds):
+    """Each digit at each offset once (10 x 36 at 10x10), the same for every stacked seed."""
+    offsets = range(image - SHAPE + 1)
+    cases = [(d, r, c) for d in range(DIGITS) for r in offsets for c in offsets]
+    images = np.stack([place(d, image, r, c).ravel() for d, r, c in cases])
+    labels, positions = np.array([d for d, _, _ in cases]), np.array([(r, c) for _, r, c in cases])
+    return tuple(np.repeat(a[None], seeds, axis=0) for a in (images, labels, positions))

@@ -9,18 +9,25 @@ A digit is a 5x5 binary glyph (the original's Lcd class; its "1" is the right-ha
 at a random offset in a larger image. A 25 -> 10 (or 100 -> 10) softmax regression starts from
 zero weights and takes GD steps on batches of 50 cut from one permutation of the data, so with
 fixed images its accuracy depends only on that permutation. Many seeds train at once, stacked
-along a leading axis (the same arithmetic per seed; see runtime.in_fixed_stacks).
-The DNN and the CNN have no published code: they are the smallest faithful versions of what the
-overview describes, written here, and say so in their config.
+along a leading axis (the same arithmetic per seed; see runtime.in_fixed_stacks). What the post
+reads off the trained model (Fig 2's confusions, Fig 3's weights, the placements it reads) is in
+readings.py; the DNN and the CNN, which have no published code, in beyond.py.
 """
-
-import itertools
 
 import numpy as np
 
 from ...suite import runtime
 from ...suite.measurements import measurement
-from .data import DIGITS, JITTER_IMAGE, SHAPE, glyph, place, stacked_images
+from .data import DIGITS, JITTER_IMAGE, SHAPE, every_placement, glyph, stacked_images
+from .readings import (
+    TOP_PERCENT,
+    confusion,
+    confusions_in_post_groups,
+    placement_accuracy,
+    position_selectivity,
+    post_groups_rank,
+    w_features,
+)
 
 # ---- config: linear model ------------------------------------------------------------------------
 LEARNING_RATE = 0.03  # post + original code
@@ -99,61 +106,6 @@ def train_linear(images, labels, schedules, eval_steps):
     return train().numpy(), w.numpy(), b.numpy()  # (len(eval_steps), S, n), (S, p, 10), (S, 1, 10)
 
 
-def confusion(labels, predicted):
-    matrix = np.zeros((DIGITS, DIGITS), int)
-    np.add.at(matrix, (labels, predicted), 1)
-    return matrix
-
-
-POST_CONFUSED = ({1, 4, 7, 9}, {2, 3})  # post, Fig 2
-
-
-def within_groups(groups):
-    """The (true, predicted) cells of a confusion matrix where both digits lie in one group."""
-    mask = np.zeros((DIGITS, DIGITS), bool)
-    for group in groups:
-        for true, predicted in itertools.permutations(group, 2):
-            mask[true, predicted] = True
-    return mask
-
-
-def confusions_in_post_groups(matrix):
-    """Share of misread images whose true and predicted digits lie in one of the post's groups.
-
-    By chance (a misreading equally likely to be any other digit) the share is 14/90 = 0.16.
-    """
-    wrong = matrix.sum() - np.trace(matrix)
-    if wrong == 0:
-        return None
-    return float(matrix[within_groups(POST_CONFUSED)].sum() / wrong)
-
-
-def _groupings():
-    """Every way to pick a group of 4 digits and a group of 2 others, as the post's Fig 2 reading does."""
-    digits = range(DIGITS)
-    return [
-        (four, two)
-        for four in itertools.combinations(digits, 4)
-        for two in itertools.combinations([d for d in digits if d not in four], 2)
-    ]
-
-
-GROUPINGS = _groupings()  # 210 x 15 = 3,150
-GROUPING_CELLS = np.stack([within_groups(grouping) for grouping in GROUPINGS])
-TOP_PERCENT = 0.99  # ours: a grouping one reads off a figure stands out: among the top 1% (chance: 1 in 100)
-
-
-def post_groups_rank(matrix):
-    """Where the post's grouping stands among all 3,150 groupings of 4 + 2 digits, by the misreadings
-    inside its groups: the fraction of groupings with fewer (ties count half). 0.5 is what a model
-    whose misreadings ignore the post's groups gives on average."""
-    if matrix.sum() == np.trace(matrix):
-        return None
-    post = matrix[within_groups(POST_CONFUSED)].sum()
-    others = (GROUPING_CELLS * matrix).sum(axis=(1, 2))
-    return float((np.sum(others < post) + 0.5 * np.sum(others == post)) / len(others))
-
-
 # ---- 5x5: "How to recognize a digit" ------------------------------------------------------------------
 @measurement(
     "lcd:train_lcd5",
@@ -201,21 +153,6 @@ def _train_lcd5_stack(run_seeds):
             }
         )
     return results
-
-
-def w_features(columns):
-    """The post's reading of Fig 3, as signs of W on the pixels it names (rows, columns of the glyph)."""
-    zero, one, three = columns[0], columns[1], columns[3]
-    makes_3_an_8 = [(1, 0), (3, 0)]  # the left-column pixels 8 has and 3 lacks
-    return {
-        "zero_negative_middle_bar": bool(zero[2, 1:4].mean() < 0),
-        "one_selects_right_column": bool(one[:, -1].mean() > one[:, :-1].mean()),
-        "one_penalizes_top_and_middle": bool(one[0, :-1].mean() < 0 and one[2, :-1].mean() < 0),
-        "three_negative_on_8_pixels": bool(all(three[p] < 0 for p in makes_3_an_8)),
-        "three_most_negative_are_8_pixels": sorted(np.argsort(three.ravel())[:2].tolist())
-        == sorted(r * SHAPE + c for r, c in makes_3_an_8),
-        "three_positive_on_its_bars": bool(all(three[r, 1:4].mean() > 0 for r in (0, 2, 4))),
-    }
 
 
 # ---- 10x10 and larger: "Dealing with inexact data" ----------------------------------------------------
@@ -312,62 +249,6 @@ def _train_jitter10_stack(run_seeds):
                     }
                 )
     return results
-
-
-def footprints(labels, positions, digit, image=JITTER_IMAGE):
-    """Where the training images of a digit were: how often each pixel lay inside its 5x5 box."""
-    out = np.zeros((image, image))
-    for r, c in positions[labels == digit]:
-        out[r : r + SHAPE, c : c + SHAPE] += 1
-    return out
-
-
-def _correlation(a, b):
-    """Pearson correlation; 0 when either side is constant (an untrained W)."""
-    if np.std(a) == 0 or np.std(b) == 0:
-        return 0.0
-    return float(np.corrcoef(a, b)[0, 1])
-
-
-def position_selectivity(columns, labels, positions):
-    """Does W_d follow where digit d's training images were, more than where the others were?
-
-    Correlation of each class's W with the footprint of its own training images, minus the mean
-    correlation with the other digits' footprints. A shape detector would score about 0.
-    """
-    prints = [footprints(labels, positions, d).ravel() for d in range(DIGITS)]
-    gaps = []
-    for d in range(DIGITS):
-        corr = [_correlation(columns[d].ravel(), p) for p in prints]
-        gaps.append(corr[d] - np.mean([c for e, c in enumerate(corr) if e != d]))
-    return {"position_selectivity": float(np.mean(gaps)), "w_follows_positions": bool(np.mean(gaps) > 0)}
-
-
-def every_placement(image, seeds):
-    """Each digit at each offset once (10 x 36 at 10x10), the same for every stacked seed."""
-    offsets = range(image - SHAPE + 1)
-    cases = [(d, r, c) for d in range(DIGITS) for r in offsets for c in offsets]
-    images = np.stack([place(d, image, r, c).ravel() for d, r, c in cases])
-    labels, positions = np.array([d for d, _, _ in cases]), np.array([(r, c) for _, r, c in cases])
-    return tuple(np.repeat(a[None], seeds, axis=0) for a in (images, labels, positions))
-
-
-SEEN_READ = 0.9  # ours: the model reads the placements it trained on (it reaches 100% on them)
-
-
-def placement_accuracy(predicted, labels, positions, seen):
-    """ "It learned positions of all 100 digits, not how to recognize them": accuracy over every
-    placement a training image showed against every placement none did. Positions, not shapes: the
-    seen ones read, and the unseen ones read closer to chance than to the seen ones."""
-    shown = np.array([(d, r, c) in seen for d, (r, c) in zip(labels, positions)])
-    right = predicted == labels
-    seen_acc, unseen_acc = float(np.mean(right[shown])), float(np.mean(right[~shown]))
-    chance = 1 / DIGITS
-    return {
-        "seen_placement_acc": seen_acc,
-        "unseen_placement_acc": unseen_acc,
-        "positions_not_shapes": bool(seen_acc >= SEEN_READ and unseen_acc - chance < (seen_acc - chance) / 2),
-    }
 
 
 # ---- "more data, lower accuracy": training accuracy after a fixed number of steps ---------------------
