@@ -12,6 +12,7 @@ REPORT_LAYER = (
     "reproductions.suite.report",
     "reproductions.suite.matrix",
     "reproductions.suite.compare",
+    "reproductions.suite.cli_reports",
 )
 pytestmark = pytest.mark.cpu
 
