@@ -11,7 +11,7 @@ environment, so it acts only on the suite's own tests, as pytest-benchmark and p
   no report; one whose test paths do not reach the claims test gets none of the markers below
   but ``repro_claim``. This module imports neither TensorFlow nor NumPy nor the posts.
 
-Measuring lives in ``suite.engine``, judging in ``suite.judge``, the report in ``suite.report``.
+Measuring lives in ``suite.engine``, judging in ``suite.judge`` (check kinds in ``suite.checks``), the report in ``suite.report``.
 """
 
 import os

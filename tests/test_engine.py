@@ -3,7 +3,7 @@
 import pytest
 
 from reproductions.suite import engine, memo
-from reproductions.suite.judge import AtLeast
+from reproductions.suite.checks import AtLeast
 from reproductions.suite.measurements import measurement
 from reproductions.suite.records import SENTIMOS, Claim, Source
 

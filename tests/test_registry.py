@@ -154,7 +154,7 @@ def test_unknown_id_is_one_line_with_a_hint():
 
 def test_every_calibrated_check_has_its_measurements_calibration():
     from reproductions.suite import calibration
-    from reproductions.suite.judge import InsideCalibrated, NearDocumented
+    from reproductions.suite.calibrated import InsideCalibrated, NearDocumented
 
     for claim in CLAIMS:
         calibrated = any(isinstance(c, (NearDocumented, InsideCalibrated)) for c in claim.checks + claim.explains)
@@ -210,7 +210,7 @@ def test_one_run_claims_run_enough_seeds_to_see_the_outcome(scale):
     """The rule for one-run claims fails a sound model whose seeds show the outcome on none of them:
     at the calibrated probability p and the claim's n seeds, (1 - p)^n must stay within 1%."""
     from reproductions.suite import calibration
-    from reproductions.suite.judge import OneRunWorks
+    from reproductions.suite.checks import OneRunWorks
 
     rare = []
     for claim in CLAIMS:

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from reproductions.suite import engine, memo, run_store
-from reproductions.suite.judge import AtLeast
+from reproductions.suite.checks import AtLeast
 from reproductions.suite.measurements import measurement
 from reproductions.suite.records import SENTIMOS, Claim, Source
 

@@ -5,17 +5,9 @@ import math
 import numpy as np
 import pytest
 
-from reproductions.suite.judge import (
-    AtLeast,
-    AtMost,
-    Close,
-    Equals,
-    Holds,
-    InsideCalibrated,
-    NearDocumented,
-    OneRunWorks,
-    verdict_of,
-)
+from reproductions.suite.calibrated import InsideCalibrated, NearDocumented
+from reproductions.suite.checks import AtLeast, AtMost, Close, Equals, Holds, OneRunWorks
+from reproductions.suite.judge import verdict_of
 from reproductions.suite.seeds import SeedSpecError, derive_seed, format_seeds, parse_seeds
 from reproductions.suite.stats import aggregate, clopper_pearson, rank_sum_p, rank_sum_tails, spread_sides
 

@@ -2,7 +2,7 @@
 
 No training. A claim's checks are of two kinds, and each kind's rate is found its own way:
 
-- the exact rank-sum test that holds fresh seeds to the calibration (``judge._same_distribution``)
+- the exact rank-sum test that holds fresh seeds to the calibration (``calibrated._same_distribution``)
   fails a sound model with probability at most MEDIAN_ALPHA, by construction; each metric a claim
   tests so adds MEDIAN_ALPHA to its bound (checks of one metric run the same test on the same
   seeds: one event), and the suite's bound counts each metric of a measurement once;
@@ -23,7 +23,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import calibration as calibration_files
-from .judge import LikeCalibration, NearDocumented, judge_claim
+from .calibrated import LikeCalibration, NearDocumented
+from .judge import judge_claim
 from .registry import CLAIMS
 from .stats import MEDIAN_ALPHA, aggregate
 

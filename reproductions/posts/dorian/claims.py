@@ -6,7 +6,8 @@ is judged, which verdict we expect and why, and which function measures it. Docu
 live here and nowhere else; the models beside this file only measure.
 """
 
-from ...suite.judge import AtLeast, AtMost, Close, Holds, NearDocumented, OneRunWorks
+from ...suite.calibrated import NearDocumented
+from ...suite.checks import AtLeast, AtMost, Close, Holds, OneRunWorks
 from ...suite.records import BROWN, Claim, Source
 from .classifier import plot_curves, plot_fingerprints, plot_optimal_inputs, train_dorian
 from .matinv import invert, plot_loss

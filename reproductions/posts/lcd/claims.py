@@ -6,7 +6,8 @@ is judged, which verdict we expect and why, and which function measures it. Docu
 live here and nowhere else; the models beside this file only measure.
 """
 
-from ...suite.judge import AtLeast, AtMost, Equals, Holds, InsideCalibrated, LikeCalibration, MostSeeds, OneRunWorks
+from ...suite.calibrated import InsideCalibrated, LikeCalibration
+from ...suite.checks import AtLeast, AtMost, Equals, Holds, MostSeeds, OneRunWorks
 from ...suite.records import SENTIMOS, Claim, Source
 from .beyond import train_beyond_linear
 from .figures import plot_confusion_5000, plot_confusion_after_5, plot_glyphs, plot_w5, plot_w10

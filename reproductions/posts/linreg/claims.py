@@ -5,7 +5,8 @@ is judged, which verdict we expect and why, and which function measures it. Docu
 live here and nowhere else; the models beside this file only measure.
 """
 
-from ...suite.judge import AtMost, Holds, InsideCalibrated, NearDocumented
+from ...suite.calibrated import InsideCalibrated, NearDocumented
+from ...suite.checks import AtMost, Holds
 from ...suite.records import SENTIMOS, Claim, Source
 from .model import recover_multi, recover_with_layers
 

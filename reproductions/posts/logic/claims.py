@@ -5,7 +5,8 @@ is judged, which verdict we expect and why, and which function measures it. Docu
 live here and nowhere else; the models beside this file only measure.
 """
 
-from ...suite.judge import AtLeast, AtMost, Close, Holds, InsideCalibrated, NearDocumented, OneRunWorks
+from ...suite.calibrated import InsideCalibrated, NearDocumented
+from ...suite.checks import AtLeast, AtMost, Close, Holds, OneRunWorks
 from ...suite.records import KAMPHAUS, Claim, Source
 from .models import plot_cost_curves, softmax_examples, train_k9, train_logic_nets
 

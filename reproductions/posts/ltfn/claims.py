@@ -5,17 +5,8 @@ is judged, which verdict we expect and why, and which function measures it. Docu
 live here and nowhere else; the models beside this file only measure.
 """
 
-from ...suite.judge import (
-    AtLeast,
-    AtMost,
-    Close,
-    Equals,
-    Holds,
-    InsideCalibrated,
-    MeanAtMost,
-    MostSeeds,
-    NearDocumented,
-)
+from ...suite.calibrated import InsideCalibrated, NearDocumented
+from ...suite.checks import AtLeast, AtMost, Close, Equals, Holds, MeanAtMost, MostSeeds
 from ...suite.records import VARTY, Claim, Source
 from .figures import plot_histograms
 from .runs import graph_behaviour, train_convnets, train_fc_parts, train_softmax_parts

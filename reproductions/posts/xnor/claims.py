@@ -5,7 +5,8 @@ is judged, which verdict we expect and why, and which function measures it. Docu
 live here and nowhere else; the models beside this file only measure.
 """
 
-from ...suite.judge import AtLeast, AtMost, Close, Equals, Holds, NearDocumented, OneRunWorks
+from ...suite.calibrated import NearDocumented
+from ...suite.checks import AtLeast, AtMost, Close, Equals, Holds, OneRunWorks
 from ...suite.records import SENTIMOS, Claim, Source
 from .gates import (
     dense_grid,

@@ -5,18 +5,8 @@ is judged, which verdict we expect and why, and which function measures it. Docu
 live here and nowhere else; the models beside this file only measure.
 """
 
-from ...suite.judge import (
-    AtLeast,
-    AtMost,
-    Close,
-    Faster,
-    Holds,
-    InsideCalibrated,
-    LikeCalibration,
-    MostSeeds,
-    NearDocumented,
-    OneRunWorks,
-)
+from ...suite.calibrated import InsideCalibrated, LikeCalibration, NearDocumented
+from ...suite.checks import AtLeast, AtMost, Close, Faster, Holds, MostSeeds, OneRunWorks
 from ...suite.records import THOUGHTRAM, Claim, Source
 from .models import (
     plot_h16,

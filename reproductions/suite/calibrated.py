@@ -1,0 +1,103 @@
+"""Checks held to a recorded calibration: the documented draw against the calibrated draws, and the
+seeds measured now against the calibrated distribution (an exact rank-sum test)."""
+
+import math
+import statistics
+from dataclasses import dataclass
+
+from .checks import Check, Judged, _fmt
+from .stats import MEDIAN_ALPHA, SPREAD_PADDING, rank_sum_p, spread_sides
+
+
+def _same_distribution(metric, measured, calibration):
+    """(holds, text): the measured seeds' values and the calibrated draws of other seeds come from
+    one distribution, by an exact two-sided rank-sum test at MEDIAN_ALPHA, so the calibration
+    describes the model measured now. Fewer seeds than the test can ever reject with say so."""
+    mine = list(measured.get(f"{metric}.values") or (measured[metric],))
+    theirs = calibration.reference(metric)
+    if theirs is None:  # suite.alarms bounds this part exactly instead of simulating it
+        return True, "not simulated"
+    smallest = 2 / math.comb(len(mine) + len(theirs), len(mine))
+    if smallest >= MEDIAN_ALPHA:
+        return True, (
+            f"not tested against the calibration: {len(mine)} seed(s) and {len(theirs)} calibrated draws "
+            f"cannot reach p < {MEDIAN_ALPHA:g}"
+        )
+    p = rank_sum_p(mine, theirs)
+    return p >= MEDIAN_ALPHA, (
+        f"{len(mine)} measured seeds {'match' if p >= MEDIAN_ALPHA else 'differ from'} "
+        f"{len(theirs)} calibrated draws (two-sided rank-sum p = {p:.2g}, fails below "
+        f"{MEDIAN_ALPHA:g})"
+    )
+
+
+def _percentile_text(want, calibrated):
+    below = sum(v < want for v in calibrated) + 0.5 * sum(v == want for v in calibrated)
+    return f"{100 * below / len(calibrated):.0f}% of {len(calibrated)} calibrated draws lie below it"
+
+
+@dataclass(frozen=True)
+class NearDocumented(Check):
+    """The documented single draw lies within the calibrated spread of single draws around their
+    median, each side apart and padded by a quarter (``stats.SPREAD_PADDING``), and the seeds
+    measured now are draws of the calibrated distribution (so it describes today's model).
+
+    ``log`` compares in decades, for quantities such as a final loss.
+    """
+
+    doc: str = ""
+    log: bool = False
+    padding: float = SPREAD_PADDING
+    calibrated = True
+
+    def _judge(self, value, measured, documented, calibration):
+        want = documented[self.doc]
+        if calibration is None:
+            return Judged(False, f"{self._name()}: no calibration recorded at this scale", error=True)
+        calibrated = sorted(calibration.values(self.metric))
+        if self.log and any(not v > 0 for v in (value, want, *calibrated)):  # no decades at <= 0 or NaN
+            return Judged(
+                False,
+                f"{self._name()} median {_fmt(value)} vs documented {want}: cannot be compared "
+                f"in decades, a value (measured, documented or calibrated) is ≤ 0 or NaN",
+            )
+        below, above = spread_sides(calibrated, log=self.log)
+        centre = statistics.median(math.log10(v) for v in calibrated) if self.log else statistics.median(calibrated)
+        low, high = centre - self.padding * below, centre + self.padding * above
+        if self.log:
+            low, high = 10**low, 10**high
+        near = low <= want <= high
+        typical, median_text = _same_distribution(self.metric, measured, calibration)
+        padded = f"padded by {self.padding - 1:.0%} a side" if self.padding != 1 else "each side as calibrated"
+        return Judged(
+            near and typical,
+            (
+                f"{self._name()}: documented {_fmt(want)} {'inside' if near else 'outside'} the calibrated draws' band "
+                f"{_fmt(low)}–{_fmt(high)} ({padded}{', in decades' if self.log else ''}; "
+                f"{_percentile_text(want, calibrated)}); {median_text}"
+            ),
+        )
+
+
+@dataclass(frozen=True)
+class InsideCalibrated(NearDocumented):
+    """The documented single draw lies inside the calibrated range of draws, unpadded (for skewed
+    counts such as epochs to 100%, where padding would admit anything), and the seeds measured now
+    are draws of the calibrated distribution."""
+
+    padding: float = 1.0
+
+
+@dataclass(frozen=True)
+class LikeCalibration(Check):
+    """The seeds measured now are draws of the calibrated distribution (an exact two-sided rank-sum
+    test at MEDIAN_ALPHA): what is measured instead of a documented number, held to its calibration
+    so that a broken model fails it and a sound one but once in 1/MEDIAN_ALPHA (10,000)."""
+
+    calibrated = True
+
+    def _judge(self, value, measured, documented, calibration):
+        if calibration is None:
+            return Judged(False, f"{self._name()}: no calibration recorded at this scale", error=True)
+        ok, text = _same_distribution(self.metric, measured, calibration)
+        return Judged(ok, f"{self._name()} median {_fmt(value)}: {text}")

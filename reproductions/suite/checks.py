@@ -1,0 +1,230 @@
+"""The kinds of check a claim's record uses, each judging one measured metric over its seeds.
+
+Every threshold is either a documented number (named by its key in the claim's ``documented``), a
+numeric precision, or a tolerance derived from the claim's recorded calibration (the calibrated kinds
+are in ``suite.calibrated``). ``suite.judge`` adds the checks up to a verdict.
+"""
+
+import math
+import numbers
+from dataclasses import dataclass, field
+
+from .stats import clopper_pearson, mann_whitney_p, sign_test_p
+
+
+@dataclass(frozen=True)
+class Judged:
+    ok: bool
+    text: str
+    metric: str = ""
+    error: bool = False  # the check could not be judged: a metric it reads is missing or not finite
+
+    @property
+    def state(self):
+        return "error" if self.error else ("holds" if self.ok else "fails")
+
+
+def unusable(measured, metric):
+    """Why ``metric`` cannot be judged ("" when it can): missing, or not finite on some seed."""
+    base = metric.split(".")[0]
+    if bad := measured.get(f"{base}.nonfinite"):
+        return f"{base} is not finite on {bad} of {measured.get(f'{base}.n', bad)} seeds"
+    value = measured.get(metric)
+    if value is None:
+        return f"{metric} was not measured"
+    if isinstance(value, numbers.Real) and not math.isfinite(float(value)):
+        return f"{metric} is not finite ({value})"
+    return ""
+
+
+def _fmt(value, digits=4):
+    if isinstance(value, float):
+        return f"{value:.{digits}g}"
+    return str(value)
+
+
+@dataclass(frozen=True)
+class Check:
+    metric: str
+    label: str = field(default="", kw_only=True)  # how the report names the measured quantity
+    at: str = field(default="", kw_only=True)  # judged only at this scale ("" = every scale)
+
+    calibrated = False  # its tolerance comes from the calibration
+
+    def applies(self, scale):
+        return not self.at or self.at == scale
+
+    def reads(self):
+        """The measured metrics this check reads."""
+        return (self.metric, *((self.than,) if getattr(self, "than", "") else ()))
+
+    def judge(self, measured, documented, calibration):
+        for metric in self.reads():
+            if problem := unusable(measured, metric):
+                return Judged(False, f"{self._name()}: {problem}", self.metric, error=True)
+        judged = self._judge(measured[self.metric], measured, documented, calibration)
+        note = calibration.note() if self.calibrated and hasattr(calibration, "note") else ""
+        return Judged(judged.ok, judged.text + note, self.metric, judged.error)
+
+    def _bound(self, documented):
+        value = getattr(self, "bound")
+        return documented[value] if isinstance(value, str) else value
+
+    def _name(self):
+        return self.label or self.metric
+
+
+@dataclass(frozen=True)
+class Equals(Check):
+    """The measured value equals a documented one exactly (e.g. a printed truth table)."""
+
+    doc: str = ""
+
+    def _judge(self, value, measured, documented, calibration):
+        want = documented[self.doc]
+        return Judged(value == want, f"{self._name()} = {_fmt(value)} (documented {_fmt(want)})")
+
+
+@dataclass(frozen=True)
+class Close(Check):
+    """Deterministic value within a numeric precision of the documented one."""
+
+    doc: str = ""
+    atol: float = 0.0
+
+    def _judge(self, value, measured, documented, calibration):
+        want = documented[self.doc]
+        if isinstance(want, tuple):
+            error = max(abs(a - b) for a, b in zip(value, want)) if len(value) == len(want) else math.inf
+            return Judged(error <= self.atol, f"{self._name()}: largest difference {error:.3g} (allowed {self.atol:g})")
+        ok = abs(value - want) <= self.atol
+        return Judged(ok, f"{self._name()} = {_fmt(value, 7)} vs documented {_fmt(want, 7)} (±{self.atol:g})")
+
+
+@dataclass(frozen=True)
+class AtLeast(Check):
+    bound: object = 0.0
+
+    def _judge(self, value, measured, documented, calibration):
+        bound = self._bound(documented)
+        return Judged(value >= bound, f"{self._name()} = {_fmt(value)} ≥ {_fmt(bound)}")
+
+
+@dataclass(frozen=True)
+class AtMost(Check):
+    bound: object = 0.0
+
+    def _judge(self, value, measured, documented, calibration):
+        bound = self._bound(documented)
+        return Judged(value <= bound, f"{self._name()} = {_fmt(value)} ≤ {_fmt(bound)}")
+
+
+@dataclass(frozen=True)
+class Holds(Check):
+    """A per-seed property holds on every seed but a fraction ``tolerate`` of them, rounded down:
+    at tolerate=0.1 a failure is allowed only from 10 seeds on, so one seed or two must all hold.
+    """
+
+    tolerate: float = 0.0
+
+    def _judge(self, value, measured, documented, calibration):
+        failures = measured.get(f"{self.metric}.failures", 0 if value == 1 else 1)
+        n = measured.get(f"{self.metric}.n", 1)
+        allowed = math.floor(self.tolerate * n + 1e-9)
+        ok = failures <= allowed
+        if n == 1:
+            return Judged(ok, f"{self._name()}: {'holds' if ok else 'does not hold'}")
+        note = f", at most {allowed} may fail ({self.tolerate:.0%} of {n})" if allowed else ""
+        return Judged(ok, f"{self._name()}: holds on {n - failures}/{n} seeds{note}")
+
+
+@dataclass(frozen=True)
+class MostSeeds(Check):
+    """A per-seed property holds on more seeds than chance would give (one-sided sign test)."""
+
+    alpha: float = 0.05
+
+    def _judge(self, value, measured, documented, calibration):
+        n = measured.get(f"{self.metric}.n", 1)
+        holds = n - measured.get(f"{self.metric}.failures", 0 if value == 1 else 1)
+        p = sign_test_p(holds, n)
+        return Judged(
+            p < self.alpha,
+            f"{self._name()}: holds on {holds}/{n} seeds (sign test p = {p:.2g}, needs < {self.alpha:g})",
+        )
+
+
+ONE_RUN_RATE = 0.05  # the one rule for "the author's run worked": one run in twenty shows it
+
+
+@dataclass(frozen=True)
+class OneRunWorks(Check):
+    """A claim resting on the author's single run ("it learns", "can reach 100%"), judged by one rule:
+    the probability that one run of the documented setup and budget shows the documented outcome.
+
+    It holds when that probability is at least ONE_RUN_RATE (below one run in twenty, the author's
+    run would itself have been a rare draw) and the seeds measured now show the outcome at least
+    once (a model that never shows it fails, whatever the calibration says). The probability is
+    estimated from the seeds measured now with the calibration's other seeds, and reported with its
+    exact 95% interval. A claim's seed count keeps a false alarm (no seed showing an outcome of the
+    calibrated probability) at most 1% (tests/test_registry.py).
+    """
+
+    calibrated = True
+
+    def _judge(self, value, measured, documented, calibration):
+        n = measured.get(f"{self.metric}.n", 1)
+        shown = n - measured.get(f"{self.metric}.failures", 0 if value == 1 else 1)
+        others = [] if calibration is None else calibration.reference(self.metric)
+        if others is None:  # a simulated fresh master seed: every calibrated seed is another seed
+            others = calibration.values(self.metric)
+        k, total = shown + sum(bool(v) for v in others), n + len(others)
+        low, high = clopper_pearson(k, total)
+        ok = shown >= 1 and k / total >= ONE_RUN_RATE
+        pooled = f" with {len(others)} calibrated ({k}/{total})" if others else ""
+        return Judged(
+            ok,
+            f"{self._name()}: {shown}/{n} seeds now{pooled}: one run shows it with probability "
+            f"{k / total:.0%} (95% interval {low:.0%}–{high:.0%}); the rule for one-run claims needs "
+            f"≥ {ONE_RUN_RATE:.0%} and at least one seed now",
+        )
+
+
+@dataclass(frozen=True)
+class Faster(Check):
+    """Per-seed values of ``metric`` tend to be smaller than those of ``than`` (Mann-Whitney)."""
+
+    than: str = ""
+    alpha: float = 0.05
+
+    def _judge(self, value, measured, documented, calibration):
+        mine, theirs = measured.get(f"{self.metric}.values"), measured.get(f"{self.than}.values")
+        if not mine or not theirs:
+            return Judged(False, f"{self._name()}: needs several seeds of {self.metric} and {self.than}")
+        p = mann_whitney_p(mine, theirs)
+        return Judged(
+            p < self.alpha,
+            f"{self._name()}: medians {_fmt(value)} vs {_fmt(measured[self.than])} "
+            f"(one-sided Mann-Whitney p = {p:.2g}, needs < {self.alpha:g})",
+        )
+
+
+@dataclass(frozen=True)
+class MeanAtMost(Check):
+    """The mean of ``metric`` over seeds is no larger than the mean of ``than`` plus ``slack`` (where
+    medians of a few seeds would swap too often)."""
+
+    than: str = ""
+    slack: float = 0.0
+
+    def _judge(self, value, measured, documented, calibration):
+        mine, theirs = (
+            measured.get(f"{self.metric}.values") or (value,),
+            measured.get(f"{self.than}.values") or (measured[self.than],),
+        )
+        mean, other = sum(mine) / len(mine), sum(theirs) / len(theirs)
+        allowed = f" + {self.slack:g}" if self.slack else ""
+        return Judged(
+            mean <= other + self.slack,
+            f"{self._name()}: means {_fmt(mean)} vs {_fmt(other)}{allowed} over {len(mine)} seeds",
+        )
