@@ -3,8 +3,8 @@
 Source: 003 (Ben Kamphaus), "First Steps with TensorFlow and Deep Learning"; original code
 benkamphaus/tf-examples logic_nets.py (6ec78f3). The extracted post text lost its minus signs
 (``[2 4 0.0001]`` is ``[2 -4 0.0001]``, ``E-4`` reads ``E4``); the catalog restores them.
-Claims: logic.softmax.examples, logic.tf.convergence_log, logic.tf.all_functions_100,
-logic.k9.and_nand.
+Claims: logic.softmax.examples, logic.tf.convergence_log, logic.tf.all_functions_100 (the k9 net
+of logic.k9.and_nand is in k9.py, the figure in figures.py).
 
 The post reads a net's outputs with softmax, first in Clojure (with the k9 library's 2-3-2 net on
 AND/NAND), then in TensorFlow: a 2 -> 3 ReLU -> 2 net trained with softmax cross-entropy on AND,
@@ -16,7 +16,6 @@ inputs in a trainable tf.Variable, so gradient descent nudges the data too; we r
 import numpy as np
 
 from ...suite import runtime
-from ...suite.figures import pyplot, save
 from ...suite.measurements import measurement
 
 # ---- config: softmax ------------------------------------------------------------------------------
@@ -42,14 +41,6 @@ TRUNCATION = 2.0  # tf.truncated_normal redraws beyond 2 std
 VARIANTS = ("documented", "clean")  # ours: trainable inputs (the original) vs constant
 STACK = 10  # ours: seeds per compiled training (x8 nets each)
 PATTERNS = np.array([[0, 0], [0, 1], [1, 0], [1, 1]])
-
-# ---- config: k9 (Clojure) ---------------------------------------------------------------------------
-K9_SAMPLES = 1000  # post: (nand-gen 1000)
-K9_EPOCHS = {"quick": 100, "documented": 500}  # post: train-epochs 500; ours: 100 learns the same pattern
-K9_RATE = 0.5  # post
-K9_WIDTHS = (2, 3, 2)  # post: construct-network 2 3 2
-K9_INIT = 1.0  # ours (k9 undocumented): weights and biases ~ U(-1, 1)
-K9_PATTERN_TOLERANCE = 0.05  # ours: "learns" = each output within 0.05 of its target
 
 
 # ---- softmax --------------------------------------------------------------------------------------
@@ -315,69 +306,5 @@ def _train_logic_stack(run_seeds):
         result["and_step0_reads_all_true"] = bool(
             abs(result["and_train_acc_0"] - 0.25) < 0.05 and abs(result["and_valid_acc_0"] - 0.75) < 0.05
         )
-        results.append(result)
-    return results
-
-
-def plot_cost_curves(runs, path):
-    """The post's printed log as curves: cost every 200 steps, per function, one line per seed."""
-    plt = pyplot()
-    fig, axes = plt.subplots(1, len(FUNCTIONS), figsize=(3 * len(FUNCTIONS), 2.8), sharey=True)
-    steps = np.arange(0, STEPS, LOG_EVERY)
-    for ax, name in zip(axes, FUNCTIONS):
-        for run in runs:
-            color = "#26a" if run[f"{name}_test_100"] else "#c44"
-            ax.plot(steps, run[f"{name}_cost_curve"], lw=0.7, color=color, alpha=0.7)
-        rate = np.mean([run[f"{name}_test_100"] for run in runs])
-        ax.set(yscale="log", xlabel="step", title=f"{name.upper()}: {rate:.0%} reach 100%")
-    axes[0].set_ylabel("cost (blue: 100% test accuracy)")
-    save(fig, path)
-
-
-# ---- k9 (Clojure): a 2-3-2 sigmoid net, per-sample SGD ------------------------------------------------
-def sigmoid(z):
-    return 1.0 / (1.0 + np.exp(-z))
-
-
-@measurement(
-    "logic:train_k9", seeds_at_once=True, metrics=("ff_1_1", "ff_1_0", "pattern_1_1", "pattern_1_0", "largest_error")
-)
-def train_k9(run_seeds, scale="quick"):
-    """(nand-gen 1000) -> train-epochs 500 at lr 0.5, then (ff [1 1]) and (ff [1 0]).
-
-    One sigmoid net per seed, all seeds stepped together (each sees its own samples in its own
-    order); float64 like Clojure's doubles; squared error, one update per sample.
-    """
-    runtime.seed_everything(run_seeds[0])
-    rngs = [np.random.default_rng(seed) for seed in run_seeds]
-    bits = np.stack([rng.integers(0, 2, size=(K9_SAMPLES, 2)) for rng in rngs]).astype(np.float64)
-    a, b = bits[..., 0], bits[..., 1]
-    targets = np.stack([a * b, 1 - a * b], axis=-1)  # [AND, NAND]
-    shapes = list(zip(K9_WIDTHS[:-1], K9_WIDTHS[1:]))
-    w = [np.stack([rng.uniform(-K9_INIT, K9_INIT, s) for rng in rngs]) for s in shapes]
-    c = [np.stack([rng.uniform(-K9_INIT, K9_INIT, s[1]) for rng in rngs]) for s in shapes]
-    for _ in range(K9_EPOCHS[scale]):
-        for i in range(K9_SAMPLES):
-            x, t = bits[:, i], targets[:, i]
-            h = sigmoid(np.einsum("si,sio->so", x, w[0]) + c[0])
-            y = sigmoid(np.einsum("si,sio->so", h, w[1]) + c[1])
-            delta_out = (y - t) * y * (1 - y)
-            delta_hidden = np.einsum("so,sio->si", delta_out, w[1]) * h * (1 - h)
-            w[1] -= K9_RATE * np.einsum("si,so->sio", h, delta_out)
-            c[1] -= K9_RATE * delta_out
-            w[0] -= K9_RATE * np.einsum("si,so->sio", x, delta_hidden)
-            c[0] -= K9_RATE * delta_hidden
-
-    def ff(point):
-        x = np.broadcast_to(np.array(point, np.float64), (len(run_seeds), 2))
-        return sigmoid(np.einsum("si,sio->so", sigmoid(np.einsum("si,sio->so", x, w[0]) + c[0]), w[1]) + c[1])
-
-    out_11, out_10 = ff([1, 1]), ff([1, 0])
-    results = []
-    for s in range(len(run_seeds)):
-        result = {"ff_1_1": tuple(map(float, out_11[s])), "ff_1_0": tuple(map(float, out_10[s]))}
-        result["pattern_1_1"] = bool(np.all(np.abs(out_11[s] - [1, 0]) < K9_PATTERN_TOLERANCE))
-        result["pattern_1_0"] = bool(np.all(np.abs(out_10[s] - [0, 1]) < K9_PATTERN_TOLERANCE))
-        result["largest_error"] = float(max(np.abs(out_11[s] - [1, 0]).max(), np.abs(out_10[s] - [0, 1]).max()))
         results.append(result)
     return results

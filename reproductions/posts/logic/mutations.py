@@ -6,7 +6,7 @@ measured claim without one is named in NO_MUTATION, with the reason none can exi
 
 from ...suite import runtime
 from ...suite.records import Mutation
-from . import models
+from . import k9, models
 
 
 def float32_softmax(patch):
@@ -23,7 +23,7 @@ def hundredfold_smaller_learning_rate(patch):
 
 
 def two_k9_epochs(patch):
-    patch.setitem(models.K9_EPOCHS, "quick", 2)
+    patch.setitem(k9.K9_EPOCHS, "quick", 2)
 
 
 MUTATIONS = (

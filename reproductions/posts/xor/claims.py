@@ -8,15 +8,8 @@ live here and nowhere else; the models beside this file only measure.
 from ...suite.calibrated import InsideCalibrated, LikeCalibration, NearDocumented
 from ...suite.checks import AtLeast, AtMost, Close, Faster, Holds, MostSeeds, OneRunWorks
 from ...suite.records import THOUGHTRAM, Claim, Source
-from .models import (
-    plot_h16,
-    plot_h32,
-    plot_h32x2,
-    plot_h64,
-    plot_linear128,
-    train_linear128,
-    train_xor_configs,
-)
+from .figures import plot_h16, plot_h32, plot_h32x2, plot_h64, plot_linear128
+from .models import train_linear128, train_xor_configs
 
 # ---- seeds: how many each stochastic claim runs on by default ---------------------------------------
 XOR_SEEDS = 40  # ours: >= 20 asked for; 40 let rank tests separate medians 1.5x apart
