@@ -45,6 +45,7 @@ def in_empty_folder(tmp_path, site, *command):
     folder.mkdir(exist_ok=True)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "REPRO_"))}
     env["PYTHONPATH"] = str(site)  # before the checkout's editable install on sys.path
+    env["REPRO_NO_CACHE"] = "1"  # a real run, and nothing kept in the user's cache
     return subprocess.run(list(command), cwd=folder, capture_output=True, text=True, timeout=900, env=env), folder
 
 
