@@ -19,9 +19,9 @@ import os
 import pytest
 
 from .suite import xdist_groups
+from .suite.placement import SCALES
 from .suite.seeds import SEED_SPEC_HELP
 
-SCALES = ("quick", "documented")
 STATE = pytest.StashKey()
 CLAIM_MARKER = "repro_claim"
 MARKERS = {

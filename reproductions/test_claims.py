@@ -6,7 +6,7 @@ Shipped in the package, so an installed suite runs from any folder:
     pytest --pyargs reproductions -k softmax    # plain pytest
 
 ``repro_claim`` is parametrized below over ``suite.registry.CLAIMS``, the records of every
-``posts/<topic>/claims.py``, each with its markers at this run's scale (``suite.session.claim_params``).
+``posts/<topic>/claims.py``, each with its markers at this run's scale (``suite.placement.claim_params``).
 Ids read ``test_claim[<claim id>]``, so ``-k xnor.train`` selects a family. A claim passes when the
 verdict its measurement supports is the verdict the registry expects; the report shows documented and
 measured side by side either way. The fixtures live here, not in the plugin: nothing of the suite
@@ -22,7 +22,7 @@ from reproductions.pytest_plugin import session_of
 
 def pytest_generate_tests(metafunc):
     if metafunc.function.__name__ == "test_claim":
-        from reproductions.suite.session import claim_params
+        from reproductions.suite.placement import claim_params
 
         metafunc.parametrize("repro_claim", claim_params(session_of(metafunc.config).scale))
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from reproductions.suite.placement import claim_markers, device_plan, resolve_scale, selects_only_gpu
 from reproductions.suite.registry import REGISTRY
-from reproductions.suite.session import claim_markers, device_plan, resolve_scale, selects_only_gpu
 
 ROOT = Path(__file__).resolve().parents[1]
 SUBSET = "gates or softmax or k9 or subgraph or kaggle"  # deterministic, stochastic, graph-mode and unavailable claims

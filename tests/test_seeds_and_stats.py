@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from reproductions.suite.calibrated import InsideCalibrated, NearDocumented
-from reproductions.suite.checks import AtLeast, AtMost, Close, Equals, Holds, OneRunWorks
+from reproductions.suite.checks import AtLeast, AtMost, Close, Equals, Holds, OneRunWorks, Paired
 from reproductions.suite.judge import verdict_of
 from reproductions.suite.seeds import SeedSpecError, derive_seed, format_seeds, parse_seeds
 from reproductions.suite.stats import aggregate, clopper_pearson, rank_sum_p, rank_sum_tails, spread_sides
@@ -206,3 +206,14 @@ def test_one_run_claims_follow_one_rule():
     assert not check.judge(aggregate([{"x": True}] + [{"x": False}] * 39), {}, never).ok  # 1%: below the rule
     assert not check.judge(sound, {}, None).ok  # without a calibration, the seeds now alone: 1/40 < 5%
     assert check.judge(aggregate([{"x": True}] * 2 + [{"x": False}] * 18), {}, None).ok  # 2/20
+
+
+def test_paired_compares_the_two_arms_seed_by_seed():
+    runs = [{"a": a, "b": b} for a, b in ((0.3, 0.1), (0.2, 0.25), (0.5, 0.4))]
+    measured = aggregate(runs)
+    assert not Paired("a", than="b").judge(measured, {}, None).ok  # seed 1 is smaller: not on every seed
+    assert Paired("b", than="b").judge(measured, {}, None).ok is False  # a tie counts against
+    six = aggregate([{"a": 1.0 + i, "b": float(i)} for i in range(6)])
+    judged = Paired("a", than="b", alpha=0.05).judge(six, {}, None)
+    assert judged.ok and "6/6 seeds" in judged.text and "p = 0.016" in judged.text
+    assert not Paired("a", than="b", alpha=0.05).judge(aggregate(runs), {}, None).ok  # 2/3: p = 0.5

@@ -190,6 +190,38 @@ class OneRunWorks(Check):
         )
 
 
+def per_seed(measured, metric):
+    """A metric's values over the seeds, in seed order (one value for one seed)."""
+    return tuple(measured.get(f"{metric}.values") or (measured[metric],))
+
+
+@dataclass(frozen=True)
+class Paired(Check):
+    """On the same seeds, ``metric`` is larger than ``than`` (two arms of one run, paired by seed).
+
+    With ``alpha`` it is judged by a one-sided sign test (more seeds larger than chance gives, p <
+    alpha); without, it must hold on every seed (for a few seeds, where a sign test cannot reach
+    significance: 3 seeds give at best p = 0.125). A tie counts against.
+    """
+
+    than: str = ""
+    alpha: float = 0.0
+
+    def _judge(self, value, measured, documented, calibration):
+        mine, theirs = per_seed(measured, self.metric), per_seed(measured, self.than)
+        if len(mine) != len(theirs):
+            return Judged(False, f"{self._name()}: {self.metric} and {self.than} differ in seeds", error=True)
+        larger, n = sum(a > b for a, b in zip(mine, theirs)), len(mine)
+        medians = f"medians {_fmt(value)} vs {_fmt(measured[self.than])}"
+        if not self.alpha:
+            return Judged(larger == n, f"{self._name()}: larger on {larger}/{n} seeds ({medians})")
+        p = sign_test_p(larger, n)
+        return Judged(
+            p < self.alpha,
+            f"{self._name()}: larger on {larger}/{n} seeds ({medians}; sign test p = {p:.2g}, needs < {self.alpha:g})",
+        )
+
+
 @dataclass(frozen=True)
 class Faster(Check):
     """Per-seed values of ``metric`` tend to be smaller than those of ``than`` (Mann-Whitney)."""

@@ -80,7 +80,7 @@ def device_for(claim, args):
     if not (claim.gpu_at_documented and args.scale == "documented"):
         return "cpu"
     from . import runtime
-    from .session import device_plan
+    from .placement import device_plan
 
     device, reason = device_plan({"gpu"}, runtime.gpus(), on_cpu=args.on_cpu)
     if reason:  # in this command's words

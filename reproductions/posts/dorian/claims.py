@@ -7,7 +7,7 @@ live here and nowhere else; the models beside this file only measure.
 """
 
 from ...suite.calibrated import NearDocumented
-from ...suite.checks import AtLeast, AtMost, Close, Holds, OneRunWorks
+from ...suite.checks import AtLeast, AtMost, Close, Holds, OneRunWorks, Paired
 from ...suite.records import BROWN, Claim, Source
 from .classifier import plot_curves, plot_fingerprints, plot_optimal_inputs, train_dorian
 from .matinv import invert, plot_loss
@@ -182,13 +182,16 @@ CLAIMS = (
         seeds_documented=DORIAN_DOCUMENTED_SEEDS,
         markers=("dataset",),
         checks=(
-            Holds(
-                "l2_025_every_image_nearest_own_mean",
-                label="each of the 10 L2 images is nearest (by correlation) its own digit's mean image",
+            # ours: all 10 on the median seed (a real test digit's own mean is the nearest for ~80%)
+            AtLeast(
+                "l2_025_nearest_own_mean",
+                10,
+                label="L2 images (of 10) nearest, by correlation, their own digit's mean image",
             ),
-            Holds(
-                "l2_025_margin_above_unregularized",
-                label="own-mean minus other-means correlation larger with L2 than without",
+            Paired(
+                "l2_025_own_mean_margin",
+                than="unregularized_own_mean_margin",
+                label="own-mean minus other-means correlation, L2 against no penalty from the same start",
             ),
         ),
         explains=(

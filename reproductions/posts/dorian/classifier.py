@@ -159,8 +159,6 @@ def correlation(a, b):
         "l1_own_mean_margin",
         "l2_025_nearest_own_mean",
         "l2_025_own_mean_margin",
-        "l2_025_every_image_nearest_own_mean",
-        "l2_025_margin_above_unregularized",
         "l1_kills_most_pixels",
         "l1_kills_more_than_none",
         "l1_mean_shift",
@@ -210,8 +208,6 @@ def train_dorian(seed, scale="quick"):
     # what L1 took off, pixel by pixel, against the same start optimized without a penalty
     out["l1_mean_shift"] = float(np.mean(images["unregularized"] - images["l1"]))
     out["l2_more_digit_like"] = out["l2_025_similarity"] > out["unregularized_similarity"]
-    out["l2_025_every_image_nearest_own_mean"] = out["l2_025_nearest_own_mean"] == 10
-    out["l2_025_margin_above_unregularized"] = out["l2_025_own_mean_margin"] > out["unregularized_own_mean_margin"]
     out["class_means"] = means
     return out
 
