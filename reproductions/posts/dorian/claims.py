@@ -182,10 +182,11 @@ CLAIMS = (
         seeds_documented=DORIAN_DOCUMENTED_SEEDS,
         markers=("dataset",),
         checks=(
-            # ours: all 10 on the median seed (a real test digit's own mean is the nearest for ~80%)
+            # ours: 9 of 10 on the median seed (30 documented draws: 10 on 24, 9 on 5, 8 on 1; a real
+            # test digit's own mean is the nearest for ~80%). The margin separates L2 from no penalty
             AtLeast(
                 "l2_025_nearest_own_mean",
-                10,
+                9,
                 label="L2 images (of 10) nearest, by correlation, their own digit's mean image",
             ),
             Paired(

@@ -274,12 +274,24 @@ CLAIMS = (
         documented={"figure": "histograms"},
         judge="qualitative",
         expected="reproduced",
-        why="Measured as the ratio of pre-activation std between consecutive conv layers at the post's widths.",
+        why="The post's histograms come from the trained run (lr 1e-3, 5,000 steps), and it reads them as "
+        "'within about an order of magnitude of one another': measured as the spread of the four conv "
+        "layers' pre-activation std after training (largest over smallest). At initialization He init is "
+        "stable by construction; that is an explanation, not the claim. At the quick scale the trained net "
+        "is the ablation's 1/16-width one (lr 0.01, 400 steps): a proxy.",
         **CONVNET_RUNS,
-        # ours: "only slightly": within a factor 2 per layer, against ~25x per layer with N(0,1)
         checks=(
-            AtMost("he_std_ratio_max", 2.0, label="largest std ratio between consecutive conv layers"),
-            AtLeast("he_std_ratio_min", 0.5, label="smallest std ratio between consecutive conv layers"),
+            # post: "all values are within about an order of magnitude of one another"
+            AtMost(
+                "he_trained_std_spread",
+                10.0,
+                label="after training: largest over smallest pre-activation std of the 4 conv layers",
+            ),
+        ),
+        explains=(
+            # ours: at initialization, within a factor 2 per layer, against ~25x per layer with N(0,1)
+            AtMost("he_std_ratio_max", 2.0, label="at initialization: largest std ratio between consecutive layers"),
+            AtLeast("he_std_ratio_min", 0.5, label="at initialization: smallest std ratio between consecutive layers"),
         ),
         figure=plot_histograms,
     ),

@@ -173,6 +173,7 @@ def _train_and_test(model, params, lr, steps, scale):
         "documented_acc": float(documented[1]),
         "finite": bool(np.isfinite(costs).all() and np.isfinite(clean).all()),
         "eval_moved_weights": any(not np.array_equal(a, v.numpy()) for a, v in zip(snapshot, variables)),
+        "trained": snapshot,  # the weights after training, before the test loop moves them
     }
 
 

@@ -180,6 +180,22 @@ def activation_statistics(seed, init, scale):
     return [t.numpy() for t in taps]
 
 
+def trained_activations(run, scale):
+    """Pre-activations per layer of a trained ConvNet (the post's histograms come from its trained run)."""
+    tf = runtime.tensorflow()
+    weights = [tf.constant(w) for w in run["trained"]]
+    params = list(zip(weights[::2], weights[1::2]))
+    taps = []
+    x = tf.constant(mnist.for_scale(scale).x_test[:HISTOGRAM_IMAGES])
+    conv_forward(tf, params, x, CONV_WIDTHS[scale], taps)
+    return [t.numpy() for t in taps]
+
+
+def std_ratios(stds):
+    """Std of each conv layer's pre-activations over the one before it (layers 1 to 4)."""
+    return [b / a for a, b in zip(stds[:3], stds[1:4])]
+
+
 @measurement(
     "ltfn:train_convnets",
     metrics=(
@@ -243,6 +259,9 @@ def activation_statistics(seed, init, scale):
         "small_layer4_p95_abs",
         "he_std_ratio_max",
         "he_std_ratio_min",
+        "he_trained_layer_std",
+        "he_trained_std_ratio_max",
+        "he_trained_std_spread",
     ),
 )
 def train_convnets(seed, scale="quick"):
@@ -299,6 +318,11 @@ def train_convnets(seed, scale="quick"):
     out["normal_layer4_range"] = out["normal_layer_range"][3]
     out["normal_logit_range"] = out["normal_layer_range"][4]
     out["small_logit_range"] = out["small_layer_range"][4]
-    out["he_std_ratio_max"] = max(b / a for a, b in zip(out["he_layer_std"][:3], out["he_layer_std"][1:4]))
-    out["he_std_ratio_min"] = min(b / a for a, b in zip(out["he_layer_std"][:3], out["he_layer_std"][1:4]))
+    out["he_std_ratio_max"] = max(std_ratios(out["he_layer_std"]))
+    out["he_std_ratio_min"] = min(std_ratios(out["he_layer_std"]))
+    # after training (LTFN 6's VS/Xavier arm; at the quick scale the 1/16-width net of the ablation)
+    trained = [float(t.std()) for t in trained_activations(arms["he"], scale)]
+    out["he_trained_layer_std"] = tuple(trained)
+    out["he_trained_std_ratio_max"] = max(std_ratios(trained))
+    out["he_trained_std_spread"] = max(trained[:4]) / min(trained[:4])  # conv layers 1-4
     return out
