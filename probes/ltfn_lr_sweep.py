@@ -1,0 +1,50 @@
+"""LR sweep per arm of LTFN 5/6's initialization ablation, quick scale (1/16-width ConvNet, quarter-width
+FC net, 400 steps, the subset), paired by seed: the same draws per seed across arms and rates.
+Run: python probes/ltfn_lr_sweep.py 5"""
+
+import json
+import sys
+import time
+
+import numpy as np
+
+from reproductions.posts.ltfn import nets
+from reproductions.suite import runtime
+from reproductions.suite.seeds import derive_seed
+
+runtime.use_scale("quick")  # one thread, as the quick suite runs
+
+N = int(sys.argv[1]) if len(sys.argv) > 1 else 5
+RATES = (1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2)
+ARMS = {
+    "conv N(0,1)": ("conv", "normal"),
+    "conv x0.01": ("conv", "small"),
+    "conv VS/Xavier": ("conv", "he"),
+    "FC N(0,1)": ("fc", "normal"),
+    "FC He": ("fc", "he"),
+}
+steps = nets.CONV_STEPS["quick"]
+widths = nets.CONV_WIDTHS["quick"]
+res = {arm: {str(lr): [] for lr in RATES} for arm in ARMS}
+t0 = time.time()
+for i in range(N):
+    seed = derive_seed("ltfn:train_convnets", i)
+    runtime.seed_everything(seed)
+    for arm, (kind, init) in ARMS.items():
+        for lr in RATES:
+            if kind == "conv":
+                rng = np.random.default_rng([seed, 1])
+                run = nets.train_and_test(
+                    (nets.conv_forward, (widths,)), nets.conv_params(rng, init, widths), lr, steps, "quick"
+                )
+            else:
+                rng = np.random.default_rng([seed, 2])
+                run = nets.fc_run(rng, init, nets.ABLATION_FC_HIDDEN["quick"], lr, steps, "quick")
+            acc = 100 * run["clean_acc"] if run["finite"] else 0.0
+            res[arm][str(lr)].append(acc)
+    print(f"seed {i} done {time.time() - t0:.0f}s", flush=True)
+print(json.dumps(res))
+for arm in ARMS:
+    meds = {lr: float(np.median(v)) for lr, v in res[arm].items()}
+    best = max(meds, key=meds.get)
+    print(f"{arm:16s}", " ".join(f"{lr}:{m:5.1f}" for lr, m in meds.items()), "best", best)
