@@ -278,7 +278,9 @@ CLAIMS = (
         "'within about an order of magnitude of one another': measured as the spread of the four conv "
         "layers' pre-activation std after training (largest over smallest). At initialization He init is "
         "stable by construction; that is an explanation, not the claim. At the quick scale the trained net "
-        "is the ablation's 1/16-width one (lr 0.01, 400 steps): a proxy.",
+        "is the ablation's 1/16-width one (lr 0.01, 400 steps): a proxy. There, 20 calibrated seeds: spread "
+        "5.6 (3.0-10.2); the largest step between consecutive layers grows from 1.2x at initialization "
+        "(1.1-1.5) to 2.3x after training (1.7-3.2), so 'only slightly' is looser after training than before.",
         **CONVNET_RUNS,
         checks=(
             # post: "all values are within about an order of magnitude of one another"
