@@ -36,9 +36,9 @@ def test_each_claim_is_simulated_on_its_own_seed_count_with_its_rank_tests_bound
 
 def test_a_rule_that_fails_sound_models_shows_up(monkeypatch):
     """The simulation has teeth: a rule no sound model can meet shows up as false alarms."""
-    from reproductions.suite import judge
+    from reproductions.suite import checks
 
-    monkeypatch.setattr(judge, "sign_test_p", lambda holds, n: 1.0)  # "most seeds" can no longer be shown
+    monkeypatch.setattr(checks, "sign_test_p", lambda holds, n: 1.0)  # "most seeds" can no longer be shown
     noisy = alarms.suite_rates(50, ids={"xor.keras.predict_rounded"})
     assert alarms.suite_bound(noisy) > 0.5
 

@@ -52,16 +52,18 @@ def store(tmp_path):
 @pytest.fixture
 def new_process():
     """What a later session starts with: no run in the process's own cache."""
-    runs = memo.cache("measured runs")
-    saved = dict(runs)
+    caches = [memo.cache("measured runs"), memo.cache("runs read from the run store")]
+    saved = [dict(c) for c in caches]
 
     def forget():
-        runs.clear()
+        for c in caches:
+            c.clear()
 
     forget()
     yield forget
-    runs.clear()
-    runs.update(saved)
+    for c, before in zip(caches, saved):
+        c.clear()
+        c.update(before)
 
 
 def test_a_later_session_reads_the_runs_instead_of_measuring(store, new_process):
@@ -146,3 +148,21 @@ def test_the_store_can_be_turned_off(pytester, monkeypatch):
     assert session_of(pytester.parseconfigure("--repro-no-cache")).store is None
     monkeypatch.setenv("REPRO_NO_CACHE", "1")
     assert session_of(pytester.parseconfigure()).store is None
+
+
+def test_every_claim_sharing_a_measurement_says_its_runs_came_from_the_store(store, new_process):
+    engine.check_claim(claim(stored_measure), store=store)
+    new_process()
+    first = engine.check_claim(claim(stored_measure), store=store)
+    second = engine.check_claim(claim(stored_measure), store=store)  # the runs are in the process by now
+    assert first.stored_seeds == second.stored_seeds == [0, 1] and len(CALLS) == 2
+
+
+def test_runs_on_a_gpu_are_not_kept(store):
+    """The key knows the CPU, not the GPU's model, driver or CUDA libraries."""
+    assert store.keeps(stored_measure, "cpu") and not store.keeps(stored_measure, "gpu")
+    assert not store.keeps(timed_measure, "cpu")
+
+
+def test_the_key_names_the_installed_distributions():
+    assert "numpy" in run_store.installed_versions()

@@ -5,7 +5,7 @@ XNOR training claims share ``xnor_train:train_xnor``) share one file in their po
 folder, named after the measuring function and written by ``reproductions calibrate ID --seeds 0-59``
 for any of them. The file keeps raw per-seed values of every metric the measurement returns, so a claim
 added later that reads one of them needs no new recording; the rules that turn them into tolerances
-live in ``judge`` and ``stats``.
+live in ``checks``, ``calibrated`` and ``stats``.
 """
 
 import errno

@@ -6,8 +6,9 @@ differs (``compare``, ``matrix``); 2 a usage error; 3 a package it needs is miss
 pytest); 4 an internal error (the report could not be written, pytest's internal error); 5 no claim
 selected; 130 interrupted. Errors are one line on stderr.
 
-Commands that read reports (``matrix``, ``compare``, ``readme``) import neither NumPy nor TensorFlow,
-nor the posts; ``list`` never imports TensorFlow.
+The commands that read reports (``matrix``, ``compare``, ``readme``, ``bench``) are in ``cli_reports``
+and import neither NumPy nor TensorFlow, nor the posts; the grammar is ``cli_args``; ``list`` never
+imports TensorFlow.
 """
 
 import importlib.util

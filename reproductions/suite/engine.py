@@ -22,6 +22,7 @@ from .seeds import derive_seed
 from .stats import aggregate, is_metric
 
 _runs = memo.cache("measured runs")  # (measurement, seed, scale) -> one seed's run
+_from_store = memo.cache("runs read from the run store")  # the same keys -> True, for the report
 
 
 MASTER_STRIDE = 1000  # master seed m gives each claim the seeds m*1000, m*1000+1, ...
@@ -45,13 +46,14 @@ def measure_runs(claim, seeds, scale, device=None, store=None, stored=None):
     and returns one result per seed; each seed's result must not depend on the others.
     """
     measure = claim.measure
-    keep = store if store is not None and not measure.timed and not memo.is_fresh() else None
+    keep = store if store is not None and store.keeps(measure, device) and not memo.is_fresh() else None
     for seed in seeds:
         if keep and (measure.name, seed, scale) not in _runs:
             if (run := keep.load(measure, seed, scale, device)) is not None:
                 _runs[(measure.name, seed, scale)] = run
-                if stored is not None:
-                    stored.append(seed)
+                _from_store[(measure.name, seed, scale)] = True
+    if stored is not None:  # also for runs another claim of this measurement read before
+        stored.extend(seed for seed in seeds if (measure.name, seed, scale) in _from_store)
     missing = [seed for seed in seeds if (measure.name, seed, scale) not in _runs]
     if missing:
         from . import runtime
@@ -60,6 +62,7 @@ def measure_runs(claim, seeds, scale, device=None, store=None, stored=None):
             results = _measure(measure, missing, scale)
         for seed, result in zip(missing, results):
             _runs[(measure.name, seed, scale)] = check_declared(measure, result)
+            _from_store.pop((measure.name, seed, scale), None)
             if keep:
                 keep.save(measure, seed, scale, device, result, runtime.environment())
     return [_runs[(measure.name, seed, scale)] for seed in seeds]

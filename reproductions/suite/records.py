@@ -61,7 +61,7 @@ class Claim:
     expected: str  # one of VERDICTS
     why: str  # the reason for the expected verdict
     measure: object = None  # the function that measures it (a suite.measurements.measurement)
-    checks: tuple = ()  # the documented result holds (suite.judge checks)
+    checks: tuple = ()  # the documented result holds (suite.checks, suite.calibrated)
     explains: tuple = ()  # the artifact's explanation, or what is measured instead
     seeds: int = 1  # default number of seeds; 1 = deterministic
     seeds_documented: int = 0  # default seeds at the documented scale when it needs more (0: ``seeds``)

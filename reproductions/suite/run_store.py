@@ -9,14 +9,19 @@ unreadable, truncated, written for another key or returns other metrics than its
 is measured afresh, never trusted. Entries are plain JSON (arrays as base64 of their bytes): reading
 one runs no code.
 
-Never stored or read: timed measurements (a time is the claim: always re-timed), and any run taken
-inside ``memo.fresh()`` (the breaks of a model and the determinism tests measure afresh).
+Never stored or read: timed measurements (a time is the claim: always re-timed), runs on a GPU (its
+model, driver and CUDA libraries are not in the key), and any run taken inside ``memo.fresh()`` (the
+breaks of a model and the determinism tests measure afresh).
+
+Nothing is ever deleted: a changed package leaves the old entries behind (the folder can be removed
+at any time; it only saves time).
 
 Where: ``$REPRO_CACHE_DIR``, else ``$XDG_CACHE_HOME/reproductions/runs`` (``~/.cache/...``).
 Off: ``--repro-no-cache`` or ``REPRO_NO_CACHE=1``.
 """
 
 import base64
+import contextlib
 import functools
 import hashlib
 import json
@@ -34,6 +39,17 @@ def default_dir():
         return Path(os.environ["REPRO_CACHE_DIR"])
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(base) / "reproductions" / "runs"
+
+
+@functools.cache
+def installed_versions():
+    """Every installed distribution that provides the modules a run imports, by name and version
+    (tensorflow-cpu, tensorflow-macos, tf-keras, ... included, whatever their names)."""
+    import importlib.metadata
+
+    providers = importlib.metadata.packages_distributions()
+    names = sorted({d for module in ("tensorflow", "keras", "tf_keras", "numpy") for d in providers.get(module, ())})
+    return {name: importlib.metadata.version(name) for name in names}
 
 
 def disabled_by_environment():
@@ -97,6 +113,10 @@ class RunStore:
         self.hits = 0
         self.environment = None  # the environment recorded with the last run read
 
+    def keeps(self, measure, device):
+        """Whether runs of ``measure`` on ``device`` are stored at all."""
+        return not measure.timed and device in (None, "cpu")
+
     def key(self, measure, seed, scale, device):
         from . import runtime
 
@@ -104,6 +124,7 @@ class RunStore:
             "format": FORMAT,
             "source": source_digest(),
             "environment": runtime.static_environment(),  # versions, machine fingerprint, threads
+            "installed": installed_versions(),
             "measurement": measure.name,
             "seed": seed,
             "scale": scale,
@@ -118,8 +139,8 @@ class RunStore:
         """The stored run, or None (absent, unreadable, foreign, or not what the measurement declares)."""
         from .measurements import MeasurementError, check_declared
 
-        key = self.key(measure, seed, scale, device)
         try:
+            key = self.key(measure, seed, scale, device)
             entry = json.loads(self._path(key).read_text())
             body = json.dumps(entry["run"], sort_keys=True)
             if entry["key"] != key or entry["digest"] != hashlib.sha256(body.encode()).hexdigest():
@@ -135,8 +156,9 @@ class RunStore:
     def save(self, measure, seed, scale, device, run, environment):
         """Keep ``run`` (silently not, when it cannot be encoded or the folder cannot be written: the
         store saves time, it never decides a result)."""
-        key = self.key(measure, seed, scale, device)
+        tmp = None
         try:
+            key = self.key(measure, seed, scale, device)
             encoded = encode(run)
             body = json.dumps(encoded, sort_keys=True)
             path = self._path(key)
@@ -146,5 +168,7 @@ class RunStore:
             with tempfile.NamedTemporaryFile("w", dir=path.parent, suffix=".tmp", delete=False) as tmp:
                 json.dump(entry, tmp)
             os.replace(tmp.name, path)  # whole or not at all: a reader never sees half an entry
-        except (OSError, Unstorable, ValueError):
-            return
+        except Exception:  # noqa: BLE001  whatever fails, the run stands measured; only its keeping is lost
+            if tmp is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp.name)

@@ -321,7 +321,9 @@ def train_convnets(seed, scale="quick"):
     out["he_std_ratio_max"] = max(std_ratios(out["he_layer_std"]))
     out["he_std_ratio_min"] = min(std_ratios(out["he_layer_std"]))
     # after training (LTFN 6's VS/Xavier arm; at the quick scale the 1/16-width net of the ablation)
-    trained = [float(t.std()) for t in trained_activations(arms["he"], scale)]
+    trained_taps = trained_activations(arms["he"], scale)
+    trained = [float(t.std()) for t in trained_taps]
+    out["he_trained_taps"] = [t.ravel()[:20000] for t in trained_taps]
     out["he_trained_layer_std"] = tuple(trained)
     out["he_trained_std_ratio_max"] = max(std_ratios(trained))
     out["he_trained_std_spread"] = max(trained[:4]) / min(trained[:4])  # conv layers 1-4
