@@ -156,6 +156,7 @@ def test_every_claim_sharing_a_measurement_says_its_runs_came_from_the_store(sto
     first = engine.check_claim(claim(stored_measure), store=store)
     second = engine.check_claim(claim(stored_measure), store=store)  # the runs are in the process by now
     assert first.stored_seeds == second.stored_seeds == [0, 1] and len(CALLS) == 2
+    assert engine.check_claim(claim(stored_measure)).stored_seeds == [0, 1]  # a caller without a store
 
 
 def test_runs_on_a_gpu_are_not_kept(store):

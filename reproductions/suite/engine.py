@@ -36,11 +36,11 @@ def seeds_for(claim, requested=None, master=0, scale="quick"):
     return list(requested) if claim.stochastic else list(requested)[:1]
 
 
-def measure_runs(claim, seeds, scale, device=None, store=None, stored=None):
+def measure_runs(claim, seeds, scale, device=None, store=None):
     """Per-seed results of the claim's measurement, each computed once per process.
 
     With a ``store`` (``suite.run_store``), a run it keeps for the same inputs is read instead of
-    measured (its seed added to ``stored``), and a new one is kept; never for a timed measurement or
+    measured (``read_from_store`` names them), and a new one is kept; never for a timed measurement or
     inside ``memo.fresh()``. ``device`` places the measuring ("cpu"/"gpu"; None: TensorFlow's choice).
     A measurement marked ``seeds_at_once`` trains all missing seeds together (one stacked model)
     and returns one result per seed; each seed's result must not depend on the others.
@@ -52,8 +52,6 @@ def measure_runs(claim, seeds, scale, device=None, store=None, stored=None):
             if (run := keep.load(measure, seed, scale, device)) is not None:
                 _runs[(measure.name, seed, scale)] = run
                 _from_store[(measure.name, seed, scale)] = True
-    if stored is not None:  # also for runs another claim of this measurement read before
-        stored.extend(seed for seed in seeds if (measure.name, seed, scale) in _from_store)
     missing = [seed for seed in seeds if (measure.name, seed, scale) not in _runs]
     if missing:
         from . import runtime
@@ -66,6 +64,11 @@ def measure_runs(claim, seeds, scale, device=None, store=None, stored=None):
             if keep:
                 keep.save(measure, seed, scale, device, result, runtime.environment())
     return [_runs[(measure.name, seed, scale)] for seed in seeds]
+
+
+def read_from_store(claim, seeds, scale):
+    """The seeds whose runs this process read from the run store (for any claim of the measurement)."""
+    return [seed for seed in seeds if (claim.measure.name, seed, scale) in _from_store]
 
 
 def _measure(measure, seeds, scale):
@@ -193,8 +196,8 @@ def check_claim(claim, seeds=None, scale="quick", device="cpu", figures_dir=None
     started = time.perf_counter()
     scale = scale_for(claim, scale)
     seeds = seeds_for(claim, seeds, master, scale)
-    stored = []
-    runs = measure_runs(claim, seeds, scale, device, store, stored)
+    runs = measure_runs(claim, seeds, scale, device, store)
+    stored = read_from_store(claim, seeds, scale)
     measured = aggregate(runs)
     calibration = calibration_files.load(claim, scale, data_set=measured.get("data"))
     if calibration is not None:
@@ -213,7 +216,7 @@ def check_claim(claim, seeds=None, scale="quick", device="cpu", figures_dir=None
         judged.explains,
         judged.verdict,
         time.perf_counter() - started,
-        runtime.environment() if len(stored) < len(seeds) else store.environment,
+        store.environment if store is not None and stored == seeds and store.environment else runtime.environment(),
         figures,
         judged.not_judged,
         stored_seeds=stored,
