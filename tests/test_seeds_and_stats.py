@@ -5,11 +5,19 @@ import math
 import numpy as np
 import pytest
 
-from reproductions.suite.calibrated import InsideCalibrated, NearDocumented
+from reproductions.suite.calibrated import InsideCalibrated, JointlyTypical, NearDocumented
 from reproductions.suite.checks import AtLeast, AtMost, Close, Equals, Holds, OneRunWorks, Paired
 from reproductions.suite.judge import verdict_of
 from reproductions.suite.seeds import SeedSpecError, derive_seed, format_seeds, parse_seeds
-from reproductions.suite.stats import aggregate, clopper_pearson, rank_sum_p, rank_sum_tails, spread_sides
+from reproductions.suite.stats import (
+    aggregate,
+    clopper_pearson,
+    fisher_p,
+    rank_sum_p,
+    rank_sum_tails,
+    spread_sides,
+    upper_tail,
+)
 
 
 @pytest.mark.parametrize(
@@ -217,3 +225,25 @@ def test_paired_compares_the_two_arms_seed_by_seed():
     judged = Paired("a", than="b", alpha=0.05).judge(six, {}, None)
     assert judged.ok and "6/6 seeds" in judged.text and "p = 0.016" in judged.text
     assert not Paired("a", than="b", alpha=0.05).judge(aggregate(runs), {}, None).ok  # 2/3: p = 0.5
+
+
+def test_fisher_combines_one_sided_tails():
+    assert fisher_p([0.5]) == pytest.approx(0.5)  # one p-value combines to itself
+    assert fisher_p([0.05, 0.05]) == pytest.approx(0.0175, abs=1e-4)  # chi-square 11.98 on 4 dof
+    assert fisher_p([1.0, 1.0, 1.0]) == pytest.approx(1.0)
+    assert upper_tail(10, [1, 2, 3]) == 0.25  # the draw itself counts: never 0
+    assert upper_tail(2, [1, 2, 3]) == 0.75
+
+
+def test_jointly_typical_fails_draws_each_possible_but_together_slow():
+    """Three draws each at the edge of today's runs (tail ~0.05) are together unlikely: p < 0.05."""
+    today = FakeCalibration(list(range(1, 101)))
+    check = JointlyTypical("x", others=("y", "z"), doc="draws")
+    measured = aggregate([{"x": v, "y": v, "z": v} for v in range(1, 41)])
+    slow = check.judge(measured, {"draws": (95, 95, 95)}, today)
+    assert not slow.ok and "Fisher's combination p = 0.0" in slow.text
+    typical = check.judge(measured, {"draws": (50, 30, 70)}, today)
+    assert typical.ok
+    assert check.judge(measured, {"draws": (95, 95, 95)}, None).error  # no calibration: cannot be judged
+    with pytest.raises(ValueError):  # one documented draw per metric, or it is a mistake in the record
+        check.judge(measured, {"draws": (95, 95)}, today)

@@ -5,8 +5,8 @@ import math
 import statistics
 from dataclasses import dataclass
 
-from .checks import Check, Judged, _fmt
-from .stats import MEDIAN_ALPHA, SPREAD_PADDING, rank_sum_p, spread_sides
+from .checks import Check, Judged, _fmt, per_seed
+from .stats import MEDIAN_ALPHA, SPREAD_PADDING, fisher_p, rank_sum_p, spread_sides, upper_tail
 
 
 def _same_distribution(metric, measured, calibration):
@@ -101,3 +101,41 @@ class LikeCalibration(Check):
             return Judged(False, f"{self._name()}: no calibration recorded at this scale", error=True)
         ok, text = _same_distribution(self.metric, measured, calibration)
         return Judged(ok, f"{self._name()} median {_fmt(value)}: {text}")
+
+
+@dataclass(frozen=True)
+class JointlyTypical(Check):
+    """Several documented single draws, taken together, are draws of today's distributions.
+
+    ``metric`` and ``others`` name one metric per draw, from independent runs, in the order of the
+    documented tuple ``doc``. Each draw's upper tail is taken among the seeds measured now and the
+    calibration's other seeds; Fisher's method combines them (one-sided: the documented runs slower,
+    or larger, than today's). It fails when the combined p is below ``alpha``: each draw may look
+    possible alone while together they are not.
+    """
+
+    others: tuple = ()
+    doc: str = ""
+    alpha: float = 0.05
+    calibrated = True
+
+    def reads(self):
+        return (self.metric, *self.others)
+
+    def _judge(self, value, measured, documented, calibration):
+        if calibration is None:
+            return Judged(False, f"{self._name()}: no calibration recorded at this scale", error=True)
+        draws = documented[self.doc]
+        tails = []
+        for metric, draw in zip(self.reads(), draws, strict=True):
+            reference = calibration.reference(metric)
+            if reference is None:  # a simulated fresh master seed: every calibrated seed is another seed
+                reference = calibration.values(metric)
+            tails.append(upper_tail(draw, [*per_seed(measured, metric), *reference]))
+        p = fisher_p(tails)
+        listed = ", ".join(f"{d} ({t:.2f})" for d, t in zip(draws, tails))
+        return Judged(
+            p >= self.alpha,
+            f"{self._name()}: documented {listed} (each draw's upper tail among today's); "
+            f"Fisher's combination p = {p:.2g}, fails below {self.alpha:g}",
+        )

@@ -153,3 +153,16 @@ def rank_sum_p(first, second):
     if not first or not second:
         return 1.0
     return min(1.0, 2 * min(rank_sum_tails(first, second)))
+
+
+def upper_tail(draw, values):
+    """How often a draw at least as large as ``draw`` comes up among ``values``, counting the draw
+    itself (so never 0): the one-sided p-value of one documented draw against many measured ones."""
+    return (sum(v >= draw for v in values) + 1) / (len(values) + 1)
+
+
+def fisher_p(tails):
+    """Fisher's combination of independent one-sided p-values: P(chi-square with 2k degrees of
+    freedom >= -2 sum log p), in closed form for even degrees of freedom."""
+    x = -sum(math.log(t) for t in tails)
+    return min(1.0, math.exp(-x) * sum(x**i / math.factorial(i) for i in range(len(tails))))

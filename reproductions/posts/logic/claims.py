@@ -5,7 +5,7 @@ is judged, which verdict we expect and why, and which function measures it. Docu
 live here and nowhere else; the models beside this file only measure.
 """
 
-from ...suite.calibrated import InsideCalibrated, NearDocumented
+from ...suite.calibrated import InsideCalibrated
 from ...suite.checks import AtLeast, AtMost, Close, Holds, OneRunWorks
 from ...suite.records import KAMPHAUS, Claim, Source
 from .figures import plot_cost_curves
@@ -63,7 +63,11 @@ CLAIMS = (
         judge="distribution",
         expected="reproduced",
         why="The log most likely came from AND (the first function run); the costs are seed-dependent, so "
-        "each printed number must lie within the calibrated spread of AND runs that learn the function.",
+        "each printed number must lie within the calibrated range of AND runs that learn the function. The "
+        "post's run was a fast one: of 48 calibrated learned runs, 1 has a lower cost at step 200 (0.00209 "
+        "against the post's 0.00213; median 0.0050) and 6 at step 400 (median 0.0024 against 0.0010). Both "
+        "costs come from one run, so they are not combined as independent draws (as xor.keras's four "
+        "runs are); a run at least as fast at step 200 comes up 2 times in 49, two-sided 0.08.",
         measure=train_logic_nets,
         seeds=LOGIC_SEEDS,
         checks=(
@@ -76,12 +80,10 @@ CLAIMS = (
             ),
             # ours: AND is learned on ~80% of seeds (48/60 calibrated)
             AtLeast("and_test_100", 0.5, label="AND learned (100% test accuracy), fraction of seeds"),
-            NearDocumented(
-                "and_cost_200_learned", doc="cost_200", log=True, label="AND cost at step 200 (learned runs)"
-            ),
-            NearDocumented(
-                "and_cost_400_learned", doc="cost_400", log=True, label="AND cost at step 400 (learned runs)"
-            ),
+            # single draws of one run, held to the calibrated range unpadded, as every count of a
+            # single run is (the post's step-200 cost is the 2nd-fastest of 49: inside, not padded in)
+            InsideCalibrated("and_cost_200_learned", doc="cost_200", label="AND cost at step 200 (learned runs)"),
+            InsideCalibrated("and_cost_400_learned", doc="cost_400", label="AND cost at step 400 (learned runs)"),
             # calibrated: 42 of 48 learned runs are already at 1.000 by step 200; "most" as a plain
             # majority: a sign test on the ~16 learned runs of 20 seeds fails a sound model 1 time in 25
             AtLeast(

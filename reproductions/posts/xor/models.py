@@ -111,7 +111,7 @@ def loss_per_seed(name, y, p):
     return (per_point[:, 0, 0] + per_point[:, 1, 0] + per_point[:, 2, 0] + per_point[:, 3, 0]) / 4.0
 
 
-def stacked_training(kernels, activation, output_activation, loss, epochs):
+def stacked_training(kernels, activation, output_activation, loss, epochs, adam_epsilon=ADAM_EPSILON):
     """Train one net per seed (kernels: per layer, stacked (seeds, in, out)) for `epochs` epochs.
 
     Returns per epoch and seed the logged accuracy and loss (before the update) and the outputs.
@@ -121,7 +121,7 @@ def stacked_training(kernels, activation, output_activation, loss, epochs):
     weights = [tf.Variable(k) for k in kernels]
     biases = [tf.Variable(tf.zeros((k.shape[0], 1, k.shape[2]))) for k in kernels]
     variables = weights + biases
-    optimizer = keras.optimizers.Adam(learning_rate=LEARNING_RATE, epsilon=ADAM_EPSILON)
+    optimizer = keras.optimizers.Adam(learning_rate=LEARNING_RATE, epsilon=adam_epsilon)
     optimizer.build(variables)
     seeds = kernels[0].shape[0]
     x = tf.constant(np.broadcast_to(X, (seeds, 4, 2)).copy())
@@ -161,82 +161,14 @@ def first_epoch(reached):
     return [int(np.argmax(column)) + 1 if column.any() else None for column in reached.T]
 
 
+RUN_METRICS = ("epochs", "reached", "epochs_capped", "loss_epoch_1", "epochs_to_50", "epochs_to_75", "works_in_500")
+
+
 @measurement(
     "xor_keras:train_xor_configs",
     seeds_at_once=True,
-    metrics=(
-        "h16_mse_epochs",
-        "h16_mse_reached",
-        "h16_mse_epochs_capped",
-        "h16_mse_loss_epoch_1",
-        "h16_mse_epochs_to_50",
-        "h16_mse_epochs_to_75",
-        "h16_mse_works_in_500",
-        "h16_bce_epochs",
-        "h16_bce_reached",
-        "h16_bce_epochs_capped",
-        "h16_bce_loss_epoch_1",
-        "h16_bce_epochs_to_50",
-        "h16_bce_epochs_to_75",
-        "h16_bce_works_in_500",
-        "h32_mse_epochs",
-        "h32_mse_reached",
-        "h32_mse_epochs_capped",
-        "h32_mse_loss_epoch_1",
-        "h32_mse_epochs_to_50",
-        "h32_mse_epochs_to_75",
-        "h32_mse_works_in_500",
-        "h32_bce_epochs",
-        "h32_bce_reached",
-        "h32_bce_epochs_capped",
-        "h32_bce_loss_epoch_1",
-        "h32_bce_epochs_to_50",
-        "h32_bce_epochs_to_75",
-        "h32_bce_works_in_500",
-        "h32x2_mse_epochs",
-        "h32x2_mse_reached",
-        "h32x2_mse_epochs_capped",
-        "h32x2_mse_loss_epoch_1",
-        "h32x2_mse_epochs_to_50",
-        "h32x2_mse_epochs_to_75",
-        "h32x2_mse_works_in_500",
-        "h32x2_bce_epochs",
-        "h32x2_bce_reached",
-        "h32x2_bce_epochs_capped",
-        "h32x2_bce_loss_epoch_1",
-        "h32x2_bce_epochs_to_50",
-        "h32x2_bce_epochs_to_75",
-        "h32x2_bce_works_in_500",
-        "h64_mse_epochs",
-        "h64_mse_reached",
-        "h64_mse_epochs_capped",
-        "h64_mse_loss_epoch_1",
-        "h64_mse_epochs_to_50",
-        "h64_mse_epochs_to_75",
-        "h64_mse_works_in_500",
-        "h64_bce_epochs",
-        "h64_bce_reached",
-        "h64_bce_epochs_capped",
-        "h64_bce_loss_epoch_1",
-        "h64_bce_epochs_to_50",
-        "h64_bce_epochs_to_75",
-        "h64_bce_works_in_500",
-        "h16_sigmoid_mse_epochs",
-        "h16_sigmoid_mse_reached",
-        "h16_sigmoid_mse_epochs_capped",
-        "h16_sigmoid_mse_loss_epoch_1",
-        "h16_sigmoid_mse_epochs_to_50",
-        "h16_sigmoid_mse_epochs_to_75",
-        "h16_sigmoid_mse_works_in_500",
-        "h16_sigmoid_bce_epochs",
-        "h16_sigmoid_bce_reached",
-        "h16_sigmoid_bce_epochs_capped",
-        "h16_sigmoid_bce_loss_epoch_1",
-        "h16_sigmoid_bce_epochs_to_50",
-        "h16_sigmoid_bce_epochs_to_75",
-        "h16_sigmoid_bce_works_in_500",
-        "predict_rounded_xor",
-    ),
+    # one name per configuration, loss and per-run quantity, as _train_xor_stack fills them
+    metrics=(*(f"{c}_{loss}_{m}" for c in CONFIGS for loss in LOSSES for m in RUN_METRICS), "predict_rounded_xor"),
 )
 def train_xor_configs(run_seeds, scale="quick"):
     """Every configuration under both losses for every seed; one result per seed."""

@@ -1,0 +1,67 @@
+"""xor.keras.*_epochs: are the post's epoch counts (284, 124, 56, 32) slower than today's runs for a
+cause of the Keras 1 era? Each candidate is a variant of the suite's stacked training, on the same
+60 seeds and initial weights as the calibration:
+
+- baseline: the suite's training (Keras 1's Adam epsilon 1e-8, accuracy counts an output > 0.5);
+- ties_up: an output of exactly 0.5 read as 1 (Theano's round, half away from zero, in place of
+  TensorFlow's half to even), recomputed from the logged outputs;
+- adam_eps_1e-7: Keras 2/3's Adam epsilon in place of Keras 1's.
+
+For each variant and configuration: median epochs to 100% (BCE, the log's loss), the post's count's
+upper-tail fraction, and Fisher's combination of the four tails. Run: python probes/xor_keras1_variants.py
+"""
+
+import math
+import time
+
+import numpy as np
+
+from reproductions.posts.xor import models
+from reproductions.suite import runtime
+
+POSTED = {"h16": 284, "h32": 124, "h32x2": 56, "h64": 32}  # post
+SEEDS = list(range(60))  # the quick calibration's seeds
+EPOCHS = 1000  # the quick scale's cap
+
+
+def fisher_p(tails):
+    """Fisher's combination: P(chi2 with 2k dof >= -2 sum log p), closed form for even dof."""
+    x = -sum(math.log(t) for t in tails)
+    return math.exp(-x) * sum(x**i / math.factorial(i) for i in range(len(tails)))
+
+
+def counts(config, loss, ties_up=False, adam_epsilon=models.ADAM_EPSILON):
+    hidden, activation = models.CONFIGS[config]
+    out = []
+    for start in range(0, len(SEEDS), models.STACK):
+        stack = SEEDS[start : start + models.STACK]
+        runtime.seed_everything(stack[0])
+        per_seed = [models.glorot_kernels(s, hidden, config) for s in stack]
+        kernels = [np.stack(layer) for layer in zip(*per_seed)]
+        accuracy, _, outputs = models.stacked_training(kernels, activation, "sigmoid", loss, EPOCHS, adam_epsilon)
+        if ties_up:
+            accuracy = ((outputs[:-1] >= 0.5) == models.Y.ravel()).mean(axis=2)
+        out += [e if e is not None else EPOCHS + 1 for e in models.first_epoch(accuracy == 1.0)]
+    return np.array(out)
+
+
+VARIANTS = {"baseline": {}, "ties_up": {"ties_up": True}, "adam_eps_1e-7": {"adam_epsilon": 1e-7}}
+
+for loss in ("bce", "mse"):
+    for name, options in VARIANTS.items():
+        t = time.time()
+        tails, row = [], []
+        for config, posted in POSTED.items():
+            c = counts(config, loss, **options)
+            tail = (np.sum(c >= posted) + 1) / (len(c) + 1)  # the post's count among 60 draws
+            tails.append(tail)
+            row.append(f"{config} {np.median(c):.0f} (tail {tail:.3f})")
+        print(
+            loss,
+            name,
+            "; ".join(row),
+            f"Fisher 3 counts p={fisher_p(tails[:3]):.3f}",
+            f"4 counts p={fisher_p(tails):.3f}",
+            f"{time.time() - t:.0f}s",
+            flush=True,
+        )
