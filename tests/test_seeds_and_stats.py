@@ -12,11 +12,11 @@ from reproductions.suite.seeds import SeedSpecError, derive_seed, format_seeds, 
 from reproductions.suite.stats import (
     aggregate,
     clopper_pearson,
-    fisher_p,
+    position_above,
     rank_sum_p,
     rank_sum_tails,
     spread_sides,
-    upper_tail,
+    stouffer_p,
 )
 
 
@@ -227,12 +227,14 @@ def test_paired_compares_the_two_arms_seed_by_seed():
     assert not Paired("a", than="b", alpha=0.05).judge(aggregate(runs), {}, None).ok  # 2/3: p = 0.5
 
 
-def test_fisher_combines_one_sided_tails():
-    assert fisher_p([0.5]) == pytest.approx(0.5)  # one p-value combines to itself
-    assert fisher_p([0.05, 0.05]) == pytest.approx(0.0175, abs=1e-4)  # chi-square 11.98 on 4 dof
-    assert fisher_p([1.0, 1.0, 1.0]) == pytest.approx(1.0)
-    assert upper_tail(10, [1, 2, 3]) == 0.25  # the draw itself counts: never 0
-    assert upper_tail(2, [1, 2, 3]) == 0.75
+def test_stouffer_combines_positions_two_sided():
+    assert stouffer_p([0.5, 0.5]) == (1.0, 0.0)  # draws at today's medians: nothing to see
+    high, z_high = stouffer_p([0.05, 0.05])  # two draws each at today's 95th percentile
+    assert z_high == pytest.approx(2.326, abs=1e-3) and high == pytest.approx(0.020, abs=1e-3)
+    low, z_low = stouffer_p([0.95, 0.95])  # the mirror image: as unlikely, the other way
+    assert low == pytest.approx(high) and z_low == pytest.approx(-z_high)
+    assert position_above(10, [1, 2, 3]) == 0.125  # the draw itself counts half: never 0
+    assert position_above(2, [1, 2, 3]) == 0.5
 
 
 def test_jointly_typical_fails_draws_each_possible_but_together_slow():
@@ -241,9 +243,11 @@ def test_jointly_typical_fails_draws_each_possible_but_together_slow():
     check = JointlyTypical("x", others=("y", "z"), doc="draws")
     measured = aggregate([{"x": v, "y": v, "z": v} for v in range(1, 41)])
     slow = check.judge(measured, {"draws": (95, 95, 95)}, today)
-    assert not slow.ok and "Fisher's combination p = 0.0" in slow.text
+    assert not slow.ok and "together higher than today's" in slow.text
     typical = check.judge(measured, {"draws": (50, 30, 70)}, today)
     assert typical.ok
+    fast = check.judge(measured, {"draws": (5, 5, 5)}, today)  # jointly faster fails too: two-sided
+    assert not fast.ok and "together lower than today's" in fast.text
     assert check.judge(measured, {"draws": (95, 95, 95)}, None).error  # no calibration: cannot be judged
     with pytest.raises(ValueError):  # one documented draw per metric, or it is a mistake in the record
         check.judge(measured, {"draws": (95, 95)}, today)

@@ -6,7 +6,7 @@ import statistics
 from dataclasses import dataclass
 
 from .checks import Check, Judged, _fmt, per_seed
-from .stats import MEDIAN_ALPHA, SPREAD_PADDING, fisher_p, rank_sum_p, spread_sides, upper_tail
+from .stats import MEDIAN_ALPHA, SPREAD_PADDING, position_above, rank_sum_p, spread_sides, stouffer_p
 
 
 def _same_distribution(metric, measured, calibration):
@@ -108,10 +108,10 @@ class JointlyTypical(Check):
     """Several documented single draws, taken together, are draws of today's distributions.
 
     ``metric`` and ``others`` name one metric per draw, from independent runs, in the order of the
-    documented tuple ``doc``. Each draw's upper tail is taken among the seeds measured now and the
-    calibration's other seeds; Fisher's method combines them (one-sided: the documented runs slower,
-    or larger, than today's). It fails when the combined p is below ``alpha``: each draw may look
-    possible alone while together they are not.
+    documented tuple ``doc``. Each draw's position is taken among the seeds measured now and the
+    calibration's other seeds; Stouffer's method combines the positions, two-sided (draws jointly
+    higher or jointly lower than today's). It fails when the combined p is below ``alpha``: each
+    draw may look possible alone while together they are not.
     """
 
     others: tuple = ()
@@ -126,16 +126,17 @@ class JointlyTypical(Check):
         if calibration is None:
             return Judged(False, f"{self._name()}: no calibration recorded at this scale", error=True)
         draws = documented[self.doc]
-        tails = []
+        positions = []
         for metric, draw in zip(self.reads(), draws, strict=True):
             reference = calibration.reference(metric)
             if reference is None:  # a simulated fresh master seed: every calibrated seed is another seed
                 reference = calibration.values(metric)
-            tails.append(upper_tail(draw, [*per_seed(measured, metric), *reference]))
-        p = fisher_p(tails)
-        listed = ", ".join(f"{d} ({t:.2f})" for d, t in zip(draws, tails))
+            positions.append(position_above(draw, [*per_seed(measured, metric), *reference]))
+        p, z = stouffer_p(positions)
+        listed = ", ".join(f"{d} ({1 - u:.0%})" for d, u in zip(draws, positions))
         return Judged(
             p >= self.alpha,
-            f"{self._name()}: documented {listed} (each draw's upper tail among today's); "
-            f"Fisher's combination p = {p:.2g}, fails below {self.alpha:g}",
+            f"{self._name()}: documented {listed} (the share of today's runs below each); together "
+            f"{'higher' if z > 0 else 'lower'} than today's by Stouffer's two-sided combination, "
+            f"z = {z:.2f}, p = {p:.2g}, fails below {self.alpha:g}",
         )

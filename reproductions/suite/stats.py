@@ -155,14 +155,18 @@ def rank_sum_p(first, second):
     return min(1.0, 2 * min(rank_sum_tails(first, second)))
 
 
-def upper_tail(draw, values):
-    """How often a draw at least as large as ``draw`` comes up among ``values``, counting the draw
-    itself (so never 0): the one-sided p-value of one documented draw against many measured ones."""
-    return (sum(v >= draw for v in values) + 1) / (len(values) + 1)
+def position_above(draw, values):
+    """Where one documented draw sits among many measured ones, as the share lying above it (ties and
+    the draw itself counted half, so never 0 or 1): near 0 for a draw larger than today's, near 1
+    for a smaller one."""
+    above = sum(v > draw for v in values) + 0.5 * sum(v == draw for v in values)
+    return (above + 0.5) / (len(values) + 1)
 
 
-def fisher_p(tails):
-    """Fisher's combination of independent one-sided p-values: P(chi-square with 2k degrees of
-    freedom >= -2 sum log p), in closed form for even degrees of freedom."""
-    x = -sum(math.log(t) for t in tails)
-    return min(1.0, math.exp(-x) * sum(x**i / math.factorial(i) for i in range(len(tails))))
+def stouffer_p(positions):
+    """Are several independent draws, together, shifted against today's in either direction?
+    Stouffer's combination of their positions (``position_above``), two-sided, so no direction is
+    chosen after seeing the draws. Returns (p, z); z > 0 when the draws lie high."""
+    normal = statistics.NormalDist()
+    z = sum(normal.inv_cdf(1 - u) for u in positions) / math.sqrt(len(positions))
+    return 2 * (1 - normal.cdf(abs(z))), z
