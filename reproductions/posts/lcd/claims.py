@@ -73,6 +73,13 @@ CLAIMS = (
                 label="a conv-pool-dense CNN beats the DNN on placements neither saw",
             ),
         ),
+        # the family the verdict does not hold for, shown beside it: a CNN that can see position
+        explains=(
+            LikeCalibration(
+                "cnn_pool_random_test_acc",
+                label="a conv-pool-dense CNN on placements it never saw (100% on 2 of 40 calibrated seeds)",
+            ),
+        ),
     ),
     Claim(
         id="lcd.linreg5.acc_after_5_steps",
@@ -242,10 +249,14 @@ CLAIMS = (
         why="The post's reading: the model 'learned positions of all 100 digits, not how to recognize "
         "them'. Measured on every digit at every offset (360 images): the placements a training image "
         "showed read at 100% and the others near chance (unseen: median 8%, 5-11% on 40 calibrated "
-        "seeds: the post's 8% on fresh images is this number), so the check "
+        "seeds: the post's 8% is at this level, though it was read on fresh random images, where the "
+        "memorizing model reads 18-44% because many repeat a training placement: see lcd.jitter10.test_acc), "
+        "so the check "
         "asks both halves: the seen ones read (>= 90%) and the unseen ones sit closer to chance than to "
         "the seen ones; a model that learned shapes carries its accuracy to unseen placements and "
-        "fails it, an untrained one fails the first half.",
+        "fails it, an untrained one fails the first half. Read after 20,000 steps (ours: the post "
+        "reaches 100% on its training images and gives no count; at the code's 95 or 1,000 steps the "
+        "training set reads 35-55% or 64-82%, so the seen half is not yet there).",
         measure=train_jitter10,
         seeds=LCD_JITTER_SEEDS,
         checks=(
@@ -333,9 +344,10 @@ CLAIMS = (
         stand_in="one 100-64-10 ReLU net trained on 500 jittered 10x10 images",
         measure=train_beyond_linear,
         seeds=LCD_NET_SEEDS,
-        # ours: "handles" = most fresh random jittered images read right
+        # ours: "handles" = fresh random jittered images read at a level linear regression never reaches:
+        # calibrated, linear regression 0.49-0.59 (median 0.55), the DNN 0.75-0.84 (median 0.80)
         checks=(
-            AtLeast("dnn_fresh_test_acc", 0.5, label="DNN accuracy on fresh random jittered images"),
+            AtLeast("dnn_fresh_test_acc", 0.7, label="DNN accuracy on fresh random jittered images"),
             MostSeeds("dnn_beats_linear_on_fresh_images", label="the DNN beats linear regression on them"),
             Holds("dnn_fits_training_set", label="the DNN fits all 500 jittered training images"),
         ),

@@ -159,8 +159,10 @@ CLAIMS = (
         "beats the FC net (ltfn6.controlled_init_ablation). That is the post's own explanation, not a "
         "measurement artifact. At the quick scale (a proxy) the N(0,1) ConvNet learns nothing in 400 "
         "steps at any rate from 1e-7 to 1e-2 (probes/ltfn_lr_sweep.py: best median 12%, at 1e-7), "
-        "harsher than the post's 81.88%, which is judged at the documented scale (one 5,000-step run at "
-        "the documented width on this CPU: 83.61%, against LTFN 3's FC net at 85.87%, median of 30). "
+        "harsher than the post's 81.88%. That number is judged at the documented scale only against a "
+        "recorded calibration, and none exists yet (a 5,000-step run at the documented width takes about "
+        "an hour on a 2-core CPU; one such run read 83.61%, against LTFN 3's FC net at 85.87%, median of "
+        "30): until one is recorded on a GPU, the documented-scale check reports that it cannot be judged. "
         "LTFN 5's exact protocol at the quick scale (probes/ltfn5_protocol.py, 5 seeds: N(0,1) at lr "
         "1e-7 for 5,000 steps, 1/16 width) reads 10.8% (8.9-12.3) against LTFN 3's FC net at its own "
         "rate (lr 1e-4, 5,000 steps) 79.3% (78.6-81.4), below it on 5/5: the 1/16-width net stands in "
@@ -311,8 +313,9 @@ CLAIMS = (
         judge="ordering",
         expected="reproduced",
         why="Holding lr, steps, data and evaluation fixed and varying only the initializer, the ConvNet goes "
-        "from worst (N(0,1): it learns nothing) to best (VS/Xavier: it beats the FC net under either "
-        "init), paired per seed. The common rate is ours, so each arm was also swept over 1e-7 to 1e-2 "
+        "from worst (N(0,1): it learns nothing) to best (VS/Xavier: it beats the FC net with N(0,1) on most "
+        "seeds, and the FC net with He init is no more than a point ahead of it on 5-seed means, the "
+        "bound judged), paired per seed. The common rate is ours, so each arm was also swept over 1e-7 to 1e-2 "
         "at the quick scale's 400 steps (probes/ltfn_lr_sweep.py, 5 seeds paired): at each arm's best "
         "rate ConvNet VS/Xavier 87.4% (1e-2) > FC He 84.9% (1e-2) > FC N(0,1) 80.3% (1e-2) > ConvNet "
         "N(0,1) 12.1% (1e-7), the ordering on 5/5 seeds; the N(0,1) ConvNet learns nothing at any rate "
@@ -320,7 +323,7 @@ CLAIMS = (
         **CONVNET_RUNS,
         checks=(
             MostSeeds("conv_he_beats_fc_normal", label="ConvNet (VS/Xavier) beats LTFN 3's FC net (N(0,1))"),
-            # calibrated: the ConvNet ahead on 17/20 seeds, by 3.0 +- 2.1 points. Judged on means over the
+            # calibrated: the ConvNet ahead on 18/20 seeds, by 3.0 +- 2.2 points. Judged on means over the
             # 5 seeds, with a point of slack (ours): a sound model's 5-seed means then cross it about 1 time
             # in 20,000 instead of 1 in 500 without it (bootstrap of the calibration); an FC net more than a
             # point ahead of the ConvNet fails
