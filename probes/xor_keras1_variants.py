@@ -8,26 +8,20 @@ cause of the Keras 1 era? Each candidate is a variant of the suite's stacked tra
 - adam_eps_1e-7: Keras 2/3's Adam epsilon in place of Keras 1's.
 
 For each variant and configuration: median epochs to 100% (BCE, the log's loss), the post's count's
-upper-tail fraction, and Fisher's combination of the four tails. Run: python probes/xor_keras1_variants.py
+place among the 60 draws, and the suite's joint test of the four (Stouffer, two-sided: JointlyTypical). Run: python probes/xor_keras1_variants.py
 """
 
-import math
 import time
 
 import numpy as np
 
 from reproductions.posts.xor import models
 from reproductions.suite import runtime
+from reproductions.suite.stats import position_above, stouffer_p
 
 POSTED = {"h16": 284, "h32": 124, "h32x2": 56, "h64": 32}  # post
 SEEDS = list(range(60))  # the quick calibration's seeds
 EPOCHS = 1000  # the quick scale's cap
-
-
-def fisher_p(tails):
-    """Fisher's combination: P(chi2 with 2k dof >= -2 sum log p), closed form for even dof."""
-    x = -sum(math.log(t) for t in tails)
-    return math.exp(-x) * sum(x**i / math.factorial(i) for i in range(len(tails)))
 
 
 def counts(config, loss, ties_up=False, adam_epsilon=models.ADAM_EPSILON):
@@ -50,18 +44,16 @@ VARIANTS = {"baseline": {}, "ties_up": {"ties_up": True}, "adam_eps_1e-7": {"ada
 for loss in ("bce", "mse"):
     for name, options in VARIANTS.items():
         t = time.time()
-        tails, row = [], []
+        positions, row = [], []
         for config, posted in POSTED.items():
             c = counts(config, loss, **options)
-            tail = (np.sum(c >= posted) + 1) / (len(c) + 1)  # the post's count among 60 draws
-            tails.append(tail)
-            row.append(f"{config} {np.median(c):.0f} (tail {tail:.3f})")
+            positions.append(position_above(posted, c.tolist()))  # the post's count among 60 draws
+            row.append(f"{config} {np.median(c):.0f} ({1 - positions[-1]:.0%} below)")
         print(
             loss,
             name,
             "; ".join(row),
-            f"Fisher 3 counts p={fisher_p(tails[:3]):.3f}",
-            f"4 counts p={fisher_p(tails):.3f}",
+            "together: z={1:.2f}, p={0:.3f}".format(*stouffer_p(positions)),
             f"{time.time() - t:.0f}s",
             flush=True,
         )
