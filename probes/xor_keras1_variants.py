@@ -12,10 +12,11 @@ place among the 60 draws, and the suite's joint test of the four (Stouffer, two-
 """
 
 import time
+from dataclasses import replace
 
 import numpy as np
 
-from reproductions.posts.xor import models
+from reproductions.posts.xor import config, model
 from reproductions.suite import runtime
 from reproductions.suite.stats import position_above, stouffer_p
 
@@ -24,34 +25,35 @@ SEEDS = list(range(60))  # the quick calibration's seeds
 EPOCHS = 1000  # the quick scale's cap
 
 
-def counts(config, loss, ties_up=False, adam_epsilon=models.ADAM_EPSILON):
-    hidden, activation = models.CONFIGS[config]
+def counts(name, loss, ties_up=False, adam_epsilon=config.QUICK.adam_epsilon):
+    cfg = replace(config.QUICK, adam_epsilon=adam_epsilon)
+    hidden, activation = config.CONFIGS[name]
     out = []
-    for start in range(0, len(SEEDS), models.STACK):
-        stack = SEEDS[start : start + models.STACK]
+    for start in range(0, len(SEEDS), cfg.stack):
+        stack = SEEDS[start : start + cfg.stack]
         runtime.seed_everything(stack[0])
-        per_seed = [models.glorot_kernels(s, hidden, config) for s in stack]
+        per_seed = [model.glorot_kernels(s, hidden, name) for s in stack]
         kernels = [np.stack(layer) for layer in zip(*per_seed)]
-        accuracy, _, outputs = models.stacked_training(kernels, activation, "sigmoid", loss, EPOCHS, adam_epsilon)
+        accuracy, _, outputs = model.stacked_training(kernels, activation, "sigmoid", loss, EPOCHS, cfg)
         if ties_up:
-            accuracy = ((outputs[:-1] >= 0.5) == models.Y.ravel()).mean(axis=2)
-        out += [e if e is not None else EPOCHS + 1 for e in models.first_epoch(accuracy == 1.0)]
+            accuracy = ((outputs[:-1] >= 0.5) == config.Y.ravel()).mean(axis=2)
+        out += [e if e is not None else EPOCHS + 1 for e in model.first_epoch(accuracy == 1.0)]
     return np.array(out)
 
 
 VARIANTS = {"baseline": {}, "ties_up": {"ties_up": True}, "adam_eps_1e-7": {"adam_epsilon": 1e-7}}
 
 for loss in ("bce", "mse"):
-    for name, options in VARIANTS.items():
+    for variant, options in VARIANTS.items():
         t = time.time()
         positions, row = [], []
-        for config, posted in POSTED.items():
-            c = counts(config, loss, **options)
+        for name, posted in POSTED.items():
+            c = counts(name, loss, **options)
             positions.append(position_above(posted, c.tolist()))  # the post's count among 60 draws
-            row.append(f"{config} {np.median(c):.0f} ({1 - positions[-1]:.0%} below)")
+            row.append(f"{name} {np.median(c):.0f} ({1 - positions[-1]:.0%} below)")
         print(
             loss,
-            name,
+            variant,
             "; ".join(row),
             "together: z={1:.2f}, p={0:.3f}".format(*stouffer_p(positions)),
             f"{time.time() - t:.0f}s",

@@ -4,6 +4,7 @@ Records are plain frozen data with keyword fields; the functions that measure a 
 its figure are referenced directly, so a typo fails at import and an editor can jump to them.
 """
 
+import dataclasses
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -49,6 +50,13 @@ class Mutation:
     claims: tuple
     apply: object
     seeds: object = None
+
+
+def change_config(patch, config, **changes):
+    """Break a post's settings at both scales: ``config.QUICK`` and ``config.DOCUMENTED`` with
+    ``changes`` (field -> value) in place, undone after the test like every patch."""
+    for scale in ("QUICK", "DOCUMENTED"):
+        patch.setattr(config, scale, dataclasses.replace(getattr(config, scale), **changes))
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -8,7 +8,7 @@ live here and nowhere else; the models beside this file only measure.
 from ...suite.calibrated import InsideCalibrated, NearDocumented
 from ...suite.checks import AtMost, Holds
 from ...suite.records import SENTIMOS, Claim, Source
-from .model import recover_multi, recover_with_layers
+from .measure import recover_multi, recover_with_layers
 
 # ---- seeds: how many each stochastic claim runs on by default ---------------------------------------
 LINREG_SEEDS = 20  # ours: each seed draws a new regression problem

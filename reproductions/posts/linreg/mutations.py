@@ -4,12 +4,12 @@ Each break must fail the tests of the claims it names; tests/test_mutations.py a
 measured claim without one is named in NO_MUTATION, with the reason none can exist.
 """
 
-from ...suite.records import Mutation
-from . import model
+from ...suite.records import Mutation, change_config
+from . import config
 
 
 def tenfold_smaller_learning_rate(patch):
-    patch.setattr(model, "LEARNING_RATE", 0.03)
+    change_config(patch, config, learning_rate=0.03)
 
 
 MUTATIONS = (

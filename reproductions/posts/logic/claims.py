@@ -9,8 +9,7 @@ from ...suite.calibrated import InsideCalibrated
 from ...suite.checks import AtLeast, AtMost, Close, Holds, OneRunWorks
 from ...suite.records import KAMPHAUS, Claim, Source
 from .figures import plot_cost_curves
-from .k9 import train_k9
-from .models import softmax_examples, train_logic_nets
+from .measure import softmax_examples, train_k9, train_logic_nets
 
 # ---- seeds: how many each stochastic claim runs on by default ---------------------------------------
 LOGIC_SEEDS = 20  # ours: success rates per function to about +-10 points; all seeds train in one graph

@@ -3,14 +3,15 @@
 import numpy as np
 
 from ...suite.figures import pyplot, save
-from .models import FUNCTIONS, LOG_EVERY, STEPS
+from . import config
+from .config import FUNCTIONS
 
 
 def plot_cost_curves(runs, path):
     """The post's printed log as curves: cost every 200 steps, per function, one line per seed."""
     plt = pyplot()
     fig, axes = plt.subplots(1, len(FUNCTIONS), figsize=(3 * len(FUNCTIONS), 2.8), sharey=True)
-    steps = np.arange(0, STEPS, LOG_EVERY)
+    steps = np.arange(0, config.QUICK.steps, config.QUICK.log_every)  # the same at both scales
     for ax, name in zip(axes, FUNCTIONS):
         for run in runs:
             color = "#26a" if run[f"{name}_test_100"] else "#c44"

@@ -5,25 +5,25 @@ measured claim without one is named in NO_MUTATION, with the reason none can exi
 """
 
 from ...suite import runtime
-from ...suite.records import Mutation
-from . import k9, models
+from ...suite.records import Mutation, change_config
+from . import config, model
 
 
 def float32_softmax(patch):
     tf = runtime.tensorflow()
-    patch.setattr(models, "softmax", lambda v: tuple(float(x) for x in tf.nn.softmax(tf.constant(v, tf.float32))))
+    patch.setattr(model, "softmax", lambda v: tuple(float(x) for x in tf.nn.softmax(tf.constant(v, tf.float32))))
 
 
 def one_hidden_relu(patch):
-    patch.setattr(models, "HIDDEN", 1)
+    change_config(patch, config, hidden=1)
 
 
 def hundredfold_smaller_learning_rate(patch):
-    patch.setattr(models, "LEARNING_RATE", 0.0075)
+    change_config(patch, config, learning_rate=0.0075)
 
 
 def two_k9_epochs(patch):
-    patch.setitem(k9.K9_EPOCHS, "quick", 2)
+    change_config(patch, config, k9_epochs=2)
 
 
 MUTATIONS = (

@@ -9,7 +9,7 @@ from ...suite.calibrated import InsideCalibrated, JointlyTypical, LikeCalibratio
 from ...suite.checks import AtLeast, AtMost, Close, Faster, Holds, MostSeeds, OneRunWorks
 from ...suite.records import THOUGHTRAM, Claim, Source
 from .figures import plot_h16, plot_h32, plot_h32x2, plot_h64, plot_linear128
-from .models import train_linear128, train_xor_configs
+from .measure import train_linear128, train_xor_configs
 
 # ---- seeds: how many each stochastic claim runs on by default ---------------------------------------
 XOR_SEEDS = 60  # ours: >= 20 asked for; 60 let a rank test tell 16 from 32 units (medians 2x apart) on all but

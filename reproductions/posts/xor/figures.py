@@ -4,7 +4,7 @@ net's flickering accuracy."""
 import numpy as np
 
 from ...suite.figures import pyplot, save
-from .models import LOSSES
+from .config import LOSSES
 
 
 def plot_epochs(config, runs, path, documented):

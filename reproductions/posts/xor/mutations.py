@@ -4,29 +4,29 @@ Each break must fail the tests of the claims it names; tests/test_mutations.py a
 measured claim without one is named in NO_MUTATION, with the reason none can exist.
 """
 
-from ...suite.records import Mutation
-from . import models
+from ...suite.records import Mutation, change_config
+from . import config
 
 
 def linear_h16(patch):
-    patch.setitem(models.CONFIGS, "h16", ((16,), "linear"))
+    patch.setitem(config.CONFIGS, "h16", ((16,), "linear"))
 
 
 def sigmoid_h32_and_h32x2(patch):  # (linear units still read 100% through float32 rounding: see linear128)
-    patch.setitem(models.CONFIGS, "h32", ((32,), "sigmoid"))
-    patch.setitem(models.CONFIGS, "h32x2", ((32, 32), "sigmoid"))
+    patch.setitem(config.CONFIGS, "h32", ((32,), "sigmoid"))
+    patch.setitem(config.CONFIGS, "h32x2", ((32, 32), "sigmoid"))
 
 
 def relu_in_the_linear_model(patch):
-    patch.setattr(models, "LINEAR", ((128,), "relu"))
+    patch.setattr(config, "LINEAR", ((128,), "relu"))
 
 
 def one_sigmoid_unit(patch):  # one hidden unit cannot separate XOR, whatever its activation
-    patch.setitem(models.CONFIGS, "h16_sigmoid", ((1,), "sigmoid"))
+    patch.setitem(config.CONFIGS, "h16_sigmoid", ((1,), "sigmoid"))
 
 
 def frozen_adam(patch):
-    patch.setattr(models, "LEARNING_RATE", 0.0)
+    change_config(patch, config, learning_rate=0.0)
 
 
 MUTATIONS = (
