@@ -156,8 +156,8 @@ def test_a_run_stopped_by_maxfail_is_marked_partial(tmp_path):
     """-x stops after the first failing claim: the report holds what finished and says it is partial."""
     (tmp_path / "break_and_gate.py").write_text(
         "def pytest_configure(config):\n"
-        "    from reproductions.posts.xnor import gates as xnor_gates\n"
-        "    xnor_gates.THETA_AND = (-10.0, 20.0, 20.0)  # the AND truth table fails\n"
+        "    from reproductions.posts.xnor import config as xnor_config\n"
+        "    xnor_config.THETA_AND = (-10.0, 20.0, 20.0)  # the AND truth table fails\n"
     )
     path = os.pathsep.join(filter(None, [str(tmp_path), os.environ.get("PYTHONPATH")]))
     done = suite("-x", "-p", "break_and_gate", "-k", "xnor.gates", report_dir=tmp_path / "r", env={"PYTHONPATH": path})

@@ -4,13 +4,15 @@ is measured (no op is added to a graph unless someone is watching)."""
 import io
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from reproductions.posts.xnor import train as xnor_train
-from reproductions.suite import progress
+from reproductions.posts.xnor import config as xnor_config
+from reproductions.posts.xnor import model as xnor_model
+from reproductions.suite import progress, runtime
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.cpu
@@ -42,9 +44,9 @@ def test_a_terminal_gets_one_line_rewritten_in_place():
 
 def test_watching_a_training_does_not_change_it():
     def trained():
-        xnor_train.runtime.seed_everything(3)
-        model = xnor_train.build_model()
-        history, loss = xnor_train.compiled_training(model, 400)()
+        runtime.seed_everything(3)
+        model = xnor_model.build_model()
+        history, loss = xnor_model.compiled_training(model, replace(xnor_config.QUICK, steps=400))()
         return history.numpy(), float(loss)
 
     unwatched = trained()
@@ -76,5 +78,7 @@ def test_run_at_documented_scale_reports_progress_in_plain_lines():
     )
     assert "Traceback" not in done.stderr
     steps = [line for line in done.stderr.splitlines() if "training: step" in line]
-    assert steps and steps[-1].startswith(f"seed 1/1 (0) training: step {xnor_train.STEPS:,}/{xnor_train.STEPS:,}")
+    assert steps and steps[-1].startswith(
+        f"seed 1/1 (0) training: step {xnor_config.QUICK.steps:,}/{xnor_config.QUICK.steps:,}"
+    )
     assert "verdict" in done.stdout

@@ -11,8 +11,7 @@ import numpy as np
 
 from ...suite import runtime
 from ...suite.measurements import measurement
-from . import config
-from .model import draw_problem, gradient_descent
+from . import config, model
 
 
 @measurement(
@@ -23,14 +22,16 @@ def recover_multi(seed, scale="quick"):
     cfg = config.at(scale)
     runtime.seed_everything(seed)
     rng = np.random.default_rng(seed)
-    x, w_true, b_true = draw_problem(rng, cfg.examples, cfg.features)
+    x, w_true, b_true = model.draw_problem(rng, cfg.examples, cfg.features)
     noise = rng.random(cfg.examples) * cfg.noise_scale
     y = x @ w_true + b_true + noise
     w0 = rng.standard_normal(cfg.features)
-    w, b, first, last = gradient_descent(x, y, w0, cfg.b_init, cfg.steps, cfg.learning_rate, "float32")
+    w, b, first, last = model.gradient_descent(x, y, w0, cfg.b_init, cfg.steps, cfg.learning_rate, "float32")
     ols = np.linalg.lstsq(np.column_stack([x, np.ones(cfg.examples)]), y, rcond=None)[0]
     # controlled variant: the same draws with the noise's mean removed
-    _, b_centered, _, _ = gradient_descent(x, y - noise.mean(), w0, cfg.b_init, cfg.steps, cfg.learning_rate, "float32")
+    _, b_centered, _, _ = model.gradient_descent(
+        x, y - noise.mean(), w0, cfg.b_init, cfg.steps, cfg.learning_rate, "float32"
+    )
     return {
         "w_max_gap": float(np.max(np.abs(w - w_true))),
         "b_gap": b - b_true,
@@ -48,8 +49,8 @@ def recover_with_layers(seed, scale="quick"):
     cfg = config.at(scale)
     runtime.seed_everything(seed)
     rng = np.random.default_rng(seed)
-    x, w_true, b_true = draw_problem(rng, cfg.layers_examples, cfg.features)
-    w, b, _, _ = gradient_descent(
+    x, w_true, b_true = model.draw_problem(rng, cfg.layers_examples, cfg.features)
+    w, b, _, _ = model.gradient_descent(
         x, x @ w_true + b_true, np.zeros(cfg.features), 0.0, cfg.layers_steps, cfg.learning_rate, "float64"
     )
     fresh = rng.random((cfg.layers_eval_examples, cfg.features))

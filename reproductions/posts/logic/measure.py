@@ -11,8 +11,7 @@ import numpy as np
 
 from ...suite import runtime
 from ...suite.measurements import measurement
-from . import config
-from .model import k9_forward, k9_nets, k9_train, logic_problem, softmax, stacked_logic_training
+from . import config, model
 
 
 @measurement(
@@ -21,8 +20,8 @@ from .model import k9_forward, k9_nets, k9_train, logic_problem, softmax, stacke
 )
 def softmax_examples(seed, scale="quick"):
     """The post's two worked examples, and what the extracted text's version would print."""
-    out = {name: softmax(values) for name, values in config.SOFTMAX_INPUTS.items()}
-    out["as_extracted_2_4_00001"] = softmax(config.AS_EXTRACTED)
+    out = {name: model.softmax(values) for name, values in config.SOFTMAX_INPUTS.items()}
+    out["as_extracted_2_4_00001"] = model.softmax(config.AS_EXTRACTED)
     out["numpy_agrees"] = all(
         np.allclose(np.exp(v) / np.sum(np.exp(v)), out[name], rtol=0, atol=1e-15)
         for name, v in config.SOFTMAX_INPUTS.items()
@@ -61,9 +60,9 @@ def train_logic_nets(run_seeds, scale="quick"):
 
 
 def _train_logic_stack(run_seeds, cfg):
-    problems = [p for seed in run_seeds for p in logic_problem(seed, cfg)]
+    problems = [p for seed in run_seeds for p in model.logic_problem(seed, cfg)]
     models = [p for p in problems for _ in config.VARIANTS]
-    trained = stacked_logic_training(models, [v == "original" for _ in problems for v in config.VARIANTS], cfg)
+    trained = model.stacked_logic_training(models, [v == "original" for _ in problems for v in config.VARIANTS], cfg)
     results = []
     per_seed = len(config.FUNCTIONS) * len(config.VARIANTS)
     for s in range(len(run_seeds)):
@@ -116,11 +115,11 @@ def train_k9(run_seeds, scale="quick"):
     bits = np.stack([rng.integers(0, 2, size=(cfg.k9_samples, 2)) for rng in rngs]).astype(np.float64)
     a, b = bits[..., 0], bits[..., 1]
     targets = np.stack([a * b, 1 - a * b], axis=-1)  # [AND, NAND]
-    w, c = k9_nets(rngs, cfg)
-    k9_train(w, c, bits, targets, cfg.k9_epochs, cfg.k9_rate)
+    w, c = model.k9_nets(rngs, cfg)
+    model.k9_train(w, c, bits, targets, cfg.k9_epochs, cfg.k9_rate)
 
     def ff(point):
-        return k9_forward(w, c, np.broadcast_to(np.array(point, np.float64), (len(run_seeds), 2)))[1]
+        return model.k9_forward(w, c, np.broadcast_to(np.array(point, np.float64), (len(run_seeds), 2)))[1]
 
     out_11, out_10 = ff([1, 1]), ff([1, 0])
     results = []

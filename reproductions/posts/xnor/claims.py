@@ -8,16 +8,15 @@ live here and nowhere else; the models beside this file only measure.
 from ...suite.calibrated import NearDocumented
 from ...suite.checks import AtLeast, AtMost, Close, Equals, Holds, OneRunWorks
 from ...suite.records import SENTIMOS, Claim, Source
-from .gates import (
-    dense_grid,
-    gate_values,
+from .figures import (
     plot_dense_grid,
     plot_gate_surfaces,
+    plot_loss_curves,
     plot_speedup,
+    plot_trained_surfaces,
     plot_xnor_surface,
-    speedup,
 )
-from .train import plot_loss_curves, plot_trained_surfaces, train_xnor
+from .measure import dense_grid, gate_values, speedup, train_xnor
 
 # ---- seeds: how many each stochastic claim runs on by default ---------------------------------------
 XNOR_TRAIN_SEEDS = 30  # ours: ~6 in 10 initializations converge, ~4 in 10 of those onto the hand-set

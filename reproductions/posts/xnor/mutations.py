@@ -5,30 +5,30 @@ measured claim without one is named in NO_MUTATION, with the reason none can exi
 """
 
 from ...suite import runtime
-from ...suite.records import Mutation
-from . import gates, train
+from ...suite.records import Mutation, change_config
+from . import config, model
 
 
 def and_bias_minus_10(patch):
-    patch.setattr(gates, "THETA_AND", (-10.0, 20.0, 20.0))
-    patch.setattr(gates, "B1", [-10.0, 10.0])
+    patch.setattr(config, "THETA_AND", (-10.0, 20.0, 20.0))
+    patch.setattr(config, "B1", [-10.0, 10.0])
 
 
 def swapped_or(patch):
-    patch.setattr(gates, "THETA_OR", (10.0, -20.0, -20.0))
+    patch.setattr(config, "THETA_OR", (10.0, -20.0, -20.0))
 
 
 def positive_negation(patch):
-    patch.setattr(gates, "THETA_NOT", (-10.0, 20.0))
+    patch.setattr(config, "THETA_NOT", (-10.0, 20.0))
 
 
 def vectorized_path_off_by_half(patch):
-    computed = gates.vectorized_tf2
-    patch.setattr(gates, "vectorized_tf2", lambda points: computed(points) + 0.5)
+    computed = model.vectorized_tf2
+    patch.setattr(model, "vectorized_tf2", lambda points: computed(points) + 0.5)
 
 
 def fifty_steps(patch):
-    patch.setattr(train, "STEPS", 50)
+    change_config(patch, config, steps=50)
 
 
 def restore_loads_nothing(patch):

@@ -10,8 +10,7 @@ import numpy as np
 
 from ...suite import runtime
 from ...suite.measurements import measurement
-from . import config
-from .model import first_epoch, glorot_kernels, stacked_training
+from . import config, model
 
 RUN_METRICS = ("epochs", "reached", "epochs_capped", "loss_epoch_1", "epochs_to_50", "epochs_to_75", "works_in_500")
 
@@ -35,16 +34,16 @@ def _train_xor_stack(run_seeds, cfg):
     epochs = cfg.epoch_cap
     results = [{} for _ in run_seeds]
     for name, (hidden, activation) in config.CONFIGS.items():
-        per_seed = [glorot_kernels(seed, hidden, name) for seed in run_seeds]
+        per_seed = [model.glorot_kernels(seed, hidden, name) for seed in run_seeds]
         kernels = [np.stack(layer) for layer in zip(*per_seed)]
         for loss in config.LOSSES:
-            accuracy, losses, outputs = stacked_training(kernels, activation, "sigmoid", loss, epochs, cfg)
+            accuracy, losses, outputs = model.stacked_training(kernels, activation, "sigmoid", loss, epochs, cfg)
             tag = f"{name}_{loss}"
             for result, at100, at50, at75, rounded, first_loss in zip(
                 results,
-                first_epoch(accuracy == 1.0),
-                first_epoch(accuracy >= 0.5),
-                first_epoch(accuracy >= 0.75),
+                model.first_epoch(accuracy == 1.0),
+                model.first_epoch(accuracy >= 0.5),
+                model.first_epoch(accuracy >= 0.75),
                 np.round(outputs[cfg.posted_epochs]),
                 losses[0],
             ):
@@ -85,9 +84,9 @@ def train_linear128(run_seeds, scale="quick"):
 
 def _train_linear_stack(run_seeds, cfg):
     hidden, activation = config.LINEAR
-    per_seed = [glorot_kernels(seed, hidden, "linear128") for seed in run_seeds]
+    per_seed = [model.glorot_kernels(seed, hidden, "linear128") for seed in run_seeds]
     kernels = [np.stack(layer) for layer in zip(*per_seed)]
-    accuracy, _, outputs = stacked_training(kernels, activation, "linear", "mse", cfg.linear_epochs, cfg)
+    accuracy, _, outputs = model.stacked_training(kernels, activation, "linear", "mse", cfg.linear_epochs, cfg)
     out64 = outputs.astype(np.float64)
     identity = np.abs(out64[..., 1] + out64[..., 2] - out64[..., 0] - out64[..., 3])  # (epochs + 1, seeds)
     gap = np.abs(out64 - 0.5).max(axis=2)

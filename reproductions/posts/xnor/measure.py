@@ -1,0 +1,203 @@
+"""XNOR's measurements: the hand-set gates' truth tables and surfaces, the vectorization speedup,
+and the trained net's loss, corners and restored copy over seeds.
+
+Source: 000 (sentimos), "Computing XNOR with a Neural Network", "Vectorized XNOR", "Training
+neural net to emulate XNOR" and "Using XNOR trained model"; original code sentimos/xnor-basic
+(374b5fe, timings at dbc34a3), sentimos/xnor-fast (a83f2d6) and sentimos/xnor-train (557c4ff).
+The post times the surfaces one point per session run against one matrix product per layer; the
+trained net's original sets no seed, and some initializations stall on a plateau with corners at
+0.5, so every trained number is judged over seeds, on the runs that converge.
+"""
+
+import time
+
+import numpy as np
+
+from ...suite import runtime
+from ...suite.measurements import measurement
+from . import config, model
+
+
+def monotone(surface, rising):
+    steps = np.concatenate([np.diff(surface, axis=0).ravel(), np.diff(surface, axis=1).ravel()])
+    return bool(np.all(steps >= -config.EXACT) if rising else np.all(steps <= config.EXACT))
+
+
+@measurement(
+    "xnor_gates:gate_values",
+    metrics=(
+        "and_printed",
+        "and_values",
+        "negation_at_1",
+        "negation_at_0",
+        "or_corners",
+        "nor_corners",
+        "or_monotone",
+        "nor_monotone",
+        "xnor_corners",
+        "xnor_corner_values",
+        "xnor_corner_error",
+    ),
+)
+def gate_values(seed, scale="quick"):
+    """Truth tables, the negation neuron and the gate surfaces on the post's 20x20 grid."""
+    runtime.seed_everything(seed)
+    tf = runtime.tensorflow()
+    code_order = [(x & 1, int(x > 1)) for x in range(4)]  # original code prints (0,0) (1,0) (0,1) (1,1)
+    and_values = [
+        float(model.neuron(config.THETA_AND, tf.constant(float(a)), tf.constant(float(b)))) for a, b in code_order
+    ]
+    negation = lambda x: float(tf.sigmoid(config.THETA_NOT[0] + config.THETA_NOT[1] * tf.constant(x)))  # noqa: E731
+    surfaces = {
+        name: model.surface_of(theta, config.SURFACE_POINTS)
+        for name, theta in (("and", config.THETA_AND), ("or", config.THETA_OR), ("nor", config.THETA_NOR))
+    }
+    x = model.grid_inputs(config.SURFACE_POINTS)
+    surfaces["xnor"] = model.xnor(x[:, 0], x[:, 1]).numpy().reshape(config.SURFACE_POINTS, config.SURFACE_POINTS)
+    xnor_corners = model.corners(surfaces["xnor"])
+    return {
+        "and_printed": " ".join(f"{v:3.1f}" for v in and_values),
+        "and_values": tuple(and_values),
+        "negation_at_1": negation(1.0),
+        "negation_at_0": negation(0.0),
+        "or_corners": model.as_bits(model.corners(surfaces["or"])),
+        "nor_corners": model.as_bits(model.corners(surfaces["nor"])),
+        "or_monotone": monotone(surfaces["or"], rising=True),
+        "nor_monotone": monotone(surfaces["nor"], rising=False),
+        "xnor_corners": model.as_bits(xnor_corners),
+        "xnor_corner_values": tuple(float(v) for v in xnor_corners),
+        "xnor_corner_error": float(max(abs(v - t) for v, t in zip(xnor_corners, (1, 0, 0, 1)))),
+        **{f"surface_{name}": s for name, s in surfaces.items()},
+    }
+
+
+def best_time(function, points, loops=1):
+    started = time.perf_counter()
+    for _ in range(loops):
+        values = function(points)
+    return (time.perf_counter() - started) / loops, values
+
+
+@measurement(
+    "xnor_gates:speedup",
+    metrics=(
+        "speedup_session",
+        "speedup_tf2",
+        "speedup_session_min",
+        "speedup_session_max",
+        "session_per_point_s",
+        "session_vectorized_s",
+        "tf2_per_point_s",
+        "tf2_vectorized_s",
+        "vectorized_matches_per_point",
+        "timing_rounds",
+    ),
+    timed=True,
+)  # alone on the machine (suite.machine_lock): a training beside it moved the median to 193x
+def speedup(seed, scale="quick"):
+    """Per-point vs vectorized on the same 100x100 grid, timed back to back in one process: each round
+    gives one ratio, and the speedup is the median over the rounds (a drift slower than a round cancels)."""
+    cfg = config.at(scale)
+    runtime.seed_everything(seed)
+    paths = {
+        "session": (model.per_point_session, model.vectorized_session),
+        "tf2": (model.per_point_tf2, model.vectorized_tf2),
+    }
+    for slow, fast in paths.values():  # warm-up: build graphs and trace functions outside the timing
+        slow(2), fast(config.TIMING_POINTS)
+    times = {f"{style}_{kind}": [] for style in paths for kind in ("per_point", "vectorized")}
+    agree = True
+    for _ in range(cfg.timing_rounds):
+        for style, (slow, fast) in paths.items():
+            t_slow, slow_values = best_time(slow, config.TIMING_POINTS)
+            t_fast, fast_values = best_time(fast, config.TIMING_POINTS, loops=cfg.fast_loops)
+            times[f"{style}_per_point"].append(t_slow)
+            times[f"{style}_vectorized"].append(t_fast)
+            agree = agree and bool(np.max(np.abs(slow_values - fast_values)) <= config.EXACT)
+    ratios = {style: np.array(times[f"{style}_per_point"]) / np.array(times[f"{style}_vectorized"]) for style in paths}
+    return {
+        "speedup_session": float(np.median(ratios["session"])),
+        "speedup_tf2": float(np.median(ratios["tf2"])),
+        "speedup_session_min": float(ratios["session"].min()),
+        "speedup_session_max": float(ratios["session"].max()),
+        **{f"{name}_s": float(np.median(ts)) for name, ts in times.items()},
+        "vectorized_matches_per_point": agree,
+        "timing_rounds": cfg.timing_rounds,
+    }
+
+
+@measurement(
+    "xnor_gates:dense_grid",
+    metrics=("dense_points", "dense_corners", "dense_s", "per_point_400_s", "dense_faster_than_per_point"),
+    timed=True,
+)
+def dense_grid(seed, scale="quick"):
+    """The vectorized net on 100x100 (Fig 1) and the code's 1000x1000, vs 400 points one at a time."""
+    runtime.seed_everything(seed)
+    model.vectorized_tf2(config.TIMING_POINTS), model.per_point_tf2(2)  # warm-up
+    t_dense, dense = best_time(model.vectorized_tf2, config.TIMING_POINTS)
+    t_per_point, _ = best_time(model.per_point_tf2, config.SURFACE_POINTS)
+    return {
+        "dense_points": int(dense.size),
+        "dense_corners": model.as_bits(model.corners(dense)),
+        "dense_s": t_dense,
+        "per_point_400_s": t_per_point,
+        "dense_faster_than_per_point": bool(t_dense < t_per_point),
+        "grid_100": dense,
+        "grid_1000": model.vectorized_tf2(config.DENSE_POINTS),
+    }
+
+
+@measurement(
+    "xnor_train:train_xnor",
+    metrics=(
+        "final_loss",
+        "converged",
+        "final_loss_converged",
+        "still_falling",
+        "vals_0_0",
+        "vals_0_last",
+        "vals_last_0",
+        "vals_last_last",
+        "corners_xnor",
+        "corners_agree_with_handset",
+        "surface_gap",
+        "restored_identical",
+        "fresh_model_differs",
+    ),
+)
+def train_xnor(seed, scale="quick"):
+    cfg = config.at(scale)
+    start = model.seed_training(cfg)  # built before seeding: its own draws must not shift the seed's
+    runtime.seed_everything(seed)
+    net, train = start(model.build_model().get_weights())
+    history, final = train()
+    history, final = history.numpy(), float(final)
+    surface = model.predict_grid(net)
+    converged = final < config.CONVERGED
+    printed = [surface[0][0], surface[0][-1], surface[-1][0], surface[-1][-1]]  # the code's print order
+    handset = model.handset_surface()
+    when_converged = lambda value: value if converged else None  # noqa: E731
+    return {
+        "final_loss": final,
+        "converged": converged,
+        "final_loss_converged": when_converged(final),
+        "still_falling": when_converged(
+            bool(final < history[-min(len(history), config.FALLING_WINDOW // cfg.loss_every)])
+        ),
+        "vals_0_0": when_converged(float(printed[0])),
+        "vals_0_last": when_converged(float(printed[1])),
+        "vals_last_0": when_converged(float(printed[2])),
+        "vals_last_last": when_converged(float(printed[3])),
+        "corners_xnor": when_converged(model.as_bits(printed) == "1 0 0 1"),
+        "corners_agree_with_handset": when_converged(
+            bool(
+                max(abs(surface[i][j] - handset[i][j]) for i, j in ((0, 0), (0, -1), (-1, 0), (-1, -1)))
+                < config.CORNER_AGREEMENT
+            )
+        ),
+        "surface_gap": when_converged(float(np.mean(np.abs(surface - handset)))),
+        **model.restore_round_trip(net, surface),
+        "loss_history": history,
+        "surface": surface,
+    }
