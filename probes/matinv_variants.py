@@ -7,7 +7,7 @@ import time
 
 import numpy as np
 
-from reproductions.posts.dorian import matinv
+from reproductions.posts.dorian import model
 from reproductions.suite import runtime
 from reproductions.suite.seeds import derive_seed
 
@@ -21,15 +21,14 @@ variants = {
 }
 out = {}
 for name, (lr, steps, cond) in variants.items():
-    matinv.LEARNING_RATE, matinv.MAX_CONDITION = lr, cond
     rows = []
     t = time.time()
     for i in range(N):
         seed = derive_seed("matrix_inverse:invert", i)
         runtime.seed_everything(seed)
         rng = np.random.default_rng(seed)
-        a, _ = matinv.draw_matrix(rng)
-        x, hist = matinv.adagrad_inverse(a, steps)
+        a, _ = model.draw_matrix(rng, cond)
+        x, hist = model.adagrad_inverse(a, steps, lr)
         c = float(np.linalg.cond(a))
         if c > 1e12:
             rows.append((c, None, bool(hist[-1] < hist[0])))

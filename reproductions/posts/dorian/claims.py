@@ -9,8 +9,8 @@ live here and nowhere else; the models beside this file only measure.
 from ...suite.calibrated import NearDocumented
 from ...suite.checks import AtLeast, AtMost, Close, Holds, OneRunWorks, Paired
 from ...suite.records import BROWN, Claim, Source
-from .classifier import plot_curves, plot_fingerprints, plot_optimal_inputs, train_dorian
-from .matinv import invert, plot_loss
+from .figures import plot_curves, plot_fingerprints, plot_loss, plot_optimal_inputs
+from .measure import invert, train_dorian
 
 # ---- seeds: how many each stochastic claim runs on by default ---------------------------------------
 MATINV_SEEDS = 30  # ours: each seed draws a new well-conditioned A; ~22% reach A^-1: none of 30 1 time in 2,000

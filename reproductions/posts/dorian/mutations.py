@@ -4,37 +4,36 @@ Each break must fail the tests of the claims it names; tests/test_mutations.py a
 measured claim without one is named in NO_MUTATION, with the reason none can exist.
 """
 
-from ...suite.records import Mutation
-from . import classifier, matinv
+from ...suite.records import Mutation, change_config
+from . import config
 
 
 def frozen_adagrad(patch):
-    patch.setattr(matinv, "LEARNING_RATE", 0.0)
+    change_config(patch, config, matinv_learning_rate=0.0)
 
 
 def frozen_net(patch):
-    patch.setattr(classifier, "LEARNING_RATE", 0.0)
+    change_config(patch, config, learning_rate=0.0)
 
 
 def blind_hidden_layer(patch):
-    patch.setattr(classifier, "W_STD", 0.0)
-    patch.setattr(classifier, "LEARNING_RATE", 0.0)
+    change_config(patch, config, w_std=0.0, learning_rate=0.0)
 
 
 def still_inputs(patch):
-    patch.setattr(classifier, "INPUT_STEPS", 0)
+    change_config(patch, config, input_steps=0)
 
 
 def regularized_unregularized(patch):
-    patch.setitem(classifier.PENALTIES, "unregularized", classifier.PENALTIES["l2_025"])
+    patch.setitem(config.PENALTIES, "unregularized", config.PENALTIES["l2_025"])
 
 
 def no_l2_penalty(patch):
-    patch.setitem(classifier.PENALTIES, "l2_025", ("l2", 0.0))
+    patch.setitem(config.PENALTIES, "l2_025", ("l2", 0.0))
 
 
 def hundredfold_l1_penalty(patch):
-    patch.setitem(classifier.PENALTIES, "l1", ("l1", 0.2))
+    patch.setitem(config.PENALTIES, "l1", ("l1", 0.2))
 
 
 MUTATIONS = (
