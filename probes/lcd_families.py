@@ -16,8 +16,9 @@ import time
 
 import numpy as np
 
-from reproductions.posts.lcd import beyond
-from reproductions.posts.lcd.data import DIGITS, JITTER_IMAGE, SHAPE, all_placements, images_of
+from reproductions.posts.lcd import config, model
+from reproductions.posts.lcd.config import DIGITS, JITTER_IMAGE, SHAPE
+from reproductions.posts.lcd.data import all_placements, images_of
 from reproductions.suite import runtime
 
 UNIVERSE = all_placements(JITTER_IMAGE, range(JITTER_IMAGE - SHAPE + 1))
@@ -32,8 +33,8 @@ def split(seed, n):
     return images_of(train), images_of([UNIVERSE[i] for i in held])
 
 
-def shapes(model, width):
-    if model == "dnn":
+def shapes(net, width):
+    if net == "dnn":
         return [
             ((100, width), (100, width)),
             ((1, width), None),
@@ -41,19 +42,19 @@ def shapes(model, width):
             ((1, DIGITS), None),
         ]
     fans = (SHAPE * SHAPE, SHAPE * SHAPE * width)
-    readout = 25 * width if model == "cnn_pool" else width
+    readout = 25 * width if net == "cnn_pool" else width
     return [((25, width), fans), ((1, 1, width), None), ((readout, DIGITS), (readout, DIGITS)), ((1, DIGITS), None)]
 
 
-def held_out_accuracy(model, width, seeds, n, steps):
-    beyond.MODELS[model] = shapes(model, width)
-    read = beyond.PATCHED.get(model, lambda images: images)
+def held_out_accuracy(net, width, seeds, n, steps):
+    model.MODELS[net] = shapes(net, width)
+    read = model.PATCHED.get(net, lambda images: images)
     data = [split(s, n) for s in seeds]
     runtime.seed_everything(seeds[0])
     inputs = np.stack([read(train[0]) for train, _ in data])
     labels = np.stack([train[1] for train, _ in data])
     rngs = [np.random.default_rng([s, width, n]) for s in seeds]
-    predict = beyond.train_net(model, rngs, inputs, labels, steps)
+    predict = model.train_net(net, rngs, inputs, labels, config.QUICK, steps)
     test_inputs = np.stack([read(test[0]) for _, test in data])
     predicted = predict(test_inputs)
     return np.array([np.mean(predicted[i] == data[i][1][1]) for i in range(len(seeds))])

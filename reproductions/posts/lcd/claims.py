@@ -9,9 +9,8 @@ live here and nowhere else; the models beside this file only measure.
 from ...suite.calibrated import InsideCalibrated, LikeCalibration
 from ...suite.checks import AtLeast, AtMost, Equals, Holds, MostSeeds, OneRunWorks
 from ...suite.records import SENTIMOS, Claim, Source
-from .beyond import train_beyond_linear
 from .figures import plot_confusion_5000, plot_confusion_after_5, plot_glyphs, plot_w5, plot_w10
-from .linear import feature_count, train_jitter10, train_jitter_sizes, train_lcd5
+from .measure import feature_count, train_beyond_linear, train_jitter10, train_jitter_sizes, train_lcd5
 
 # ---- seeds: how many each stochastic claim runs on by default ---------------------------------------
 LCD_CONFUSION_SEEDS = 80  # ours: Fig 2's reading shows on ~9% of draws: on none of 80 5 times in 10,000

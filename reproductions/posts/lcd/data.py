@@ -8,10 +8,7 @@ placed at a random offset in a larger image.
 
 import numpy as np
 
-# ---- config -----------------------------------------------------------------------------------------
-SHAPE = 5  # post + original code: 5 x 5 glyphs
-DIGITS = 10  # post
-JITTER_IMAGE = 10  # post: digits inside a 10 x 10 image ("twice the size of the shape")
+from .config import DIGITS, JITTER_IMAGE, SHAPE
 
 # glyph strokes as in the original Lcd class (Python 2: half = size / 2 = 2 for size 5)
 TOP, MIDDLE, BOTTOM, LEFT, RIGHT, UPPER_LEFT, UPPER_RIGHT, LOWER_LEFT, LOWER_RIGHT = range(9)
@@ -108,3 +105,14 @@ def every_placement(image, seeds):
     images = np.stack([place(d, image, r, c).ravel() for d, r, c in cases])
     labels, positions = np.array([d for d, _, _ in cases]), np.array([(r, c) for _, r, c in cases])
     return tuple(np.repeat(a[None], seeds, axis=0) for a in (images, labels, positions))
+
+
+def split_placements(rng, offsets, examples):
+    """Training draws from the placements with the given offsets; the test set is every placement
+    of the universe that no training image shows."""
+    universe = all_placements(JITTER_IMAGE, range(JITTER_IMAGE - SHAPE + 1))
+    digits = np.arange(examples) % DIGITS
+    rows, cols = rng.choice(offsets, size=(2, examples))
+    train = list(zip(digits.tolist(), rows.tolist(), cols.tolist()))
+    seen = set(train)
+    return train, [p for p in universe if p not in seen]

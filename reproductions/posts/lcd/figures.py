@@ -3,8 +3,9 @@
 import numpy as np
 
 from ...suite.figures import pyplot, save
-from .data import DIGITS, glyph
-from .linear import vertical_lines
+from .config import DIGITS
+from .data import glyph
+from .model import vertical_lines
 
 
 def plot_glyphs(runs, path):

@@ -6,8 +6,8 @@ measured claim without one is named in NO_MUTATION, with the reason none can exi
 
 import numpy as np
 
-from ...suite.records import Mutation
-from . import beyond, data, linear
+from ...suite.records import Mutation, change_config
+from . import config, data, model
 
 
 def two_line_one(patch):
@@ -19,7 +19,7 @@ def one_on_the_left(patch):
 
 
 def no_learning(patch):
-    patch.setattr(linear, "LEARNING_RATE", 0.0)
+    change_config(patch, config, learning_rate=0.0)
 
 
 def cnn_without_padding(patch):
@@ -28,13 +28,13 @@ def cnn_without_padding(patch):
         windows = np.lib.stride_tricks.sliding_window_view(grid, (data.SHAPE, data.SHAPE), axis=(1, 2))
         return windows.reshape(len(images), -1, data.SHAPE * data.SHAPE)
 
-    patch.setattr(beyond, "patches", valid_windows)
+    patch.setattr(model, "patches", valid_windows)
 
 
 def one_unit_dnn(patch):
     pixels = data.JITTER_IMAGE**2
     patch.setitem(
-        beyond.MODELS,
+        model.MODELS,
         "dnn",
         [((pixels, 1), (pixels, 1)), ((1, 1), None), ((1, data.DIGITS), (1, data.DIGITS)), ((1, data.DIGITS), None)],
     )

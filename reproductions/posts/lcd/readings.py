@@ -9,7 +9,7 @@ import itertools
 
 import numpy as np
 
-from .data import DIGITS, JITTER_IMAGE, SHAPE
+from .config import DIGITS, JITTER_IMAGE, SHAPE
 
 
 # ---- Fig 2: which digits the model mixes up ---------------------------------------------------------

@@ -1,0 +1,318 @@
+"""LCD digits' measurements: what the intro's feature counts, how the linear model learns the 5x5
+glyphs (and what Fig 2 and Fig 3 read off it), how it fares once the digits move, and how the
+nets beyond it read placements they never saw.
+
+Source: 000 (sentimos), "Understanding Convolutional Neural Networks" (the series overview), "How
+to recognize a digit" and "Dealing with inexact data"; original code sentimos/lcd linreg.ipynb
+(f0b01b2, the version whose stored output matches the post) and linreg-large.ipynb (59ff553).
+What the post reads off a trained model is in readings.py.
+"""
+
+import numpy as np
+
+from ...suite import runtime
+from ...suite.measurements import measurement
+from . import config, model
+from .config import DIGITS, JITTER_IMAGE, LARGE_IMAGE, SEEN_OFFSETS, SHAPE
+from .data import every_placement, generate_images, glyph, images_of, split_placements, stacked_images
+from .readings import (
+    TOP_PERCENT,
+    confusion,
+    confusions_in_post_groups,
+    placement_accuracy,
+    position_selectivity,
+    post_groups_rank,
+    w_features,
+)
+
+SPLIT_MODELS = {"random": ("linear", "dnn", "cnn_pool"), "shifted": ("dnn", "cnn")}  # ours: the claims' comparisons
+
+
+@measurement("lcd:feature_count", metrics=("lines_in_0", "lines_in_1", "lines_in_8", "eight_reads_as_zero"))
+def feature_count(seed, scale="quick"):
+    counts = {d: model.vertical_lines(glyph(d)) for d in range(DIGITS)}
+    return {
+        "lines_in_0": counts[0],
+        "lines_in_1": counts[1],
+        "lines_in_8": counts[8],
+        "eight_reads_as_zero": counts[8] == counts[0],
+        "glyph_0": glyph(0),
+        "glyph_1": glyph(1),
+    }
+
+
+# ---- 5x5: "How to recognize a digit" ------------------------------------------------------------------
+@measurement(
+    "lcd:train_lcd5",
+    seeds_at_once=True,
+    metrics=(
+        "acc_after_5",
+        "acc_final",
+        "reaches_100",
+        "confusions_in_post_groups",
+        "post_groups_rank",
+        "post_groups_top_percent",
+        "zero_negative_middle_bar",
+        "one_selects_right_column",
+        "one_penalizes_top_and_middle",
+        "three_negative_on_8_pixels",
+        "three_most_negative_are_8_pixels",
+        "three_positive_on_its_bars",
+    ),
+)
+def train_lcd5(run_seeds, scale="quick"):
+    cfg = config.at(scale)
+    return runtime.in_fixed_stacks(lambda stack: _train_lcd5_stack(stack, cfg), run_seeds, cfg.stack)
+
+
+def _train_lcd5_stack(run_seeds, cfg):
+    rngs = [np.random.default_rng(seed) for seed in run_seeds]
+    images, labels, _ = stacked_images(rngs, cfg.examples, SHAPE)
+    schedules = np.stack([model.batch_schedule(rng, cfg.examples, cfg.steps, cfg.batch) for rng in rngs])
+    predictions, w, _ = model.train_linear(images, labels, schedules, (cfg.first_steps, cfg.steps), cfg.learning_rate)
+    results = []
+    for s in range(len(run_seeds)):
+        early = confusion(labels[s], predictions[0, s])
+        columns = w[s].T.reshape(DIGITS, SHAPE, SHAPE)
+        rank = post_groups_rank(early)
+        results.append(
+            {
+                "acc_after_5": float(np.mean(predictions[0, s] == labels[s])),
+                "acc_final": float(np.mean(predictions[1, s] == labels[s])),
+                "reaches_100": bool(np.all(predictions[1, s] == labels[s])),
+                "confusions_in_post_groups": confusions_in_post_groups(early),
+                "post_groups_rank": rank,
+                "post_groups_top_percent": None if rank is None else rank >= TOP_PERCENT,
+                **w_features(columns),
+                "confusion_after_5": early,
+                "W": columns,
+            }
+        )
+    return results
+
+
+# ---- 10x10 and larger: "Dealing with inexact data" ----------------------------------------------------
+def _readings(acc, test_acc, cfg):
+    """What both image sizes report: training and test accuracy at the step counts the posts read."""
+    return {
+        "acc_5_steps": acc[cfg.first_steps],
+        "acc_95_steps": acc[cfg.steps],
+        "acc_after_1000": acc[cfg.jitter_steps],
+        "reaches_100_at_95": acc[cfg.steps] == 1.0,
+        "reaches_100_at_1000": acc[cfg.jitter_steps] == 1.0,
+        "test_acc_at_95": test_acc[cfg.steps],
+        "test_acc_at_1000": test_acc[cfg.jitter_steps],
+        "test_acc": test_acc[cfg.train_to_100],
+    }
+
+
+READINGS = (  # the keys _readings returns
+    "acc_5_steps",
+    "acc_95_steps",
+    "acc_after_1000",
+    "reaches_100_at_95",
+    "reaches_100_at_1000",
+    "test_acc_at_95",
+    "test_acc_at_1000",
+    "test_acc",
+)
+
+
+@measurement(
+    "lcd:train_jitter10",
+    seeds_at_once=True,
+    metrics=(
+        *READINGS,
+        *(f"{name}_20x20" for name in READINGS),
+        "acc_final_train",
+        "reaches_100",
+        "test_seen_in_training",
+        "position_selectivity",
+        "w_follows_positions",
+        "seen_placement_acc",
+        "unseen_placement_acc",
+        "positions_not_shapes",
+    ),
+)
+def train_jitter10(run_seeds, scale="quick"):
+    """100 jittered digits, 10x10 (the post's text) and 20x20 (linreg-large.ipynb, which printed the
+    post's other jitter numbers), read at 5 and 95 steps (linreg.ipynb), 1,000 (linreg-large) and 20,000."""
+    cfg = config.at(scale)
+    return runtime.in_fixed_stacks(lambda stack: _train_jitter10_stack(stack, cfg), run_seeds, cfg.stack)
+
+
+def _train_jitter10_stack(run_seeds, cfg):
+    evals = (cfg.first_steps, cfg.steps, cfg.jitter_steps, cfg.train_to_100)
+    results = [{} for _ in run_seeds]
+    for image in (JITTER_IMAGE, LARGE_IMAGE):
+        rngs = [np.random.default_rng(seed if image == JITTER_IMAGE else [seed, image]) for seed in run_seeds]
+        images, labels, positions = stacked_images(rngs, cfg.examples, image)
+        test_images, test_labels, test_positions = stacked_images(rngs, cfg.test_examples, image)
+        schedules = np.stack([model.batch_schedule(rng, cfg.examples, cfg.train_to_100, cfg.batch) for rng in rngs])
+        probe_images, probe_labels, probe_positions = every_placement(image, len(run_seeds))
+        # the test and probe images ride along for prediction only: the schedules index the first 100
+        everything = np.concatenate([images, test_images, probe_images], axis=1)
+        every_label = np.concatenate([labels, test_labels, probe_labels], axis=1)
+        predictions, w, _ = model.train_linear(everything, every_label, schedules, evals, cfg.learning_rate)
+        ends = np.cumsum([cfg.examples, cfg.test_examples])
+        train, test, probe = np.split(predictions, ends, axis=2)
+        for s, result in enumerate(results):
+            acc = {steps: float(np.mean(train[i, s] == labels[s])) for i, steps in enumerate(evals)}
+            test_acc = {steps: float(np.mean(test[i, s] == test_labels[s])) for i, steps in enumerate(evals)}
+            if image == LARGE_IMAGE:
+                result.update({f"{name}_20x20": value for name, value in _readings(acc, test_acc, cfg).items()})
+                continue
+            columns = w[s].T.reshape(DIGITS, image, image)
+            seen = set(zip(labels[s], *positions[s].T))
+            result.update(
+                {
+                    **_readings(acc, test_acc, cfg),
+                    "acc_final_train": acc[cfg.train_to_100],
+                    "reaches_100": acc[cfg.train_to_100] == 1.0,
+                    "test_seen_in_training": float(
+                        np.mean([(d, r, c) in seen for d, (r, c) in zip(test_labels[s], test_positions[s])])
+                    ),
+                    **position_selectivity(columns, labels[s], positions[s]),
+                    **placement_accuracy(probe[-1, s], probe_labels[s], probe_positions[s], seen),
+                    "W": columns,
+                }
+            )
+    return results
+
+
+# ---- "more data, lower accuracy": training accuracy after a fixed number of steps ---------------------
+SIZES = (100, 500, 5000)  # original code's 100 examples; post: "500 examples", "5000 examples"
+
+
+def _sizes_metrics():
+    """The metric names of train_jitter_sizes, in the order _train_sizes_stack fills them."""
+    for image in (JITTER_IMAGE, LARGE_IMAGE):
+        for n in SIZES:
+            yield from (f"acc_{n}_{image}x{image}", f"epochs_{n}_{image}x{image}")
+        tag = f"{SIZES[-1]}_{image}x{image}"
+        yield from (f"acc_{tag}_long", f"recall_1_{tag}", f"best_other_recall_{tag}", f"one_learned_best_{tag}")
+    for image in (JITTER_IMAGE, LARGE_IMAGE):
+        yield from (f"more_data_lower_acc_{image}x{image}", f"longer_training_helps_{image}x{image}")
+
+
+@measurement("lcd:train_jitter_sizes", seeds_at_once=True, metrics=tuple(_sizes_metrics()))
+def train_jitter_sizes(run_seeds, scale="quick"):
+    """500 and 5,000 examples at 10x10 and 20x20, 1,000 steps each (and 10,000 for 5,000)."""
+    cfg = config.at(scale)
+    return runtime.in_fixed_stacks(lambda stack: _train_sizes_stack(stack, cfg), run_seeds, cfg.stack)
+
+
+def _train_sizes_stack(run_seeds, cfg):
+    results = [{} for _ in run_seeds]
+    for image in (JITTER_IMAGE, LARGE_IMAGE):
+        for n in SIZES:
+            rngs = [np.random.default_rng([seed, image, n]) for seed in run_seeds]
+            images, labels, _ = stacked_images(rngs, n, image)
+            steps = cfg.long_steps if n == 5000 else cfg.jitter_steps
+            schedules = np.stack([model.batch_schedule(rng, n, steps, cfg.batch) for rng in rngs])
+            evals = (cfg.jitter_steps, cfg.long_steps) if n == 5000 else (cfg.jitter_steps,)
+            predictions, _, _ = model.train_linear(images, labels, schedules, evals, cfg.learning_rate)
+            tag = f"{n}_{image}x{image}"
+            for s, result in enumerate(results):
+                result[f"acc_{tag}"] = float(np.mean(predictions[0, s] == labels[s]))
+                result[f"epochs_{tag}"] = cfg.jitter_steps * cfg.batch / n
+                if n == 5000:
+                    result[f"acc_{tag}_long"] = float(np.mean(predictions[1, s] == labels[s]))
+                    recall = [np.mean(predictions[0, s][labels[s] == d] == d) for d in range(DIGITS)]
+                    result[f"recall_1_{tag}"] = float(recall[1])
+                    result[f"best_other_recall_{tag}"] = float(max(recall[:1] + recall[2:]))
+                    result[f"one_learned_best_{tag}"] = bool(recall[1] > max(recall[:1] + recall[2:]))
+                    result[f"confusion_{tag}"] = confusion(labels[s], predictions[0, s])
+    for result in results:
+        for image in (JITTER_IMAGE, LARGE_IMAGE):
+            tag = f"{image}x{image}"
+            result[f"more_data_lower_acc_{tag}"] = (
+                result[f"acc_5000_{tag}"] < result[f"acc_500_{tag}"] < result[f"acc_100_{tag}"]
+            )
+            result[f"longer_training_helps_{tag}"] = result[f"acc_5000_{tag}_long"] > result[f"acc_5000_{tag}"]
+    return results
+
+
+@measurement(
+    "lcd:train_beyond_linear",
+    seeds_at_once=True,
+    # one name per net, split and score, as _train_beyond_stack fills them, then the comparisons
+    metrics=(
+        *(f"params_{net}" for net in ("linear", "dnn", "cnn", "cnn_pool")),
+        *(
+            f"{net}_{split}_{score}_acc"
+            for split, nets in SPLIT_MODELS.items()
+            for net in nets
+            for score in ("test", "train")
+        ),
+        *(f"{net}_fresh_test_acc" for net in SPLIT_MODELS["random"]),
+        "training_steps",
+        "cnn_smaller_than_dnn",
+        "cnn_pool_smaller_than_dnn",
+        "cnn_100_at_unseen_positions",
+        "cnn_pool_100_at_unseen_placements",
+        "cnn_pool_100_on_fresh_images",
+        "dnn_beats_linear",
+        "dnn_beats_linear_on_fresh_images",
+        "dnn_fits_training_set",
+        "cnn_pool_beats_dnn_at_unseen_placements",
+    ),
+)
+def train_beyond_linear(run_seeds, scale="quick"):
+    cfg = config.at(scale)
+    return runtime.in_fixed_stacks(lambda stack: _train_beyond_stack(stack, cfg), run_seeds, cfg.stack)
+
+
+def _train_beyond_stack(run_seeds, cfg):
+    all_offsets = np.arange(JITTER_IMAGE - SHAPE + 1)
+    splits = {"random": [], "shifted": []}
+    fresh = []
+    for seed in run_seeds:
+        rng = np.random.default_rng(seed)
+        splits["random"].append(split_placements(rng, all_offsets, cfg.net_examples))
+        splits["shifted"].append(split_placements(rng, all_offsets[:SEEN_OFFSETS], cfg.net_examples))
+        fresh.append(generate_images(np.random.default_rng([seed, 3]), cfg.fresh_examples, JITTER_IMAGE)[:2])
+    sizes = {f"params_{m}": model.parameter_count(m) for m in model.MODELS}
+    results = [
+        sizes
+        | {
+            "training_steps": cfg.net_steps,
+            "cnn_smaller_than_dnn": sizes["params_cnn"] < sizes["params_dnn"],
+            "cnn_pool_smaller_than_dnn": sizes["params_cnn_pool"] < sizes["params_dnn"],
+        }
+        for _ in run_seeds
+    ]
+    fresh_x, fresh_y = np.stack([f[0] for f in fresh]), np.stack([f[1] for f in fresh])
+    for split, pairs in splits.items():
+        train = [images_of(t) for t, _ in pairs]
+        # test sets differ in size per seed: score each seed on its own
+        tests = [images_of(u) for _, u in pairs]
+        x = np.stack([t[0] for t in train])
+        labels = np.stack([t[1] for t in train])
+        for net in SPLIT_MODELS[split]:
+            read = model.PATCHED.get(net, lambda images: images)
+            rngs = [np.random.default_rng([seed, len(net), len(split)]) for seed in run_seeds]
+            inputs = np.stack([read(xi) for xi in x])
+            predict = model.train_net(net, rngs, inputs, labels, cfg)
+            train_predicted = predict(inputs)
+            for s, (result, (test_x, test_y)) in enumerate(zip(results, tests)):
+                # pad the test set to one shape per stack: the seed's own model scores its own images
+                test_inputs = read(test_x)
+                stacked = np.broadcast_to(test_inputs, (len(run_seeds),) + test_inputs.shape)
+                result[f"{net}_{split}_test_acc"] = float(np.mean(predict(stacked)[s] == test_y))
+                result[f"{net}_{split}_train_acc"] = float(np.mean(train_predicted[s] == labels[s]))
+            if split == "random":  # the post's yardstick: fresh random images, seen placements included
+                fresh_predicted = predict(np.stack([read(xi) for xi in fresh_x]))
+                for s, result in enumerate(results):
+                    result[f"{net}_fresh_test_acc"] = float(np.mean(fresh_predicted[s] == fresh_y[s]))
+    for result in results:
+        result["cnn_100_at_unseen_positions"] = result["cnn_shifted_test_acc"] == 1.0
+        result["cnn_pool_100_at_unseen_placements"] = result["cnn_pool_random_test_acc"] == 1.0
+        result["cnn_pool_100_on_fresh_images"] = result["cnn_pool_fresh_test_acc"] == 1.0
+        result["dnn_beats_linear"] = result["dnn_random_test_acc"] > result["linear_random_test_acc"]
+        result["dnn_beats_linear_on_fresh_images"] = result["dnn_fresh_test_acc"] > result["linear_fresh_test_acc"]
+        result["dnn_fits_training_set"] = result["dnn_random_train_acc"] == 1.0
+        result["cnn_pool_beats_dnn_at_unseen_placements"] = (
+            result["cnn_pool_random_test_acc"] > result["dnn_random_test_acc"]
+        )
+    return results
