@@ -8,7 +8,7 @@ import time
 
 import numpy as np
 
-from reproductions.posts.ltfn import nets
+from reproductions.posts.ltfn import config, model
 from reproductions.suite import runtime
 from reproductions.suite.seeds import derive_seed
 
@@ -22,12 +22,12 @@ t0 = time.time()
 for i in range(N):
     seed = derive_seed("ltfn:train_convnets", i)
     runtime.seed_everything(seed)
-    widths = nets.CONV_WIDTHS["quick"]
-    params = nets.conv_params(np.random.default_rng([seed, 1]), "normal", widths)
-    run = nets.train_and_test((nets.conv_forward, (widths,)), params, nets.LR_LTFN5, STEPS, "quick")
+    widths = config.QUICK.conv_widths
+    params = model.conv_params(np.random.default_rng([seed, 1]), "normal", widths)
+    run = model.train_and_test((model.conv_forward, (widths,)), params, config.LR_LTFN5, STEPS, "quick")
     rows[CONV].append(100 * run["clean_acc"] if run["finite"] else 0.0)
-    hidden, lr, steps = nets.FC["ltfn3"]
-    run = nets.fc_run(np.random.default_rng([seed, 2]), "normal", hidden, lr, steps, "quick")
+    hidden, lr = config.FC["ltfn3"]
+    run = model.fc_run(np.random.default_rng([seed, 2]), "normal", hidden, lr, STEPS, "quick")
     rows[FC].append(100 * run["clean_acc"])
     print(
         f"seed {i}: " + ", ".join(f"{k} {v[-1]:.1f}" for k, v in rows.items()), f"{time.time() - t0:.0f}s", flush=True

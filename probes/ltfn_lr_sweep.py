@@ -8,7 +8,7 @@ import time
 
 import numpy as np
 
-from reproductions.posts.ltfn import nets
+from reproductions.posts.ltfn import config, model
 from reproductions.suite import runtime
 from reproductions.suite.seeds import derive_seed
 
@@ -23,8 +23,8 @@ ARMS = {
     "FC N(0,1)": ("fc", "normal"),
     "FC He": ("fc", "he"),
 }
-steps = nets.CONV_STEPS["quick"]
-widths = nets.CONV_WIDTHS["quick"]
+steps = config.QUICK.conv_steps
+widths = config.QUICK.conv_widths
 res = {arm: {str(lr): [] for lr in RATES} for arm in ARMS}
 t0 = time.time()
 for i in range(N):
@@ -34,12 +34,12 @@ for i in range(N):
         for lr in RATES:
             if kind == "conv":
                 rng = np.random.default_rng([seed, 1])
-                run = nets.train_and_test(
-                    (nets.conv_forward, (widths,)), nets.conv_params(rng, init, widths), lr, steps, "quick"
+                run = model.train_and_test(
+                    (model.conv_forward, (widths,)), model.conv_params(rng, init, widths), lr, steps, "quick"
                 )
             else:
                 rng = np.random.default_rng([seed, 2])
-                run = nets.fc_run(rng, init, nets.ABLATION_FC_HIDDEN["quick"], lr, steps, "quick")
+                run = model.fc_run(rng, init, config.QUICK.ablation_fc_hidden, lr, steps, "quick")
             acc = 100 * run["clean_acc"] if run["finite"] else 0.0
             res[arm][str(lr)].append(acc)
     print(f"seed {i} done {time.time() - t0:.0f}s", flush=True)

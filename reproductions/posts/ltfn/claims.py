@@ -9,7 +9,7 @@ from ...suite.calibrated import InsideCalibrated, NearDocumented
 from ...suite.checks import AtLeast, AtMost, Close, Equals, Holds, MeanAtMost, MostSeeds
 from ...suite.records import VARTY, Claim, Source
 from .figures import plot_histograms
-from .runs import graph_behaviour, train_convnets, train_fc_parts, train_softmax_parts
+from .measure import graph_behaviour, train_convnets, train_fc_parts, train_softmax_parts
 
 # ---- seeds: how many each stochastic claim runs on by default ---------------------------------------
 LTFN_FC_SEEDS = 5  # ours: LTFN 1-3 train in ~4 s a seed on the subset (one AVX2 core)

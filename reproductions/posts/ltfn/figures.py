@@ -1,7 +1,7 @@
 """Learn TensorFlow Now 6: the activation histograms per initializer, redrawn from measured runs."""
 
 from ...suite.figures import pyplot, save
-from .nets import INITS
+from .model import INITS
 
 
 def plot_histograms(runs, path):

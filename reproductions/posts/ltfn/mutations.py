@@ -4,32 +4,32 @@ Each break must fail the tests of the claims it names; tests/test_mutations.py a
 measured claim without one is named in NO_MUTATION, with the reason none can exist.
 """
 
-from ...suite.records import Mutation
-from . import nets, runs
+from ...suite.records import Mutation, change_config
+from . import config, model
 
 
 def frozen_fc_nets(patch):
     """Learning rate 0, and 10 steps: a frozen net learns nothing in 10 steps or in 5,000."""
     for part in ("ltfn1", "ltfn2", "ltfn3"):
-        hidden, _, _ = nets.FC[part]
-        patch.setitem(nets.FC, part, (hidden, 0.0, 10))
-    patch.setattr(runs, "QUICK_FC3_STEPS", 10)
+        hidden, _ = config.FC[part]
+        patch.setitem(config.FC, part, (hidden, 0.0))
+    change_config(patch, config, ltfn1_steps=10, ltfn2_steps=10, ltfn3_steps=10)
 
 
 def fixed_batch_made_dynamic(patch):
-    patch.setattr(runs, "BATCH", None)
+    patch.setattr(config, "GRAPH_FIXED_BATCH", None)
 
 
 def he_replaced_by_n01(patch):
-    patch.setitem(nets.INITS, "he", nets.INITS["normal"])
+    patch.setitem(model.INITS, "he", model.INITS["normal"])
 
 
 def unscaled_small_init(patch):
-    patch.setattr(nets, "SMALL", 1.0)
+    patch.setattr(config, "SMALL", 1.0)
 
 
 def n01_replaced_by_he(patch):
-    patch.setitem(nets.INITS, "normal", nets.INITS["he"])
+    patch.setitem(model.INITS, "normal", model.INITS["he"])
 
 
 MUTATIONS = (

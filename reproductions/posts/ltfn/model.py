@@ -1,17 +1,11 @@
-"""Learn TensorFlow Now 1-6: from a one-layer net to a ConvNet, and what initialization does.
-
-Source: 001 (Josh Varty), "Learn TensorFlow Now" parts 1-6; original code JoshVarty/
-LearnTensorFlowNow (1_basic.py 0c90759, 2_graph.py e01a536, 3_deeper.py 49d3dda,
-4_convolutions.py c204044, 0_convolutions_weights*.py, 5_weight_initialization.py ef9293c).
-Claims: ltfn1.*, ltfn2.*, ltfn3.*, ltfn5.*, ltfn6.*.
+"""Learn TensorFlow Now's nets, as the posts build them: the fully connected nets of parts 1-3 and
+the ConvNet of parts 4-6 under each initializer, trained by one loop.
 
 Every part feeds 100 training images at a time in file order, unshuffled (offset = step * 100
 mod (N - 100)), uses plain gradient descent on mean softmax cross-entropy, and reports the mean
 cost and accuracy over test batches of 100. LTFN 3 and 5 fetched the optimizer inside the test
-loop, so the net kept training on each test batch while it was scored: the "documented"
-evaluation below does that, the "clean" one does not, on the same trained weights.
-LTFN 6's comparison changed the learning rate 10,000-fold along with the initializer; the
-controlled ablation holds everything but the initializer fixed, against the FC net.
+loop, so the net kept training on each test batch while it was scored: the "as posted" evaluation
+below does that, the "clean" one does not, on the same trained weights.
 """
 
 import math
@@ -20,30 +14,7 @@ import numpy as np
 
 from ...data import mnist
 from ...suite import memo, progress, runtime
-
-# ---- config -------------------------------------------------------------------------------------
-BATCH = 100  # post + original code
-TEST_BATCHES = {"quick": 10, "documented": 100}  # original: 100 batches of 100; the subset has 10
-FC = {  # hidden widths, learning rate, steps (post + original code)
-    "ltfn1": ((), 0.01, 1000),
-    "ltfn2": ((), 0.01, 2000),
-    "ltfn3": ((500, 500), 1e-4, 5000),
-}
-QUICK_FC3_STEPS = 2000  # ours: LTFN 3's own net for 50 epochs of the 4,000-image subset (~11 s a seed)
-CONV_WIDTHS = {"quick": (4, 4, 8, 8), "documented": (64, 64, 128, 128)}  # post; ours: 1/16 width quick
-CONV_STEPS = {"quick": 400, "documented": 5000}  # original code: 5,000; ours: 400 quick (~13 s on one AVX2 core)
-TINY_LR_STEPS = {"quick": 100, "documented": 5000}  # ours: at lr 1e-7, 400 quick steps move no more than 100
-LR_LTFN5 = 1e-7  # original code 4_convolutions.py (not in the post)
-LR_LTFN6 = 1e-3  # original code 5_weight_initialization.py (the post never says it changed)
-SMALL = 0.01  # post: weights x 0.01 (the code scaled the conv layers only)
-ABLATION_LR = {"quick": 0.01, "documented": LR_LTFN6}  # LTFN 6's rate; ours: 10x for 400 quick steps.
-# Held fixed across every arm of the ablation.
-ABLATION_INITS = ("normal", "he")  # ours: LTFN 5's N(0,1) against LTFN 6's VS/Xavier (ConvNet and FC)
-ABLATION_CONV_ONLY = ("small",)  # ours: LTFN 6's x0.01 at the same rate: is it the init or lr 1e-7?
-ABLATION_FC_HIDDEN = {"quick": (128, 128), "documented": (500, 500)}  # LTFN 3's FC net; ours: quarter
-# width quick (N(0,1) at lr 0.01)
-HISTOGRAM_IMAGES = 25  # ours: a quarter batch of test images for the activation statistics (full width)
-LN10 = math.log(10)
+from . import config
 
 
 # ---- data ---------------------------------------------------------------------------------------
@@ -74,7 +45,7 @@ def xavier(rng, shape):
 
 INITS = {  # conv layers, FC layer
     "normal": (normal, normal),  # LTFN 5
-    "small": (lambda rng, s: SMALL * normal(rng, s), normal),  # LTFN 6 code: FC not scaled
+    "small": (lambda rng, s: config.SMALL * normal(rng, s), normal),  # LTFN 6 code: FC not scaled
     "he": (variance_scaling, xavier),  # LTFN 6
 }
 
@@ -104,7 +75,7 @@ def conv_forward(tf, params, x, widths, taps=None):
     return logits
 
 
-def conv_training_flops(widths, batch=BATCH):
+def conv_training_flops(widths, batch=config.BATCH):
     """FLOPs of one training step of the ConvNet: the forward pass's multiply-adds (2 FLOPs each),
     three times over for forward, input gradients and weight gradients."""
     side, channels, forward = 28, 1, 0
@@ -147,7 +118,7 @@ def train_and_test(model, params, lr, steps, scale):
 
 def _setting(scale):
     """What a run and its traced loop depend on besides the net: data, batches and device."""
-    return scale, BATCH, TEST_BATCHES[scale], mnist.for_scale(scale).name, runtime.device_kind()
+    return scale, config.BATCH, config.at(scale).test_batches, mnist.for_scale(scale).name, runtime.device_kind()
 
 
 def _train_and_test(model, params, lr, steps, scale):
@@ -187,7 +158,8 @@ def _traced_loops(model, shapes, scale, tick):
     pairs = [(variables[i], variables[i + 1]) for i in range(0, len(variables), 2)]
     x, y = tf.constant(d.x_train), tf.constant(y_train)
     xt, yt = tf.constant(d.x_test), tf.constant(y_test)
-    last_offset = len(d.x_train) - BATCH
+    batch, test_batches = config.BATCH, config.at(scale).test_batches
+    last_offset = len(d.x_train) - batch
 
     def cost_and_accuracy(xb, yb):
         logits = forward(tf, pairs, xb, *static)
@@ -206,8 +178,8 @@ def _traced_loops(model, shapes, scale, tick):
     def train(rate, steps):
         costs = tf.TensorArray(tf.float32, size=steps)
         for s in tf.range(steps):
-            offset = (s * BATCH) % last_offset
-            cost, _ = step(x[offset : offset + BATCH], y[offset : offset + BATCH], rate)
+            offset = (s * batch) % last_offset
+            cost, _ = step(x[offset : offset + batch], y[offset : offset + batch], rate)
             costs = costs.write(s, cost)
             if tick:
                 tick(s, cost)
@@ -215,9 +187,9 @@ def _traced_loops(model, shapes, scale, tick):
 
     @tf.function
     def test(rate, training):
-        results = tf.TensorArray(tf.float32, size=TEST_BATCHES[scale])
-        for i in tf.range(TEST_BATCHES[scale]):
-            xb, yb = xt[i * BATCH : (i + 1) * BATCH], yt[i * BATCH : (i + 1) * BATCH]
+        results = tf.TensorArray(tf.float32, size=test_batches)
+        for i in tf.range(test_batches):
+            xb, yb = xt[i * batch : (i + 1) * batch], yt[i * batch : (i + 1) * batch]
             cost, accuracy = step(xb, yb, rate) if training else cost_and_accuracy(xb, yb)
             results = results.write(i, tf.stack([cost, accuracy]))
         return tf.reduce_mean(results.stack(), axis=0)
@@ -230,6 +202,30 @@ def fc_run(rng, init, hidden, lr, steps, scale):
 
 
 def conv_run(rng, init, lr, scale):
-    widths = CONV_WIDTHS[scale]
-    steps = (TINY_LR_STEPS if lr == LR_LTFN5 else CONV_STEPS)[scale]
+    cfg = config.at(scale)
+    widths = cfg.conv_widths
+    steps = cfg.tiny_lr_steps if lr == config.LR_LTFN5 else cfg.conv_steps
     return train_and_test((conv_forward, (widths,)), conv_params(rng, init, widths), lr, steps, scale)
+
+
+# ---- activations, for LTFN 6's histograms ---------------------------------------------------------------
+def activation_statistics(seed, init, scale):
+    """Pre-activation ranges and standard deviations per layer, at initialization, full width."""
+    tf = runtime.tensorflow()
+    widths = config.DOCUMENTED.conv_widths
+    rng = np.random.default_rng([seed, 7])
+    params = [(tf.constant(w), tf.constant(b)) for w, b in conv_params(rng, init, widths)]
+    taps = []
+    conv_forward(tf, params, tf.constant(mnist.for_scale(scale).x_test[: config.HISTOGRAM_IMAGES]), widths, taps)
+    return [t.numpy() for t in taps]
+
+
+def trained_activations(run, scale):
+    """Pre-activations per layer of a trained ConvNet (the post's histograms come from its trained run)."""
+    tf = runtime.tensorflow()
+    weights = [tf.constant(w) for w in run["trained"]]
+    params = list(zip(weights[::2], weights[1::2]))
+    taps = []
+    x = tf.constant(mnist.for_scale(scale).x_test[: config.HISTOGRAM_IMAGES])
+    conv_forward(tf, params, x, config.at(scale).conv_widths, taps)
+    return [t.numpy() for t in taps]

@@ -1,7 +1,12 @@
-"""Learn TensorFlow Now 1-6: the measurements, one per group of posts, on the nets of ``nets``.
+"""Learn TensorFlow Now's measurements, one per group of posts: LTFN 1-3 train the fully connected
+nets; LTFN 2's graph behaviour is probed directly; LTFN 5-6 train the ConvNet under each
+initializer, beside the controlled ablation against the FC net.
 
-LTFN 1-3 train the fully connected nets; LTFN 2's graph behaviour is probed directly; LTFN 5-6
-train the ConvNet under each initializer, and the controlled ablation against the FC net.
+Source: 001 (Josh Varty), "Learn TensorFlow Now" parts 1-6; original code JoshVarty/
+LearnTensorFlowNow (1_basic.py 0c90759, 2_graph.py e01a536, 3_deeper.py 49d3dda,
+4_convolutions.py c204044, 0_convolutions_weights*.py, 5_weight_initialization.py ef9293c).
+LTFN 6's comparison changed the learning rate 10,000-fold along with the initializer; the
+controlled ablation holds everything but the initializer fixed, against the FC net.
 """
 
 import numpy as np
@@ -9,34 +14,15 @@ import numpy as np
 from ...data import mnist
 from ...suite import runtime
 from ...suite.measurements import measurement
-from .nets import (
-    ABLATION_CONV_ONLY,
-    ABLATION_FC_HIDDEN,
-    ABLATION_INITS,
-    ABLATION_LR,
-    BATCH,
-    CONV_STEPS,
-    CONV_WIDTHS,
-    FC,
-    HISTOGRAM_IMAGES,
-    INITS,
-    LN10,
-    LR_LTFN5,
-    QUICK_FC3_STEPS,
-    conv_forward,
-    conv_params,
-    conv_run,
-    fc_run,
-)
+from . import config, model
 
 
 # ---- LTFN 1-3 -------------------------------------------------------------------------------------
 def fc_part(part, seed, scale):
     """One of LTFN 1-3's nets trained for its part's steps, as the metrics of that part."""
-    hidden, lr, steps = FC[part]
-    if part == "ltfn3" and scale == "quick":
-        steps = QUICK_FC3_STEPS
-    run = fc_run(np.random.default_rng([seed, len(hidden), steps]), "normal", hidden, lr, steps, scale)
+    hidden, lr = config.FC[part]
+    steps = config.at(scale).fc_steps(part)
+    run = model.fc_run(np.random.default_rng([seed, len(hidden), steps]), "normal", hidden, lr, steps, scale)
     costs = run["costs"]
     out = {
         f"{part}_first_cost": float(costs[0]),
@@ -52,28 +38,15 @@ def fc_part(part, seed, scale):
     return out
 
 
-LTFN12_METRICS = (
-    "data",
-    "ltfn1_first_cost",
-    "ltfn1_last_cost",
-    "ltfn1_cost_fell",
-    "ltfn1_clean_test_acc",
-    "ltfn1_clean_test_cost",
-    "ltfn1_documented_test_acc",
-    "ltfn1_documented_test_cost",
-    "ltfn1_test_time_training_gain",
-    "ltfn1_eval_moved_weights",
-    "ltfn2_first_cost",
-    "ltfn2_last_cost",
-    "ltfn2_cost_fell",
-    "ltfn2_clean_test_acc",
-    "ltfn2_clean_test_cost",
-    "ltfn2_documented_test_acc",
-    "ltfn2_documented_test_cost",
-    "ltfn2_test_time_training_gain",
-    "ltfn2_eval_moved_weights",
-    "ltfn2_beats_ltfn1",
+FC_RUN_METRICS = (  # what fc_part returns for each part, after its part's name
+    "first_cost",
+    "last_cost",
+    "cost_fell",
+    *(f"{kind}_test_{q}" for kind in ("clean", "documented") for q in ("acc", "cost")),
+    "test_time_training_gain",
+    "eval_moved_weights",
 )
+LTFN12_METRICS = ("data", *(f"{part}_{m}" for part in ("ltfn1", "ltfn2") for m in FC_RUN_METRICS), "ltfn2_beats_ltfn1")
 
 
 @measurement("ltfn:train_softmax_parts", metrics=LTFN12_METRICS)
@@ -90,17 +63,9 @@ def train_softmax_parts(seed, scale="quick"):
 
 @measurement(
     "ltfn:train_fc_parts",
-    metrics=LTFN12_METRICS
-    + (
-        "ltfn3_first_cost",
-        "ltfn3_last_cost",
-        "ltfn3_cost_fell",
-        "ltfn3_clean_test_acc",
-        "ltfn3_clean_test_cost",
-        "ltfn3_documented_test_acc",
-        "ltfn3_documented_test_cost",
-        "ltfn3_test_time_training_gain",
-        "ltfn3_eval_moved_weights",
+    metrics=(
+        *LTFN12_METRICS,
+        *(f"ltfn3_{m}" for m in FC_RUN_METRICS),
         "ltfn3_beats_ltfn2",
         "ltfn3_test_time_training_inflates",
     ),
@@ -135,7 +100,7 @@ def graph_behaviour(seed, scale="quick"):
         v1.set_random_seed(seed)
         images = v1.placeholder(tf.float32, shape=(None, 784))
         labels = v1.placeholder(tf.float32, shape=(None, 10))
-        fixed = v1.placeholder(tf.float32, shape=(BATCH, 784))
+        fixed = v1.placeholder(tf.float32, shape=(config.GRAPH_FIXED_BATCH, 784))
         weights = tf.Variable(v1.random_normal((784, 10)))
         bias = tf.Variable(tf.zeros(10))
         logits = tf.matmul(images, weights) + bias
@@ -169,28 +134,6 @@ def graph_behaviour(seed, scale="quick"):
 
 
 # ---- LTFN 5-6: the ConvNet and its initialization ---------------------------------------------------
-def activation_statistics(seed, init, scale):
-    """Pre-activation ranges and standard deviations per layer, at initialization, full width."""
-    tf = runtime.tensorflow()
-    widths = CONV_WIDTHS["documented"]
-    rng = np.random.default_rng([seed, 7])
-    params = [(tf.constant(w), tf.constant(b)) for w, b in conv_params(rng, init, widths)]
-    taps = []
-    conv_forward(tf, params, tf.constant(mnist.for_scale(scale).x_test[:HISTOGRAM_IMAGES]), widths, taps)
-    return [t.numpy() for t in taps]
-
-
-def trained_activations(run, scale):
-    """Pre-activations per layer of a trained ConvNet (the post's histograms come from its trained run)."""
-    tf = runtime.tensorflow()
-    weights = [tf.constant(w) for w in run["trained"]]
-    params = list(zip(weights[::2], weights[1::2]))
-    taps = []
-    x = tf.constant(mnist.for_scale(scale).x_test[:HISTOGRAM_IMAGES])
-    conv_forward(tf, params, x, CONV_WIDTHS[scale], taps)
-    return [t.numpy() for t in taps]
-
-
 def std_ratios(stds):
     """Std of each conv layer's pre-activations over the one before it (layers 1 to 4)."""
     return [b / a for a, b in zip(stds[:3], stds[1:4])]
@@ -219,10 +162,14 @@ LAYER_STATISTICS = ("layer_std", "layer_range", "layer_median_abs", "layer_p95_a
         "small_cost_minus_ln10",
         "he_test_acc",
         "he_test_cost",
-        *(f"ablation_conv_{i}_{q}" for i in ABLATION_INITS + ABLATION_CONV_ONLY for q in ("acc", "diverged")),
-        *(f"ablation_fc_{i}_{q}" for i in ABLATION_INITS for q in ("acc", "diverged")),
+        *(
+            f"ablation_conv_{i}_{q}"
+            for i in config.ABLATION_INITS + config.ABLATION_CONV_ONLY
+            for q in ("acc", "diverged")
+        ),
+        *(f"ablation_fc_{i}_{q}" for i in config.ABLATION_INITS for q in ("acc", "diverged")),
         *CONVNET_COMPARISONS,
-        *(f"{i}_{q}" for i in INITS for q in LAYER_STATISTICS),
+        *(f"{i}_{q}" for i in model.INITS for q in LAYER_STATISTICS),
         *(f"{i}_layer{layer}_{q}" for i in ("normal", "small") for layer in (1, 4) for q in ("median_abs", "p95_abs")),
         "normal_layer1_range",
         "normal_layer4_range",
@@ -237,15 +184,17 @@ LAYER_STATISTICS = ("layer_std", "layer_range", "layer_median_abs", "layer_p95_a
 )
 def train_convnets(seed, scale="quick"):
     """LTFN 5, LTFN 6 (x0.01 and VS/Xavier), and the controlled ablation, for one seed."""
+    cfg = config.at(scale)
     runtime.seed_everything(seed)
     out = {"data": mnist.for_scale(scale).name}
     rng = lambda k: np.random.default_rng([seed, k])  # noqa: E731  the same draws for every arm of a seed
-    ltfn5 = conv_run(rng(1), "normal", LR_LTFN5, scale)
-    small = conv_run(rng(1), "small", LR_LTFN5, scale)
-    lr = ABLATION_LR[scale]
-    arms = {init: conv_run(rng(1), init, lr, scale) for init in ABLATION_INITS + ABLATION_CONV_ONLY}
+    ltfn5 = model.conv_run(rng(1), "normal", config.LR_LTFN5, scale)
+    small = model.conv_run(rng(1), "small", config.LR_LTFN5, scale)
+    lr = cfg.ablation_lr
+    arms = {init: model.conv_run(rng(1), init, lr, scale) for init in config.ABLATION_INITS + config.ABLATION_CONV_ONLY}
     fc = {
-        init: fc_run(rng(2), init, ABLATION_FC_HIDDEN[scale], lr, CONV_STEPS[scale], scale) for init in ABLATION_INITS
+        init: model.fc_run(rng(2), init, cfg.ablation_fc_hidden, lr, cfg.conv_steps, scale)
+        for init in config.ABLATION_INITS
     }
     for name, run in (("ltfn5", ltfn5), ("small", small)):
         for kind in ("clean", "documented"):
@@ -254,8 +203,8 @@ def train_convnets(seed, scale="quick"):
     out["ltfn5_test_time_training_gain"] = out["ltfn5_documented_test_acc"] - out["ltfn5_clean_test_acc"]
     out["ltfn5_test_time_training_inflates"] = out["ltfn5_test_time_training_gain"] > 0
     out["ltfn5_eval_moved_weights"] = ltfn5["eval_moved_weights"]
-    out["small_cost_is_ln10"] = abs(small["documented_cost"] - LN10) < 1e-3
-    out["small_cost_minus_ln10"] = abs(small["documented_cost"] - LN10)
+    out["small_cost_is_ln10"] = abs(small["documented_cost"] - config.LN10) < 1e-3
+    out["small_cost_minus_ln10"] = abs(small["documented_cost"] - config.LN10)
     out["he_test_acc"] = 100 * arms["he"]["clean_acc"]
     out["he_test_cost"] = arms["he"]["clean_cost"]
     for name, runs in (("conv", arms), ("fc", fc)):
@@ -269,8 +218,8 @@ def train_convnets(seed, scale="quick"):
     out["conv_normal_loses_to_fc_normal"] = acc("ablation_conv_normal_acc") < acc("ablation_fc_normal_acc")
     out["he_beats_normal_in_conv"] = acc("ablation_conv_he_acc") > acc("ablation_conv_normal_acc")
     out["he_beats_small_in_conv"] = acc("ablation_conv_he_acc") > acc("ablation_conv_small_acc")
-    for init in INITS:
-        taps = activation_statistics(seed, init, scale)
+    for init in model.INITS:
+        taps = model.activation_statistics(seed, init, scale)
         stds = [float(t.std()) for t in taps]
         ranges = [float(np.abs(t).max()) for t in taps]
         out[f"{init}_layer_std"] = tuple(stds)
@@ -292,7 +241,7 @@ def train_convnets(seed, scale="quick"):
     out["he_std_ratio_max"] = max(std_ratios(out["he_layer_std"]))
     out["he_std_ratio_min"] = min(std_ratios(out["he_layer_std"]))
     # after training (LTFN 6's VS/Xavier arm; at the quick scale the 1/16-width net of the ablation)
-    trained_taps = trained_activations(arms["he"], scale)
+    trained_taps = model.trained_activations(arms["he"], scale)
     trained = [float(t.std()) for t in trained_taps]
     out["he_trained_taps"] = [t.ravel()[:20000] for t in trained_taps]
     out["he_trained_layer_std"] = tuple(trained)
