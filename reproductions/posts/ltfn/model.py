@@ -135,13 +135,13 @@ def _train_and_test(model, params, lr, steps, scale):
     costs = train(rate, step_count).numpy()
     clean = test(rate, False).numpy()
     snapshot = [v.numpy() for v in variables]
-    documented = test(rate, True).numpy()  # last: it changes the weights
+    as_posted = test(rate, True).numpy()  # last: it changes the weights
     return {
         "costs": costs,
         "clean_cost": float(clean[0]),
         "clean_acc": float(clean[1]),
-        "documented_cost": float(documented[0]),
-        "documented_acc": float(documented[1]),
+        "as_posted_cost": float(as_posted[0]),
+        "as_posted_acc": float(as_posted[1]),
         "finite": bool(np.isfinite(costs).all() and np.isfinite(clean).all()),
         "eval_moved_weights": any(not np.array_equal(a, v.numpy()) for a, v in zip(snapshot, variables)),
         "trained": snapshot,  # the weights after training, before the test loop moves them
