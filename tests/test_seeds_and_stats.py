@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from reproductions.suite.calibrated import InsideCalibrated, JointlyTypical, NearDocumented
-from reproductions.suite.checks import AtLeast, AtMost, Close, Equals, Holds, OneRunWorks, Paired
+from reproductions.suite.checks import AtLeast, AtMost, Close, Equals, Holds, OneRunWorks, Paired, WithinFactor
 from reproductions.suite.judge import verdict_of
 from reproductions.suite.seeds import SeedSpecError, derive_seed, format_seeds, parse_seeds
 from reproductions.suite.stats import (
@@ -85,6 +85,12 @@ def test_checks_fail_when_they_should():
     assert not Holds("x").judge({"x": 0.9, "x.failures": 1, "x.n": 10}, doc, None).ok
     assert Holds("x", tolerate=0.1).judge({"x": 0.9, "x.failures": 1, "x.n": 10}, doc, None).ok
     assert not AtLeast("missing", 1).judge({}, doc, None).ok
+
+
+@pytest.mark.parametrize("value, holds", [(20, True), (2000, True), (19.9, False), (2000.1, False), (200, True)])
+def test_within_a_factor_holds_on_both_sides_of_the_documented_magnitude_and_no_further(value, holds):
+    judged = WithinFactor("x", doc="n", factor=10).judge({"x": value}, {"n": 200}, None)
+    assert judged.ok is holds and "within ×10 of documented 200" in judged.text
 
 
 @pytest.mark.parametrize(

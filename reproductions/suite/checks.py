@@ -260,3 +260,21 @@ class MeanAtMost(Check):
             mean <= other + self.slack,
             f"{self._name()}: means {_fmt(mean)} vs {_fmt(other)}{allowed} over {len(mine)} seeds",
         )
+
+
+@dataclass(frozen=True)
+class WithinFactor(Check):
+    """The value lies within a factor of a documented magnitude, either way: documented / factor ≤
+    value ≤ documented × factor (a bound the post reads off a histogram, "largely within ±0.02")."""
+
+    doc: str = ""
+    factor: float = 10.0
+
+    def _judge(self, value, measured, documented, calibration):
+        want = documented[self.doc]
+        low, high = want / self.factor, want * self.factor
+        return Judged(
+            low <= value <= high,
+            f"{self._name()} = {_fmt(value)} within ×{self.factor:g} of documented {_fmt(want)} "
+            f"[{_fmt(low)}, {_fmt(high)}]",
+        )
