@@ -22,6 +22,13 @@ def hundredfold_smaller_learning_rate(patch):
     change_config(patch, config, learning_rate=0.0075)
 
 
+def inputs_held_constant(patch):  # the original code's trainable inputs, made constant
+    trained = model.stacked_logic_training
+    patch.setattr(
+        model, "stacked_logic_training", lambda nets, trainable, *a, **k: trained(nets, [False] * len(nets), *a, **k)
+    )
+
+
 def two_k9_epochs(patch):
     change_config(patch, config, k9_epochs=2)
 
@@ -35,6 +42,7 @@ MUTATIONS = (
         hundredfold_smaller_learning_rate,
         range(10),
     ),
+    Mutation("training inputs held constant", ("logic.tf.convergence_log",), inputs_held_constant, range(10)),
     Mutation("two k9 epochs", ("logic.k9.and_nand",), two_k9_epochs),
 )
 NO_MUTATION = {}
