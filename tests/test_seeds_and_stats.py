@@ -257,3 +257,14 @@ def test_jointly_typical_fails_draws_each_possible_but_together_slow():
     assert check.judge(measured, {"draws": (95, 95, 95)}, None).error  # no calibration: cannot be judged
     with pytest.raises(ValueError):  # one documented draw per metric, or it is a mistake in the record
         check.judge(measured, {"draws": (95, 95)}, today)
+
+
+def test_a_one_run_number_follows_the_same_rule_a_run_showing_it_when_at_most_the_documented_value():
+    """The author's one run printed 8%: a run shows it when it reads 8% or less."""
+    check = OneRunWorks("x", at_most="accuracy")
+    documented = {"accuracy": 0.08}
+    calibrated = FakeCalibration([0.3] * 36 + [0.06] * 4)  # 4 of 40 as low: 10%
+    assert check.judge(aggregate([{"x": v} for v in [0.08] + [0.3] * 9]), documented, calibrated).ok
+    never_now = aggregate([{"x": 0.3} for _ in range(10)])
+    assert not check.judge(never_now, documented, calibrated).ok  # no seed reads it now
+    assert not check.judge(aggregate([{"x": 0.05}] + [{"x": 0.3}] * 9), documented, FakeCalibration([0.3] * 40)).ok

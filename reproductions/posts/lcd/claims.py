@@ -224,7 +224,8 @@ CLAIMS = (
         "yet memorized, not the 100% training accuracy the post reports beside it.",
         measure=train_jitter10,
         seeds=LCD_JITTER_SEEDS,
-        checks=(AtMost("test_acc.min", "accuracy", label="worst seed's accuracy on 50 fresh images is down to 8%"),),
+        # the author's one run printed 8%: the rule for one-run claims, a run showing it when it reads 8% or less
+        checks=(OneRunWorks("test_acc", at_most="accuracy", label="one run reads 50 fresh images at 8% or less"),),
         explains=(
             LikeCalibration("test_acc", label="accuracy on 50 fresh 10x10 images, as calibrated (18-44%)"),
             InsideCalibrated(
