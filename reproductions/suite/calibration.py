@@ -113,7 +113,7 @@ def folder_of(measure):
 
 
 def path_for(measure, directory=None, scale="quick"):
-    """``posts/xnor/train.py``'s ``train_xnor`` at the quick scale ->
+    """``posts/xnor/measure.py``'s ``train_xnor`` at the quick scale ->
     ``posts/xnor/calibration/train_xnor.quick.json`` (or ``directory/train_xnor.quick.json``).
 
     One file per scale: a documented-scale claim is never judged against quick-scale draws.
