@@ -66,7 +66,7 @@ def test_mnist_fc_throughput(benchmark):
         pytest.skip(reason)
     benchmark.extra_info.update(family="LTFN fully connected nets (3 trainings)", seeds=1)
     result = benchmark.pedantic(ltfn_measure.train_fc_parts, args=(0,), rounds=2, iterations=1, warmup_rounds=0)
-    assert result["ltfn1_cost_fell"]
+    assert result["ltfn1_cost_ratio"] < 0.5
 
 
 def test_quick_convnet_training_throughput(benchmark):

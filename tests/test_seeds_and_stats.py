@@ -268,3 +268,27 @@ def test_a_one_run_number_follows_the_same_rule_a_run_showing_it_when_at_most_th
     never_now = aggregate([{"x": 0.3} for _ in range(10)])
     assert not check.judge(never_now, documented, calibrated).ok  # no seed reads it now
     assert not check.judge(aggregate([{"x": 0.05}] + [{"x": 0.3}] * 9), documented, FakeCalibration([0.3] * 40)).ok
+
+
+def test_a_one_run_outcome_can_be_a_threshold_of_ours_either_way():
+    """A raw value measured, the threshold in the record: at least 0.99, or at most 1e-3."""
+    calibrated = FakeCalibration([0.5] * 36 + [0.995] * 4)
+    high = OneRunWorks("rank", at_least=0.99)
+    assert high.judge(aggregate([{"rank": v} for v in [0.995] + [0.5] * 9]), {}, calibrated).ok
+    assert not high.judge(aggregate([{"rank": 0.98} for _ in range(10)]), {}, calibrated).ok
+    low = OneRunWorks("loss", at_most=1e-3)
+    assert low.shows(5e-4, {}) and not low.shows(0.125, {}) and not low.shows(None, {})
+
+
+@pytest.mark.parametrize(
+    "values, holds",
+    [((0.2, 0.3, 0.4), True), ((0.2, 0.3, 0.6), False), ((0.1,) * 9 + (0.7,), True), ((0.1,) * 8 + (0.7,) * 2, False)],
+)
+def test_holds_judges_raw_values_against_a_bound_in_the_record(values, holds):
+    judged = Holds("ratio", at_most=0.5, tolerate=0.1).judge(aggregate([{"ratio": v} for v in values]), {}, None)
+    assert judged.ok is holds and "≤ 0.5" in judged.text
+
+
+def test_holds_with_a_bound_fails_on_a_nan_seed_as_an_error():
+    judged = Holds("ratio", at_most=0.5).judge(aggregate([{"ratio": 0.2}, {"ratio": float("nan")}]), {}, None)
+    assert not judged.ok and judged.error

@@ -1,8 +1,10 @@
 """The kinds of check a claim's record uses, each judging one measured metric over its seeds.
 
 Every threshold is either a documented number (named by its key in the claim's ``documented``), a
-numeric precision, or a tolerance derived from the claim's recorded calibration (the calibrated kinds
-are in ``suite.calibrated``). ``suite.judge`` adds the checks up to a verdict.
+threshold of ours named in the post's ``claims.py`` with its reason, a numeric precision, or a
+tolerance derived from the claim's recorded calibration (the calibrated kinds are in
+``suite.calibrated``). Measurements return raw values; the bounds are applied here. ``suite.judge``
+adds the checks up to a verdict.
 """
 
 import math
@@ -119,22 +121,55 @@ class AtMost(Check):
         return Judged(value <= bound, f"{self._name()} = {_fmt(value)} ≤ {_fmt(bound)}")
 
 
+def _number(bound, documented):
+    """A bound named by its key in the claim's ``documented``, or a number of ours."""
+    return documented[bound] if isinstance(bound, str) else bound
+
+
+def _beyond(value, at_most, at_least, documented):
+    """Whether one seed's raw value lies outside the bounds given."""
+    if at_most is not None and value > _number(at_most, documented):
+        return True
+    return at_least is not None and value < _number(at_least, documented)
+
+
+def _bounds_text(at_most, at_least, documented):
+    parts = [f"≤ {_fmt(_number(at_most, documented))}"] if at_most is not None else []
+    parts += [f"≥ {_fmt(_number(at_least, documented))}"] if at_least is not None else []
+    return " and ".join(parts)
+
+
 @dataclass(frozen=True)
 class Holds(Check):
     """A per-seed property holds on every seed but a fraction ``tolerate`` of them, rounded down:
     at tolerate=0.1 a failure is allowed only from 10 seeds on, so one seed or two must all hold.
+
+    The property is the metric itself (True/False per seed), or, with ``at_most``/``at_least``,
+    a raw per-seed value within those bounds: the threshold lives here, not in the measurement.
     """
 
     tolerate: float = 0.0
+    at_most: object = None
+    at_least: object = None
 
     def _judge(self, value, measured, documented, calibration):
-        failures = measured.get(f"{self.metric}.failures", 0 if value == 1 else 1)
-        n = measured.get(f"{self.metric}.n", 1)
+        if self.at_most is None and self.at_least is None:
+            failures = measured.get(f"{self.metric}.failures", 0 if value == 1 else 1)
+            n = measured.get(f"{self.metric}.n", 1)
+        else:
+            values = per_seed(measured, self.metric)
+            failures = sum(_beyond(v, self.at_most, self.at_least, documented) for v in values)
+            n = len(values)
         allowed = math.floor(self.tolerate * n + 1e-9)
         ok = failures <= allowed
+        bounds = _bounds_text(self.at_most, self.at_least, documented)
         if n == 1:
-            return Judged(ok, f"{self._name()}: {'holds' if ok else 'does not hold'}")
+            shown = f" = {_fmt(value)} {bounds}" if bounds else ""
+            return Judged(ok, f"{self._name()}{shown}: {'holds' if ok else 'does not hold'}")
         note = f", at most {allowed} may fail ({self.tolerate:.0%} of {n})" if allowed else ""
+        if bounds:
+            spread = f"median {_fmt(value)}, {_fmt(min(values))}–{_fmt(max(values))}; {bounds}"
+            return Judged(ok, f"{self._name()} ({spread}): holds on {n - failures}/{n} seeds{note}")
         return Judged(ok, f"{self._name()}: holds on {n - failures}/{n} seeds{note}")
 
 
@@ -170,17 +205,22 @@ class OneRunWorks(Check):
     calibrated probability) at most 1% (tests/test_registry.py).
     """
 
-    at_most: str = ""  # a documented number: a run shows the outcome when its value is at most that
+    # a run shows the outcome when its value is at most / at least this: a documented number (its key)
+    # or a threshold of ours; with neither, the metric is the per-seed outcome itself (True/False)
+    at_most: object = None
+    at_least: object = None
     calibrated = True
 
     def shows(self, value, documented):
         """Whether one run's value shows the documented outcome."""
-        if self.at_most:
-            return value is not None and value <= documented[self.at_most]
-        return bool(value)
+        if value is None:
+            return False
+        if self.at_most is None and self.at_least is None:
+            return bool(value)
+        return not _beyond(value, self.at_most, self.at_least, documented)
 
     def _judge(self, value, measured, documented, calibration):
-        if self.at_most:
+        if self.at_most is not None or self.at_least is not None:
             now = [self.shows(v, documented) for v in per_seed(measured, self.metric)]
             n, shown = len(now), sum(now)
         else:

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 SIZE = 10  # post + original code: np.random.randint(0, 10, (10, 10))
 INITIAL_ACCUMULATOR = 0.1  # Adagrad's default in TF 1.x and Keras
 LOG_EVERY = 100  # post: the loss is logged every 100 iterations
-APPROXIMATE = 0.05  # ours: "x approximates A^-1" = ||x - A^-1|| within 5% of ||A^-1||
 
 # ---- "Understanding Tensorflow with MNIST": 784 -> 300 ReLU -> 10 ---------------------------------------
 HIDDEN = 300  # post + original code

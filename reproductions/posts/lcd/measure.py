@@ -16,7 +16,6 @@ from . import config, model
 from .config import DIGITS, JITTER_IMAGE, LARGE_IMAGE, SEEN_OFFSETS, SHAPE
 from .data import every_placement, generate_images, glyph, images_of, split_placements, stacked_images
 from .readings import (
-    TOP_PERCENT,
     confusion,
     confusions_in_post_groups,
     placement_accuracy,
@@ -51,7 +50,6 @@ def feature_count(seed, scale="quick"):
         "reaches_100",
         "confusions_in_post_groups",
         "post_groups_rank",
-        "post_groups_top_percent",
         "zero_negative_middle_bar",
         "one_selects_right_column",
         "one_penalizes_top_and_middle",
@@ -74,15 +72,13 @@ def _train_lcd5_stack(run_seeds, cfg):
     for s in range(len(run_seeds)):
         early = confusion(labels[s], predictions[0, s])
         columns = w[s].T.reshape(DIGITS, SHAPE, SHAPE)
-        rank = post_groups_rank(early)
         results.append(
             {
                 "acc_after_5": float(np.mean(predictions[0, s] == labels[s])),
                 "acc_final": float(np.mean(predictions[1, s] == labels[s])),
                 "reaches_100": bool(np.all(predictions[1, s] == labels[s])),
                 "confusions_in_post_groups": confusions_in_post_groups(early),
-                "post_groups_rank": rank,
-                "post_groups_top_percent": None if rank is None else rank >= TOP_PERCENT,
+                "post_groups_rank": post_groups_rank(early),
                 **w_features(columns),
                 "confusion_after_5": early,
                 "W": columns,
@@ -131,7 +127,7 @@ READINGS = (  # the keys _readings returns
         "w_follows_positions",
         "seen_placement_acc",
         "unseen_placement_acc",
-        "positions_not_shapes",
+        "unseen_lift_over_seen",
     ),
 )
 def train_jitter10(run_seeds, scale="quick"):

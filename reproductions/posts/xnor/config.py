@@ -29,7 +29,6 @@ WIDTHS = (2, 1)  # post: layer1 has 2 neurons, layer2 one
 GRID = 100  # original code: linspace(0, 1, 100) meshgrid in xnor-predict
 CONVERGED = 1e-3  # ours: stalled runs sit on plateaus at 0.125 or 0.167
 FALLING_WINDOW = 500  # ours: "still dropping" = lower now than 500 steps before
-CORNER_AGREEMENT = 0.05  # ours: "agree at the extremes" with the hand-set net
 
 
 # ---- how the net is trained and the paths timed -------------------------------------------------------

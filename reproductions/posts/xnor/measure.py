@@ -160,7 +160,7 @@ def dense_grid(seed, scale="quick"):
         "vals_last_0",
         "vals_last_last",
         "corners_xnor",
-        "corners_agree_with_handset",
+        "corner_gap_from_handset",
         "surface_gap",
         "restored_identical",
         "fresh_model_differs",
@@ -190,11 +190,8 @@ def train_xnor(seed, scale="quick"):
         "vals_last_0": when_converged(float(printed[2])),
         "vals_last_last": when_converged(float(printed[3])),
         "corners_xnor": when_converged(model.as_bits(printed) == "1 0 0 1"),
-        "corners_agree_with_handset": when_converged(
-            bool(
-                max(abs(surface[i][j] - handset[i][j]) for i, j in ((0, 0), (0, -1), (-1, 0), (-1, -1)))
-                < config.CORNER_AGREEMENT
-            )
+        "corner_gap_from_handset": when_converged(
+            float(max(abs(surface[i][j] - handset[i][j]) for i, j in ((0, 0), (0, -1), (-1, 0), (-1, -1))))
         ),
         "surface_gap": when_converged(float(np.mean(np.abs(surface - handset)))),
         **model.restore_round_trip(net, surface),
