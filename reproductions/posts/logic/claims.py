@@ -5,8 +5,8 @@ is judged, which verdict we expect and why, and which function measures it. Docu
 live here and nowhere else; the models beside this file only measure.
 """
 
-from ...suite.calibrated import InsideCalibrated
-from ...suite.checks import AtLeast, AtMost, Close, Holds, OneRunWorks
+from ...suite.calibrated import InsideCalibrated, OneRunWorks
+from ...suite.checks import AtLeast, AtMost, Close, Holds
 from ...suite.records import KAMPHAUS, Claim, Source
 from .figures import plot_cost_curves
 from .measure import softmax_examples, train_k9, train_logic_nets
@@ -66,8 +66,10 @@ CLAIMS = (
         "post's run was a fast one: of 48 calibrated learned runs, 1 has a lower cost at step 200 (0.00209 "
         "against the post's 0.00213; median 0.0050) and 6 at step 400 (median 0.0024 against 0.0010). Both "
         "costs come from one run, so they are not combined as independent draws (as xor.keras's four "
-        "runs are); a run at least as fast at step 200 comes up 2 times in 49, two-sided 0.08, the two-sided reading "
-        "the XOR counts get. The pass rests on that one calibrated run faster than the post's.",
+        "runs are); where the step-200 cost sits among the 48, read as the XOR counts are (two-sided), "
+        "gives p = 0.061. The pass rests on that one calibrated run faster than the post's. That AND "
+        "was learned (48/60) and read 1.000 by step 200 (42 of the 48) are judged by the rule for "
+        "one-run claims, as all_functions_100 judges each function.",
         measure=train_logic_nets,
         seeds=LOGIC_SEEDS,
         checks=(
@@ -77,18 +79,15 @@ CLAIMS = (
                 "and_step0_reads_all_true",
                 label="AND step 0 reads train 0.25 / valid 0.75 like the log's 0.244 / 0.736",
             ),
-            # ours: AND is learned on ~80% of seeds (48/60 calibrated)
-            AtLeast("and_test_100", 0.5, label="AND learned (100% test accuracy), fraction of seeds"),
+            # the log's run learned AND: the rule for one-run claims (48/60 calibrated)
+            OneRunWorks("and_test_100", label="AND learned (100% test accuracy)"),
             # single draws of one run, held to the calibrated range unpadded, as every count of a
             # single run is (the post's step-200 cost is the 2nd-fastest of 49: inside, not padded in)
             InsideCalibrated("and_cost_200_learned", doc="cost_200", label="AND cost at step 200 (learned runs)"),
             InsideCalibrated("and_cost_400_learned", doc="cost_400", label="AND cost at step 400 (learned runs)"),
-            # calibrated: 42 of 48 learned runs are already at 1.000 by step 200; "most" as a plain
-            # majority: a sign test on the ~16 learned runs of 20 seeds fails a sound model 1 time in 25
-            AtLeast(
-                "and_acc_1_by_200",
-                0.5,
-                label="train and valid accuracy 1.000 at steps 200 and 400 (fraction of learned runs)",
+            # the log's run read 1.000 at steps 200 and 400: the same rule, among learned runs (42/48)
+            OneRunWorks(
+                "and_acc_1_by_200", label="train and valid accuracy 1.000 at steps 200 and 400 (a learned run)"
             ),
         ),
         # the original code's quirk, not the post's claim: the training inputs are a variable the
@@ -112,7 +111,9 @@ CLAIMS = (
         why="Each function reaches 100% test accuracy on part of the seeds; with 3 ReLU units and std-1 "
         "weights, units die and XOR (and NAND) get stuck on many seeds, so the claim holds as 'can', not "
         "'will'. Per function, at 100% test accuracy on 60 calibrated seeds: AND 48 (80%), OR 45 (75%), "
-        "NAND 43 (72%), XOR 30 (50%); XOR with constant inputs (no quirk) 24 (40%).",
+        "NAND 43 (72%), XOR 30 (50%); XOR with constant inputs (no quirk) 24 (40%). The post's four runs "
+        "together: all four at 100% on one seed 13/60 (22%), what the four rates give as independent "
+        "runs (0.8 x 0.75 x 0.72 x 0.5 = 0.22); judged function by function, each a run of its own.",
         measure=train_logic_nets,
         seeds=LOGIC_SEEDS,
         # "can reach": the author's runs, judged function by function by the rule for one-run claims
@@ -121,9 +122,9 @@ CLAIMS = (
             OneRunWorks("or_test_100", label="OR at 100% test accuracy"),
             OneRunWorks("nand_test_100", label="NAND at 100% test accuracy"),
             OneRunWorks("xor_test_100", label="XOR at 100% test accuracy"),
-            # ours: the quirk's control only needs to show XOR is learnable without it
-            OneRunWorks("xor_clean_test_100", label="XOR at 100% with constant inputs (no quirk)"),
         ),
+        # ours: the quirk's control, not the post's claim: XOR is learnable without the moving inputs
+        explains=(OneRunWorks("xor_clean_test_100", label="XOR at 100% with constant inputs (no quirk)"),),
     ),
     Claim(
         id="logic.k9.and_nand",
