@@ -1,6 +1,6 @@
 """LR sweep per arm of LTFN 5/6's initialization ablation, quick scale (1/16-width ConvNet, quarter-width
 FC net, 400 steps, the subset), paired by seed: the same draws per seed across arms and rates.
-Run: python probes/ltfn_lr_sweep.py 5"""
+Run: python probes/ltfn_lr_sweep.py 5 [rates, comma-separated; default all eight] [arms, semicolon-separated]"""
 
 import json
 import sys
@@ -15,7 +15,9 @@ from reproductions.suite.seeds import derive_seed
 runtime.use_scale("quick")  # one thread, as the quick suite runs
 
 N = int(sys.argv[1]) if len(sys.argv) > 1 else 5
-RATES = (1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2)
+RATES = (1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 3e-2, 1e-1)
+if len(sys.argv) > 2:  # a part of the sweep: the draws of each seed are the same at every rate
+    RATES = tuple(float(r) for r in sys.argv[2].split(","))
 ARMS = {
     "conv N(0,1)": ("conv", "normal"),
     "conv x0.01": ("conv", "small"),
@@ -23,6 +25,8 @@ ARMS = {
     "FC N(0,1)": ("fc", "normal"),
     "FC He": ("fc", "he"),
 }
+if len(sys.argv) > 3:  # some arms only, by name
+    ARMS = {arm: ARMS[arm] for arm in sys.argv[3].split(";")}
 steps = config.QUICK.conv_steps
 widths = config.QUICK.conv_widths
 res = {arm: {str(lr): [] for lr in RATES} for arm in ARMS}
