@@ -27,6 +27,13 @@ def vectorized_path_off_by_half(patch):
     patch.setattr(model, "vectorized_tf2", lambda points: computed(points) + 0.5)
 
 
+def vectorized_once_per_row(patch):
+    """The same values, computed 100 times over (a grid call per row): only the speed breaks."""
+    for name in ("vectorized_session", "vectorized_tf2"):
+        computed = getattr(model, name)
+        patch.setattr(model, name, lambda points, computed=computed: [computed(points) for _ in range(points)][-1])
+
+
 def fifty_steps(patch):
     change_config(patch, config, steps=50)
 
@@ -44,6 +51,7 @@ MUTATIONS = (
     Mutation("OR with swapped weights", ("xnor.gates.or_nor_surfaces",), swapped_or),
     Mutation("a negation neuron that does not negate", ("xnor.gates.negation_values",), positive_negation),
     Mutation("a vectorized path off by 0.5", ("xnor.fast.speedup",), vectorized_path_off_by_half),
+    Mutation("a vectorized grid computed once per row", ("xnor.fast.speedup",), vectorized_once_per_row),
     Mutation(
         "50 training steps",
         ("xnor.train.final_loss", "xnor.train.corner_outputs", "xnor.train.surface_shape"),
