@@ -1,6 +1,7 @@
 """xor.keras.*_epochs: are the post's epoch counts (284, 124, 56, 32) slower than today's runs for a
-cause of the Keras 1 era? Each candidate is a variant of the suite's stacked training, on the same
-60 seeds and initial weights as the calibration:
+cause of the Keras 1 era? Each candidate is a variant of the suite's stacked training, on 60
+seeds, all variants on the same initial weights (seeds 0-59 taken as they are, not derived as the
+suite's runs derive theirs: draws of the calibration's distribution, not its draws):
 
 - baseline: the suite's training (Keras 1's Adam epsilon 1e-8, accuracy counts an output > 0.5);
 - ties_up: an output of exactly 0.5 read as 1 (Theano's round, half away from zero, in place of
@@ -21,7 +22,7 @@ from reproductions.suite import runtime
 from reproductions.suite.stats import position_above, stouffer_p
 
 POSTED = {"h16": 284, "h32": 124, "h32x2": 56, "h64": 32}  # post
-SEEDS = list(range(60))  # the quick calibration's seeds
+SEEDS = list(range(60))  # as many as the quick calibration, not derived (see above)
 EPOCHS = 1000  # the quick scale's cap
 
 

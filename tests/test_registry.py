@@ -210,7 +210,7 @@ def test_one_run_claims_run_enough_seeds_to_see_the_outcome(scale):
     """The rule for one-run claims fails a sound model whose seeds show the outcome on none of them:
     at the calibrated probability p and the claim's n seeds, (1 - p)^n must stay within 1%."""
     from reproductions.suite import calibration
-    from reproductions.suite.checks import ONE_RUN_RATE, OneRunWorks
+    from reproductions.suite.calibrated import ONE_RUN_RATE, OneRunWorks
 
     rare = []
     for claim in CLAIMS:

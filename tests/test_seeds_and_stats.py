@@ -5,8 +5,8 @@ import math
 import numpy as np
 import pytest
 
-from reproductions.suite.calibrated import InsideCalibrated, JointlyTypical, NearDocumented
-from reproductions.suite.checks import AtLeast, AtMost, Close, Equals, Holds, OneRunWorks, Paired, WithinFactor
+from reproductions.suite.calibrated import InsideCalibrated, JointlyTypical, NearDocumented, OneRunWorks
+from reproductions.suite.checks import AtLeast, AtMost, Close, Equals, Holds, Paired, WithinFactor
 from reproductions.suite.judge import verdict_of
 from reproductions.suite.seeds import SeedSpecError, derive_seed, format_seeds, parse_seeds
 from reproductions.suite.stats import (

@@ -11,7 +11,7 @@ import math
 import numbers
 from dataclasses import dataclass, field
 
-from .stats import clopper_pearson, mann_whitney_p, sign_test_p
+from .stats import mann_whitney_p, sign_test_p
 
 
 @dataclass(frozen=True)
@@ -186,58 +186,6 @@ class MostSeeds(Check):
         return Judged(
             p < self.alpha,
             f"{self._name()}: holds on {holds}/{n} seeds (sign test p = {p:.2g}, needs < {self.alpha:g})",
-        )
-
-
-ONE_RUN_RATE = 0.05  # the one rule for "the author's run worked": one run in twenty shows it
-
-
-@dataclass(frozen=True)
-class OneRunWorks(Check):
-    """A claim resting on the author's single run ("it learns", "can reach 100%"), judged by one rule:
-    the probability that one run of the documented setup and budget shows the documented outcome.
-
-    It holds when that probability is at least ONE_RUN_RATE (below one run in twenty, the author's
-    run would itself have been a rare draw) and the seeds measured now show the outcome at least
-    once (a model that never shows it fails, whatever the calibration says). The probability is
-    estimated from the seeds measured now with the calibration's other seeds, and reported with its
-    exact 95% interval. A claim's seed count keeps a false alarm (no seed showing an outcome of the
-    calibrated probability) at most 1% (tests/test_registry.py).
-    """
-
-    # a run shows the outcome when its value is at most / at least this: a documented number (its key)
-    # or a threshold of ours; with neither, the metric is the per-seed outcome itself (True/False)
-    at_most: object = None
-    at_least: object = None
-    calibrated = True
-
-    def shows(self, value, documented):
-        """Whether one run's value shows the documented outcome."""
-        if value is None:
-            return False
-        if self.at_most is None and self.at_least is None:
-            return bool(value)
-        return not _beyond(value, self.at_most, self.at_least, documented)
-
-    def _judge(self, value, measured, documented, calibration):
-        if self.at_most is not None or self.at_least is not None:
-            now = [self.shows(v, documented) for v in per_seed(measured, self.metric)]
-            n, shown = len(now), sum(now)
-        else:
-            n = measured.get(f"{self.metric}.n", 1)
-            shown = n - measured.get(f"{self.metric}.failures", 0 if value == 1 else 1)
-        others = [] if calibration is None else calibration.reference(self.metric)
-        if others is None:  # a simulated fresh master seed: every calibrated seed is another seed
-            others = calibration.values(self.metric)
-        k, total = shown + sum(self.shows(v, documented) for v in others), n + len(others)
-        low, high = clopper_pearson(k, total)
-        ok = shown >= 1 and k / total >= ONE_RUN_RATE
-        pooled = f" with {len(others)} calibrated ({k}/{total})" if others else ""
-        return Judged(
-            ok,
-            f"{self._name()}: {shown}/{n} seeds now{pooled}: one run shows it with probability "
-            f"{k / total:.0%} (95% interval {low:.0%}–{high:.0%}); the rule for one-run claims needs "
-            f"≥ {ONE_RUN_RATE:.0%} and at least one seed now",
         )
 
 

@@ -5,8 +5,8 @@ is judged, which verdict we expect and why, and which function measures it. Docu
 live here and nowhere else; the models beside this file only measure.
 """
 
-from ...suite.calibrated import InsideCalibrated, JointlyTypical, LikeCalibration, NearDocumented
-from ...suite.checks import AtLeast, AtMost, Close, Faster, Holds, MostSeeds, OneRunWorks
+from ...suite.calibrated import InsideCalibrated, JointlyTypical, LikeCalibration, NearDocumented, OneRunWorks
+from ...suite.checks import AtLeast, AtMost, Close, Faster, Holds, MostSeeds
 from ...suite.records import THOUGHTRAM, Claim, Source
 from .figures import plot_h16, plot_h32, plot_h32x2, plot_h64, plot_linear128
 from .measure import train_linear128, train_xor_configs
