@@ -278,6 +278,7 @@ def test_a_one_run_outcome_can_be_a_threshold_of_ours_either_way():
     assert not high.judge(aggregate([{"rank": 0.98} for _ in range(10)]), {}, calibrated).ok
     low = OneRunWorks("loss", at_most=1e-3)
     assert low.shows(5e-4, {}) and not low.shows(0.125, {}) and not low.shows(None, {})
+    assert not low.shows(float("nan"), {}) and not high.shows(float("nan"), {})  # NaN shows no outcome
 
 
 @pytest.mark.parametrize(

@@ -175,7 +175,7 @@ class OneRunWorks(Check):
 
     def shows(self, value, documented):
         """Whether one run's value shows the documented outcome."""
-        if value is None:
+        if value is None or (isinstance(value, float) and math.isnan(value)):  # NaN shows nothing
             return False
         if self.at_most is None and self.at_least is None:
             return bool(value)

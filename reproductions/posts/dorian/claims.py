@@ -128,8 +128,9 @@ CLAIMS = (
                 "fingerprint_every_class_banded",
                 label="for every digit, its hidden vectors are more alike than across digits",
             ),
-            Holds(
-                "fingerprint_sharper_than_untrained",
+            Paired(
+                "fingerprint_margin",
+                than="untrained_fingerprint_margin",
                 label="within-minus-across similarity larger than the untrained net's",
             ),
         ),
@@ -173,7 +174,9 @@ CLAIMS = (
         # on every seed: a sign test on 3 seeds can never reach p < 0.05 (its best p is 0.125)
         checks=(Holds("l1_kills_most_pixels", label="more than half the pixels below 0.05"),),
         explains=(
-            Holds("l1_kills_more_than_none", label="L1 zeroes more pixels than no penalty"),
+            Paired(
+                "l1_killed_pixels", than="unregularized_killed_pixels", label="L1 zeroes more pixels than no penalty"
+            ),
             # ours: lr 0.1 x penalty 0.002 x 1,000 steps, the most the penalty's steps can remove
             AtMost("l1_mean_shift", 0.2, label="mean pixel shift L1 made, against the same start without it"),
         ),
@@ -190,7 +193,8 @@ CLAIMS = (
         "margin over the other means than the unregularized image of the same start has, on every seed. "
         "On the subset the unregularized images are often nearest their own mean too (9 of 10, 7-10): "
         "there the margin is what tells L2 from no penalty (0.35 against 0.11). The original code "
-        "optimizes inputs for the digits 0-4 only; all ten are judged here, the stricter reading.",
+        "optimizes inputs for the digits 0-4 only; all ten are judged here, a different reading (at least 9 of 10 near their own mean on the median "
+        "seed, so a miss among 0-4 that a five-digit reading would count may pass).",
         measure=train_dorian,
         seeds=DORIAN_SEEDS,
         seeds_documented=DORIAN_DOCUMENTED_SEEDS,
@@ -210,8 +214,9 @@ CLAIMS = (
             ),
         ),
         explains=(
-            Holds(
-                "l2_more_digit_like",
+            Paired(
+                "l2_025_similarity",
+                than="unregularized_similarity",
                 label="L2 images correlate more with the digit's mean image than unregularized ones",
             ),
         ),

@@ -75,7 +75,6 @@ def correlation(a, b):
         "fingerprint_every_class_banded",
         "fingerprint_margin",
         "untrained_fingerprint_margin",
-        "fingerprint_sharper_than_untrained",
         "unregularized_reads_as_target",
         "unregularized_similarity",
         "unregularized_killed_pixels",
@@ -90,9 +89,7 @@ def correlation(a, b):
         "l2_025_nearest_own_mean",
         "l2_025_own_mean_margin",
         "l1_kills_most_pixels",
-        "l1_kills_more_than_none",
         "l1_mean_shift",
-        "l2_more_digit_like",
     ),
 )
 def train_dorian(seed, scale="quick"):
@@ -117,7 +114,6 @@ def train_dorian(seed, scale="quick"):
     out["fingerprint_every_class_banded"] = bool(np.all(within > across))
     out["fingerprint_margin"] = float(np.mean(within - across))
     out["untrained_fingerprint_margin"] = float(np.mean(untrained_within - untrained_across))
-    out["fingerprint_sharper_than_untrained"] = out["fingerprint_margin"] > out["untrained_fingerprint_margin"]
     out["hidden_by_class"] = [hidden[labels == digit][:20] for digit in range(10)]
     # optimal inputs
     images, reads = model.optimal_inputs(seed, params, config.at(scale))
@@ -134,9 +130,7 @@ def train_dorian(seed, scale="quick"):
         out[f"{kind}_killed_pixels"] = float(np.mean(np.abs(xs) < config.NEAR_ZERO))
         out[f"{kind}_images"] = xs
     out["l1_kills_most_pixels"] = out["l1_killed_pixels"] > 0.5
-    out["l1_kills_more_than_none"] = out["l1_killed_pixels"] > out["unregularized_killed_pixels"]
     # what L1 took off, pixel by pixel, against the same start optimized without a penalty
     out["l1_mean_shift"] = float(np.mean(images["unregularized"] - images["l1"]))
-    out["l2_more_digit_like"] = out["l2_025_similarity"] > out["unregularized_similarity"]
     out["class_means"] = means
     return out

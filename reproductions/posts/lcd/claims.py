@@ -7,7 +7,7 @@ live here and nowhere else; the models beside this file only measure.
 """
 
 from ...suite.calibrated import InsideCalibrated, LikeCalibration, OneRunWorks
-from ...suite.checks import AtLeast, AtMost, Equals, Holds, MostSeeds
+from ...suite.checks import AtLeast, AtMost, Equals, Holds, MostSeeds, Paired
 from ...suite.records import SENTIMOS, Claim, Source
 from .figures import plot_confusion_5000, plot_confusion_after_5, plot_glyphs, plot_w5, plot_w10
 from .measure import feature_count, train_beyond_linear, train_jitter10, train_jitter_sizes, train_lcd5
@@ -56,9 +56,11 @@ CLAIMS = (
         "every digit at every offset it never saw: the global max makes it position-blind by "
         "construction. A conventional conv-pool-dense CNN (2,218 parameters), where the claim could "
         "fail, reads 95-100% of fresh random images and 79-100% of placements it never saw (100% on 2 "
-        "of 40 calibrated seeds): far above the DNN's 8-25%. Judged as one run by the rule for one-run "
-        "claims, 2 of 40 is 5.0% (95% interval 0.6-17%), exactly at the rule's bar: a conventional CNN "
-        "shows 'regardless of position' on about one run in twenty, where ours does on every run. So the "
+        "of 40 calibrated seeds): far above the DNN's 8-25%. The claim is about a kind of model, with no "
+        "run of the author's behind it, so it is judged as a property a model shows on (nearly) every "
+        "seed (Holds, a tenth may fail), not by the rule for one-run claims: ours holds on every seed, the "
+        "conventional CNN on 2 of 40 would fail it (under the one-run rule its 5.0%, 95% interval 0.6-17%, "
+        "would sit exactly at the bar). So the "
         "verdict rests on which CNN is 'the simplest': across families (probes/lcd_families.py, a quarter "
         "of the 360 placements held out, 500 training images, 20 seeds each), conv + global max pooling "
         "reads every held-out placement on 18/20 seeds at 4 filters and 20/20 at 8 and 16, while "
@@ -75,8 +77,10 @@ CLAIMS = (
             Holds("cnn_smaller_than_dnn", label="the CNN has fewer parameters than the DNN"),
             # ours: the contrast that makes the claim about position: the DNN, same data, misses most
             AtMost("dnn_shifted_test_acc.max", 0.5, label="the DNN on the same unseen offsets (best seed)"),
-            MostSeeds(
-                "cnn_pool_beats_dnn_at_unseen_placements",
+            Paired(
+                "cnn_pool_random_test_acc",
+                than="dnn_random_test_acc",
+                alpha=0.05,
                 label="a conv-pool-dense CNN beats the DNN on placements neither saw",
             ),
         ),
@@ -229,12 +233,17 @@ CLAIMS = (
         expected="not-reproduced",
         why="The post's run fitted its 100 training images (100%) and read 8% on 50 fresh ones: judged by "
         "the rule for one-run claims on that outcome, a run that fits its training images reading 8% or "
-        "less. None does: every run fits by 20,000 steps (the post gives no count; 40/40 calibrated) and "
-        "then reads 18-44% (median 31%), since at 10x10 only 360 placements of a digit exist and about a "
-        "quarter of 50 fresh images repeat a training placement. 8% is shown only by runs that have not "
-        "fitted: at linreg.ipynb's 95 steps (training 35-55%) 5 of 40 calibrated runs read 8% or less "
-        "(median 14%), and with linreg-large.ipynb's 20x20 images at 1,000 steps (training 95-99%) 9 of "
-        "40 do; the 5 of those 40 that fit at 20x20 read 10-24%.",
+        "less, at the post's 10x10. None does: every run fits by 20,000 steps (the post gives no count; "
+        "40/40 calibrated) and then reads 18-44% (median 31%), since at 10x10 only 360 placements of a "
+        "digit exist and about a quarter of 50 fresh images repeat a training placement. With "
+        "linreg-large.ipynb's 20x20 images it is shown: 40/40 runs fit by 20,000 steps and 4 of them read "
+        "8% or less (10%, 95% interval 2.8-24%; median 14%), and 20x20 is where the post's 73% after 5 "
+        "steps (6/40 runs there, 0/40 at 10x10) and 54% at 500 examples (lcd.jitter.acc_500) land too: "
+        "not reproduced at the size the post states, shown at the notebook's. Runs that have not fitted "
+        "show 8% as well: 5 of 40 at 10x10 after linreg.ipynb's 95 steps (training 35-55%), 9 of 40 at "
+        "20x20 after 1,000 steps (training 95-99%). The 20x20 alternative is an explanation held to its "
+        "calibration, not to the one-run rule: 10 seeds now would miss a 10% outcome on every seed one "
+        "time in three.",
         measure=train_jitter10,
         seeds=LCD_JITTER_SEEDS,
         # the author's one run fitted and printed 8%: the rule for one-run claims, on a run that fitted
@@ -253,11 +262,12 @@ CLAIMS = (
                 label="accuracy on 50 fresh 10x10 images after 95 steps, before fitting",
             ),
             AtLeast("test_seen_in_training", 0.1, label="share of test images whose placement was in training"),
+            # the notebook's 20x20 images: a run that fitted them can read 8% (4 of 40 calibrated)
             InsideCalibrated(
-                "test_acc_at_1000_20x20", doc="accuracy", label="accuracy on 50 fresh images, 20x20, 1,000 steps"
+                "test_acc_when_fit_20x20",
+                doc="accuracy",
+                label="accuracy on 50 fresh 20x20 images of a run that fitted its training images",
             ),
-            # ours: the 20x20 model that can read 8% has nearly fitted its training images
-            AtLeast("acc_after_1000_20x20", 0.9, label="that model's training accuracy (it learned placements)"),
         ),
     ),
     Claim(
@@ -372,7 +382,12 @@ CLAIMS = (
         # calibrated, linear regression 0.49-0.59 (median 0.55), the DNN 0.75-0.84 (median 0.80)
         checks=(
             AtLeast("dnn_fresh_test_acc", 0.7, label="DNN accuracy on fresh random jittered images"),
-            MostSeeds("dnn_beats_linear_on_fresh_images", label="the DNN beats linear regression on them"),
+            Paired(
+                "dnn_fresh_test_acc",
+                than="linear_fresh_test_acc",
+                alpha=0.05,
+                label="the DNN beats linear regression on them",
+            ),
             Holds("dnn_fits_training_set", label="the DNN fits all 500 jittered training images"),
         ),
         explains=(

@@ -247,10 +247,7 @@ def _train_sizes_stack(run_seeds, cfg):
         "cnn_100_at_unseen_positions",
         "cnn_pool_100_at_unseen_placements",
         "cnn_pool_100_on_fresh_images",
-        "dnn_beats_linear",
-        "dnn_beats_linear_on_fresh_images",
         "dnn_fits_training_set",
-        "cnn_pool_beats_dnn_at_unseen_placements",
     ),
 )
 def train_beyond_linear(run_seeds, scale="quick"):
@@ -304,10 +301,5 @@ def _train_beyond_stack(run_seeds, cfg):
         result["cnn_100_at_unseen_positions"] = result["cnn_shifted_test_acc"] == 1.0
         result["cnn_pool_100_at_unseen_placements"] = result["cnn_pool_random_test_acc"] == 1.0
         result["cnn_pool_100_on_fresh_images"] = result["cnn_pool_fresh_test_acc"] == 1.0
-        result["dnn_beats_linear"] = result["dnn_random_test_acc"] > result["linear_random_test_acc"]
-        result["dnn_beats_linear_on_fresh_images"] = result["dnn_fresh_test_acc"] > result["linear_fresh_test_acc"]
         result["dnn_fits_training_set"] = result["dnn_random_train_acc"] == 1.0
-        result["cnn_pool_beats_dnn_at_unseen_placements"] = (
-            result["cnn_pool_random_test_acc"] > result["dnn_random_test_acc"]
-        )
     return results

@@ -6,7 +6,7 @@ live here and nowhere else; the models beside this file only measure.
 """
 
 from ...suite.calibrated import InsideCalibrated, NearDocumented
-from ...suite.checks import AtLeast, AtMost, Close, Equals, Holds, MeanAtMost, MostSeeds, WithinFactor
+from ...suite.checks import AtLeast, AtMost, Close, Equals, Holds, MeanAtMost, Paired, WithinFactor
 from ...suite.records import VARTY, Claim, Source
 from .figures import plot_histograms
 from .measure import graph_behaviour, train_convnets, train_fc_parts, train_softmax_parts
@@ -73,7 +73,12 @@ CLAIMS = (
         "documented 59.49% and 2.392 are ordinary draws.",
         **SOFTMAX_RUNS,
         checks=(
-            MostSeeds("ltfn2_beats_ltfn1", label="2,000 steps beat LTFN 1's 1,000 on test accuracy"),
+            Paired(
+                "ltfn2_clean_test_acc",
+                than="ltfn1_clean_test_acc",
+                alpha=0.05,
+                label="2,000 steps beat LTFN 1's 1,000 on test accuracy",
+            ),
             NearDocumented("ltfn2_clean_test_acc", doc="test_accuracy", label="test accuracy %", at="documented"),
             NearDocumented("ltfn2_clean_test_cost", doc="test_cost", label="test cost", at="documented"),
             AtLeast("ltfn2_clean_test_acc", 30.0, label="test accuracy % (far above 10% chance)", at="quick"),
@@ -134,7 +139,12 @@ CLAIMS = (
                 at_most=COST_FELL,
                 label="mean batch cost of the last 100 steps over the first 100's (from the thousands N(0,1) weights give)",
             ),
-            MostSeeds("ltfn3_beats_ltfn2", label="LTFN 3's net beats LTFN 2's on clean test accuracy"),
+            Paired(
+                "ltfn3_clean_test_acc",
+                than="ltfn2_clean_test_acc",
+                alpha=0.05,
+                label="LTFN 3's net beats LTFN 2's on clean test accuracy",
+            ),
             NearDocumented(
                 "ltfn3_as_posted_test_acc",
                 doc="test_accuracy",
@@ -172,7 +182,7 @@ CLAIMS = (
         "the same learning rate, steps, data and evaluation, while the same ConvNet with VS/Xavier init "
         "beats the FC net (ltfn6.controlled_init_ablation). That is the post's own explanation, not a "
         "measurement artifact. At the quick scale (a proxy) the N(0,1) ConvNet learns nothing in 400 "
-        "steps at any rate from 1e-7 to 3e-1 (probes/ltfn_lr_sweep.py: best median 12%, at 1e-7), "
+        "steps at any rate from 1e-7 to 1 (probes/ltfn_lr_sweep.py: best median 12%, at 1e-7), "
         "harsher than the post's 81.88%. That number is judged at the documented scale only against a "
         "recorded calibration, and none exists yet (a 5,000-step run at the documented width takes about "
         "an hour on a 2-core CPU; one such run read 83.61%, against LTFN 3's FC net at 85.87%, median of "
@@ -184,8 +194,10 @@ CLAIMS = (
         **CONVNET_RUNS,
         checks=(
             AtLeast("ltfn5_clean_test_cost", 100.0, label="test cost (astronomical next to ln 10 = 2.3)"),
-            MostSeeds(
-                "conv_normal_loses_to_fc_normal",
+            Paired(
+                "ablation_fc_normal_acc",
+                than="ablation_conv_normal_acc",
+                alpha=0.05,
                 label="the ConvNet (N(0,1)) scores below the FC net (N(0,1)) at one lr and evaluation",
             ),
             NearDocumented(
@@ -196,8 +208,10 @@ CLAIMS = (
             ),
         ),
         explains=(
-            MostSeeds(
-                "conv_he_beats_fc_normal",
+            Paired(
+                "ablation_conv_he_acc",
+                than="ablation_fc_normal_acc",
+                alpha=0.05,
                 label="the same ConvNet with VS/Xavier init beats the FC net (same lr, steps, evaluation)",
             ),
         ),
@@ -268,7 +282,12 @@ CLAIMS = (
             ),
             # ours: twice chance; at the ablation's common lr (quick 0.01, 400 steps)
             AtMost("ablation_conv_small_acc", 20.0, label="test accuracy % of the x0.01 ConvNet at the common lr"),
-            MostSeeds("he_beats_small_in_conv", label="VS/Xavier init learns at that lr, in the same ConvNet"),
+            Paired(
+                "ablation_conv_he_acc",
+                than="ablation_conv_small_acc",
+                alpha=0.05,
+                label="VS/Xavier init learns at that lr, in the same ConvNet",
+            ),
         ),
     ),
     Claim(
@@ -292,7 +311,12 @@ CLAIMS = (
             ),
             # ours: a 1/16-width ConvNet after 400 steps on 4,000 digits
             AtLeast("he_test_acc", 80.0, label="test accuracy %, 1/16-width ConvNet, 400 steps", at="quick"),
-            MostSeeds("he_beats_normal_in_conv", label="VS/Xavier beats N(0,1) in the same ConvNet, same lr"),
+            Paired(
+                "ablation_conv_he_acc",
+                than="ablation_conv_normal_acc",
+                alpha=0.05,
+                label="VS/Xavier beats N(0,1) in the same ConvNet, same lr",
+            ),
         ),
     ),
     Claim(
@@ -344,7 +368,12 @@ CLAIMS = (
         "as much as on the rate.",
         **CONVNET_RUNS,
         checks=(
-            MostSeeds("conv_he_beats_fc_normal", label="ConvNet (VS/Xavier) beats LTFN 3's FC net (N(0,1))"),
+            Paired(
+                "ablation_conv_he_acc",
+                than="ablation_fc_normal_acc",
+                alpha=0.05,
+                label="ConvNet (VS/Xavier) beats LTFN 3's FC net (N(0,1))",
+            ),
             # calibrated: the ConvNet ahead on 18/20 seeds, by 3.0 +- 2.2 points. Judged on means over the
             # 5 seeds, as non-inferiority with a margin of one point (ours): the post's ConvNet beats the
             # FC net, so the FC net with He may not lead it by more; a sound model's 5-seed means cross it about 1 time
@@ -356,7 +385,12 @@ CLAIMS = (
                 slack=1.0,
                 label="ConvNet (VS/Xavier) not inferior to the FC net (He init): FC mean at most 1 point above, non-inferiority margin",
             ),
-            MostSeeds("conv_normal_loses_to_fc_normal", label="ConvNet (N(0,1)) loses to the FC net (N(0,1))"),
+            Paired(
+                "ablation_fc_normal_acc",
+                than="ablation_conv_normal_acc",
+                alpha=0.05,
+                label="ConvNet (N(0,1)) loses to the FC net (N(0,1))",
+            ),
         ),
     ),
     Claim(

@@ -46,7 +46,7 @@ FC_RUN_METRICS = (  # what fc_part returns for each part, after its part's name
     "test_time_training_gain",
     "eval_moved_weights",
 )
-LTFN12_METRICS = ("data", *(f"{part}_{m}" for part in ("ltfn1", "ltfn2") for m in FC_RUN_METRICS), "ltfn2_beats_ltfn1")
+LTFN12_METRICS = ("data", *(f"{part}_{m}" for part in ("ltfn1", "ltfn2") for m in FC_RUN_METRICS))
 
 
 @measurement("ltfn:train_softmax_parts", metrics=LTFN12_METRICS)
@@ -57,7 +57,6 @@ def train_softmax_parts(seed, scale="quick"):
     out = {"data": mnist.for_scale(scale).name}
     for part in ("ltfn1", "ltfn2"):
         out.update(fc_part(part, seed, scale))
-    out["ltfn2_beats_ltfn1"] = out["ltfn2_clean_test_acc"] > out["ltfn1_clean_test_acc"]
     return out
 
 
@@ -66,16 +65,12 @@ def train_softmax_parts(seed, scale="quick"):
     metrics=(
         *LTFN12_METRICS,
         *(f"ltfn3_{m}" for m in FC_RUN_METRICS),
-        "ltfn3_beats_ltfn2",
-        "ltfn3_test_time_training_inflates",
     ),
 )
 def train_fc_parts(seed, scale="quick"):
     """LTFN 3's 784-500-500-10 net, beside LTFN 1 and 2's nets trained on the same data and seed."""
     out = train_softmax_parts(seed, scale)  # seeds everything; the same nets, data and draws as LTFN 1-2 alone
     out.update(fc_part("ltfn3", seed, scale))
-    out["ltfn3_beats_ltfn2"] = out["ltfn3_clean_test_acc"] > out["ltfn2_clean_test_acc"]
-    out["ltfn3_test_time_training_inflates"] = out["ltfn3_test_time_training_gain"] > 0
     return out
 
 
@@ -139,13 +134,6 @@ def std_ratios(stds):
     return [b / a for a, b in zip(stds[:3], stds[1:4])]
 
 
-CONVNET_COMPARISONS = (
-    "conv_he_beats_fc_normal",
-    "conv_he_beats_fc_he",
-    "conv_normal_loses_to_fc_normal",
-    "he_beats_normal_in_conv",
-    "he_beats_small_in_conv",
-)
 LAYER_STATISTICS = ("layer_std", "layer_range", "layer_median_abs", "layer_p95_abs", "growth_1_to_4")
 
 
@@ -156,7 +144,6 @@ LAYER_STATISTICS = ("layer_std", "layer_range", "layer_median_abs", "layer_p95_a
         "data",
         *(f"{n}_{k}_test_{q}" for n in ("ltfn5", "small") for k in ("clean", "as_posted") for q in ("acc", "cost")),
         "ltfn5_test_time_training_gain",
-        "ltfn5_test_time_training_inflates",
         "ltfn5_eval_moved_weights",
         "small_cost_minus_ln10",
         "he_test_acc",
@@ -167,7 +154,6 @@ LAYER_STATISTICS = ("layer_std", "layer_range", "layer_median_abs", "layer_p95_a
             for q in ("acc", "diverged")
         ),
         *(f"ablation_fc_{i}_{q}" for i in config.ABLATION_INITS for q in ("acc", "diverged")),
-        *CONVNET_COMPARISONS,
         *(f"{i}_{q}" for i in model.INITS for q in LAYER_STATISTICS),
         *(f"{i}_layer{layer}_{q}" for i in ("normal", "small") for layer in (1, 4) for q in ("median_abs", "p95_abs")),
         "normal_layer1_range",
@@ -200,7 +186,6 @@ def train_convnets(seed, scale="quick"):
             out[f"{name}_{kind}_test_acc"] = 100 * run[f"{kind}_acc"]
             out[f"{name}_{kind}_test_cost"] = run[f"{kind}_cost"]
     out["ltfn5_test_time_training_gain"] = out["ltfn5_as_posted_test_acc"] - out["ltfn5_clean_test_acc"]
-    out["ltfn5_test_time_training_inflates"] = out["ltfn5_test_time_training_gain"] > 0
     out["ltfn5_eval_moved_weights"] = ltfn5["eval_moved_weights"]
     out["small_cost_minus_ln10"] = abs(small["as_posted_cost"] - config.LN10)
     out["he_test_acc"] = 100 * arms["he"]["clean_acc"]
@@ -210,12 +195,6 @@ def train_convnets(seed, scale="quick"):
             # a diverged net (non-finite cost) scores 0: its argmax over NaN logits means nothing
             out[f"ablation_{name}_{init}_acc"] = 100 * run["clean_acc"] if run["finite"] else 0.0
             out[f"ablation_{name}_{init}_diverged"] = not run["finite"]
-    acc = out.__getitem__
-    out["conv_he_beats_fc_normal"] = acc("ablation_conv_he_acc") > acc("ablation_fc_normal_acc")
-    out["conv_he_beats_fc_he"] = acc("ablation_conv_he_acc") > acc("ablation_fc_he_acc")
-    out["conv_normal_loses_to_fc_normal"] = acc("ablation_conv_normal_acc") < acc("ablation_fc_normal_acc")
-    out["he_beats_normal_in_conv"] = acc("ablation_conv_he_acc") > acc("ablation_conv_normal_acc")
-    out["he_beats_small_in_conv"] = acc("ablation_conv_he_acc") > acc("ablation_conv_small_acc")
     for init in model.INITS:
         taps = model.activation_statistics(seed, init, scale)
         stds = [float(t.std()) for t in taps]
