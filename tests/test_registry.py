@@ -185,6 +185,22 @@ def test_every_calibration_file_loads_and_records_what_its_claims_read(scale):
     assert not stale, stale
 
 
+def test_quick_calibrations_record_every_metric_the_false_alarm_simulation_judges():
+    """suite.alarms judges every check of a stochastic claim, calibrated or not, on resampled
+    quick-scale runs: a metric missing from them would read as a false alarm on every draw."""
+    from reproductions.suite import alarms
+
+    missing = [
+        f"{recorded.path.name} lacks {metric} ({claim.id})"
+        for claim, recorded in alarms.judged_claims("quick")
+        for check in claim.checks + claim.explains
+        if check.applies("quick")
+        for metric in check.reads()
+        if all(run.get(metric.split(".")[0]) is None for run in recorded.data["runs"])
+    ]
+    assert not missing, missing
+
+
 @pytest.mark.parametrize("scale", ["quick", "documented"])
 def test_every_calibration_keeps_draws_apart_from_its_claims_default_seeds(scale):
     """A calibrated check compares the seeds measured now with the calibration's other seeds: a claim
