@@ -131,7 +131,7 @@ CLAIMS = (
         "the original's evaluation: the documented 85.75% and 107.98 are ordinary draws. That test loop "
         "also ran the optimizer, so the net kept training on the test batches while scored; on full MNIST "
         "that moves the score by -0.23 to +0.35 points (up on 18/30 seeds), on the subset it lowers it "
-        "(by 1.3-3.1 points on 30/30 seeds): it does not explain the number.",
+        "(by 1.2-3.2 points on 30/30 seeds): it does not explain the number.",
         **FC_RUNS,
         checks=(
             Holds(
