@@ -213,11 +213,12 @@ class Paired(Check):
         larger, n = sum(a > b for a, b in zip(mine, theirs)), len(mine)
         medians = f"medians {_fmt(value)} vs {_fmt(measured[self.than])}"
         if not self.alpha:
-            return Judged(larger == n, f"{self._name()}: larger on {larger}/{n} seeds ({medians})")
+            return Judged(larger == n, f"{self._name()}: {self.metric} > {self.than} on {larger}/{n} seeds ({medians})")
         p = sign_test_p(larger, n)
         return Judged(
             p < self.alpha,
-            f"{self._name()}: larger on {larger}/{n} seeds ({medians}; sign test p = {p:.2g}, needs < {self.alpha:g})",
+            f"{self._name()}: {self.metric} > {self.than} on {larger}/{n} seeds ({medians}; sign test p = {p:.2g}, "
+            f"needs < {self.alpha:g})",
         )
 
 

@@ -361,8 +361,8 @@ CLAIMS = (
         "seeds, and the FC net with He init is no more than a point ahead of it on 5-seed means, the "
         "bound judged), paired per seed. The common rate is ours, so each arm was also swept from 1e-7 to 1 "
         "at the quick scale's 400 steps (probes/ltfn_lr_sweep.py, 5 seeds paired; every peak bracketed: the "
-        "next rate up loses): at each arm's best rate ConvNet VS/Xavier 95.0% (1e-1; 3e-1 diverges on 2 of "
-        "5) > FC He 93.5% (3e-1; 1 falls to 10-69%) > FC N(0,1) 80.3% (1e-2) > ConvNet N(0,1) 12.1% "
+        "next rate up loses): at each arm's best rate ConvNet VS/Xavier 95.0% (1e-1; at 3e-1 2 of "
+        "5 collapse to chance) > FC He 93.5% (3e-1; 1 falls to 10-69%) > FC N(0,1) 80.3% (1e-2) > ConvNet N(0,1) 12.1% "
         "(1e-7); the ConvNet leads FC He on 4 of 5 seeds there, by 1.5 points at the medians. The N(0,1) "
         "ConvNet learns nothing at any rate in that budget, so at this scale its place rests on the budget "
         "as much as on the rate.",

@@ -51,10 +51,11 @@ CLAIMS = (
         documented={"prediction": (0, 1, 1, 0)},
         judge="distribution",
         expected="reproduced",
-        why="16 ReLU units with MSE and Adam solve XOR within 500 epochs on nearly every seed.",
+        why="16 ReLU units with MSE and Adam solve XOR within 500 epochs on nearly every seed (298 of 300 calibrated).",
         measure=train_xor_configs,
         seeds=XOR_SEEDS,
-        checks=(MostSeeds("predict_rounded_xor", label="predict(X).round() is [0 1 1 0] after 500 epochs"),),
+        # the author's one run printed it: the rule for one-run claims (298/300 calibrated)
+        checks=(OneRunWorks("predict_rounded_xor", label="predict(X).round() is [0 1 1 0] after 500 epochs"),),
     ),
     Claim(
         id="xor.keras.h16_epochs",
