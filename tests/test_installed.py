@@ -4,6 +4,7 @@ in sight, through the console script and through plain pytest."""
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,15 +13,19 @@ from xml.etree import ElementTree
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-pytestmark = pytest.mark.cpu
+# one worker builds the wheel for all of them (under -n 2 two builds at once collided in build/)
+pytestmark = [pytest.mark.cpu, pytest.mark.xdist_group("installed_wheel")]
+SKIP = shutil.ignore_patterns(".git", ".venv", ".tox", "build", "dist", "reports", "*.egg-info", "__pycache__")
 
 
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory):
     """(folder on PYTHONPATH holding the installed wheel, its bin folder)."""
     work = tmp_path_factory.mktemp("wheel")
+    source = work / "source"  # a copy: setuptools builds in the source tree, and the checkout stays as it is
+    shutil.copytree(ROOT, source, ignore=SKIP)
     build = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(work / "dist"), str(ROOT)],
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(work / "dist"), str(source)],
         capture_output=True,
         text=True,
         timeout=600,
