@@ -72,6 +72,10 @@ SUBSET_ORDER_SEED = 0  # ours: the subset is sorted by class; one fixed permutat
 # for MNIST's own order, then batches are cut in order as the original
 FETCH_HINT = "run: python -m reproductions fetch-mnist (or pass --repro-mnist PATH)"
 FULL_NAME = "full MNIST: 55,000 train (after read_data_sets' 5,000 validation), 10,000 test"
+SIZES = {  # (train, test) digits each scale runs on, for counting its work: the subset's fixed split; full
+    "quick": (5000 - 10 * SUBSET_TEST_PER_CLASS, 10 * SUBSET_TEST_PER_CLASS),  # MNIST after the validation set
+    "documented": (60000 - VALIDATION, 10000),
+}
 
 
 @dataclass(frozen=True)

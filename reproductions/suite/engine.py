@@ -23,6 +23,7 @@ from .stats import aggregate, is_metric
 
 _runs = memo.cache("measured runs")  # (measurement, seed, scale) -> one seed's run
 _from_store = memo.cache("runs read from the run store")  # the same keys -> True, for the report
+_seconds = memo.cache("seconds a run took")  # the same keys -> its share of the measuring call's time
 
 
 MASTER_STRIDE = 1000  # master seed m gives each claim the seeds m*1000, m*1000+1, ...
@@ -57,9 +58,10 @@ def measure_runs(claim, seeds, scale, device=None, store=None):
         from . import runtime
 
         with runtime.on_device(device) if device else contextlib.nullcontext():
-            results = _measure(measure, missing, scale)
-        for seed, result in zip(missing, results):
+            results, seconds = _measure(measure, missing, scale)
+        for seed, result, took in zip(missing, results, seconds):
             _runs[(measure.name, seed, scale)] = check_declared(measure, result)
+            _seconds[(measure.name, seed, scale)] = took
             _from_store.pop((measure.name, seed, scale), None)
             if keep:
                 keep.save(measure, seed, scale, device, result, runtime.environment())
@@ -71,19 +73,39 @@ def read_from_store(claim, seeds, scale):
     return [seed for seed in seeds if (claim.measure.name, seed, scale) in _from_store]
 
 
+def compute(claim, seeds, scale):
+    """The measurement's work and time for the seeds this process measured (runs read from the
+    store or shared with another claim's call are timed once, where they ran): the report sums
+    them per measurement, one entry per (measurement, scale, seed)."""
+    measure = claim.measure
+    timed = {seed: _seconds[(measure.name, seed, scale)] for seed in seeds if (measure.name, seed, scale) in _seconds}
+    flops = getattr(measure, "flops", None)
+    return {
+        "measurement": measure.name,
+        "flops_per_seed": flops(scale) if flops and timed else None,
+        "seconds": {str(seed): round(s, 3) for seed, s in timed.items()},
+    }
+
+
 def _measure(measure, seeds, scale):
+    """The runs of ``seeds`` and the seconds each took, timed inside the machine lock (waiting for
+    a timed claim is not a run's time); seeds measured together share their call's time."""
     run_seeds = [derive_seed(measure.name, seed) for seed in seeds]
     alone = getattr(measure, "timed", False)
     if measure.seeds_at_once:
         with machine_lock.machine(exclusive=alone):
-            return measure(run_seeds, scale=scale)
-    results = []
+            started = time.perf_counter()
+            results = measure(run_seeds, scale=scale)
+            return results, [(time.perf_counter() - started) / len(seeds)] * len(seeds)
+    results, seconds = [], []
     for index, (seed, run_seed) in enumerate(zip(seeds, run_seeds)):
         if watcher := progress.active():
             watcher.seed(index, len(seeds), seed)
         with machine_lock.machine(exclusive=alone):  # a seed at a time: a timer waits for one run, not all
+            started = time.perf_counter()
             results.append(measure(run_seed, scale=scale))
-    return results
+            seconds.append(time.perf_counter() - started)
+    return results, seconds
 
 
 @dataclass
@@ -102,6 +124,7 @@ class Result:
     not_judged: list = field(default_factory=list)  # checks that apply at another scale only
     calibrated: dict = field(default_factory=dict)  # judged metric -> its calibrated spread {min, max, n}
     stored_seeds: list = field(default_factory=list)  # seeds whose runs were read from the run store
+    compute: dict = field(default_factory=dict)  # the measurement's work and time (engine.compute)
 
     @property
     def basis(self):
@@ -160,6 +183,7 @@ class Result:
                 "figures": self.figures,
                 "calibrated": self.calibrated,
                 "stored_seeds": self.stored_seeds,
+                "compute": self.compute,
                 "worker": os.environ.get("PYTEST_XDIST_WORKER", "main"),  # where it ran: runs are shared per process
             }
         )
@@ -220,6 +244,7 @@ def check_claim(claim, seeds=None, scale="quick", device="cpu", figures_dir=None
         figures,
         judged.not_judged,
         stored_seeds=stored,
+        compute=compute(claim, seeds, scale) if claim.measure else {},
     )
     result.calibrated = calibrated_spread(calibration, {k.split(".")[0] for k in result.judged_values()})
     return result

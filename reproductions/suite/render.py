@@ -3,6 +3,8 @@
 Pure functions from a built report (``report.build``) to text.
 """
 
+from . import compute
+
 QUALIFIED_BASES = ("proxy", "stand-in")  # bases a verdict is never shown without
 
 
@@ -153,6 +155,7 @@ def markdown(report):
         if e["outcome"] == "failed" and e["reason"]:
             lines += ["", f"Failed: {e['reason']}"]
         lines += [f"\n![{e['id']}]({path})" for path in e["figures"]]
+    lines += compute.markdown_lines(report)
     return "\n".join(lines) + "\n"
 
 

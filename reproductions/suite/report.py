@@ -45,6 +45,7 @@ def entry_for(claim, outcome, reason="", result=None):
         "calibrated": result.get("calibrated", {}),
         "worker": result.get("worker"),
         "stored_seeds": result.get("stored_seeds", []),  # seeds whose runs an earlier session measured
+        "compute": result.get("compute", {}),  # the measurement's work and this session's time (suite.compute)
     }
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from .. import __version__
-from . import fingerprint, progress, render, report, run_store, runtime
+from . import compute, fingerprint, progress, render, report, run_store, runtime
 from .errors import NO_TENSORFLOW, MissingDependency
 from .placement import device_plan, resolve_scale
 from .report import entry_for
@@ -197,6 +197,7 @@ class Session:
             "workers": getattr(session.config.option, "numprocesses", None) or 0,
             "wall_time_s": round(time.time() - self.started, 1),
             "partial": self.partial(exitstatus),
+            "peak": dict(zip(("gflops", "how"), fingerprint.peak_gflops())),  # one core's, for suite.compute
         }
         try:
             report.write(self.report_dir, report.build(self.entries, meta, [c.id for c in CLAIMS]))
@@ -216,6 +217,8 @@ class Session:
         for line, failed in render.terminal_table(built):
             terminalreporter.write_line(line, red=failed)
         terminalreporter.write_line(f"{render.badge(built)['message']} · report: {self.report_dir}/claims.md")
+        if line := compute.summary_line(built["claims"], fingerprint.peak_gflops()[0]):
+            terminalreporter.write_line(line)
         if hint := fetch_hint(built):
             terminalreporter.write_line(hint)
 

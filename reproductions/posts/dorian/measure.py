@@ -11,9 +11,16 @@ it until its condition number is below a stated bound, so "close to the inverse"
 
 import numpy as np
 
+from ...data import mnist
 from ...suite import runtime
-from ...suite.measurements import measurement
+from ...suite.measurements import TRAINED, dense, matmul, measurement
 from . import config, model
+
+
+def _invert_flops(scale):
+    """One seed: x A and its gradient G A^T (A is constant) each iteration, then the check x @ a (the
+    inverse and condition numbers are decompositions, not counted)."""
+    return (2 * config.at(scale).matinv_iterations + 1) * matmul(config.SIZE, config.SIZE, config.SIZE)
 
 
 @measurement(
@@ -26,6 +33,7 @@ from . import config, model
         "loss_first",
         "loss_last",
     ),
+    flops=_invert_flops,
 )
 def invert(seed, scale="quick"):
     cfg = config.at(scale)
@@ -61,6 +69,22 @@ def correlation(a, b):
     return float(np.corrcoef(a, b)[0, 1])
 
 
+def _train_dorian_flops(scale):
+    """One seed: every epoch's training batches and test pass; the test digits' hidden layer before and
+    after; the fingerprints' cosine products (trained and untrained); the 30 optimal inputs' steps and
+    reading; each image's correlation with the 10 class means."""
+    cfg, (n_train, n_test) = config.at(scale), mnist.SIZES[scale]
+    net, batches = dense((784, config.HIDDEN, 10)), n_train // config.BATCH
+    inputs = 10 * len(config.PENALTIES)
+    return (
+        cfg.epochs * (batches * config.BATCH * TRAINED * net + n_test * net)
+        + 2 * n_test * dense((784, config.HIDDEN))
+        + 2 * 10 * 2 * matmul(config.FINGERPRINT_IMAGES, config.HIDDEN, config.FINGERPRINT_IMAGES)
+        + inputs * (2 * cfg.input_steps + 1) * net  # forward and input gradients: the net is frozen
+        + inputs * 10 * matmul(2, 784, 2)  # np.corrcoef: the 2 x 784 pair times its transpose
+    )
+
+
 @measurement(
     "dorian_mnist:train_dorian",
     metrics=(
@@ -91,6 +115,7 @@ def correlation(a, b):
         "l1_kills_most_pixels",
         "l1_mean_shift",
     ),
+    flops=_train_dorian_flops,
 )
 def train_dorian(seed, scale="quick"):
     runtime.seed_everything(seed)

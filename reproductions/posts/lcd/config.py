@@ -16,6 +16,8 @@ CNN_FILTERS = 16  # ours: one 5x5 conv layer, a max over positions, a dense read
 POOLED_FILTERS = 8  # ours: a conv-pool-dense CNN with no built-in invariance: 5x5 "same" conv,
 # 2x2 max pool, a dense readout of the 5x5x8 map (where the claim could fail)
 SEEN_OFFSETS = 3  # ours: the CNN trains on offsets 0-2 (top-left) and is tested on the rest
+SPLIT_MODELS = {"random": ("linear", "dnn", "cnn_pool"), "shifted": ("dnn", "cnn")}  # ours: the claims' comparisons
+SIZES = (100, 500, 5000)  # original code's 100 examples; post: "500 examples", "5000 examples"
 
 
 # ---- how they are trained -----------------------------------------------------------------------------

@@ -11,9 +11,9 @@ What the post reads off a trained model is in readings.py.
 import numpy as np
 
 from ...suite import runtime
-from ...suite.measurements import measurement
+from ...suite.measurements import measurement, no_matrix_product
 from . import config, model
-from .config import DIGITS, JITTER_IMAGE, LARGE_IMAGE, SEEN_OFFSETS, SHAPE
+from .config import DIGITS, JITTER_IMAGE, LARGE_IMAGE, SEEN_OFFSETS, SHAPE, SIZES, SPLIT_MODELS
 from .data import every_placement, generate_images, glyph, images_of, split_placements, stacked_images
 from .readings import (
     confusion,
@@ -24,10 +24,12 @@ from .readings import (
     w_features,
 )
 
-SPLIT_MODELS = {"random": ("linear", "dnn", "cnn_pool"), "shifted": ("dnn", "cnn")}  # ours: the claims' comparisons
 
-
-@measurement("lcd:feature_count", metrics=("lines_in_0", "lines_in_1", "lines_in_8", "eight_reads_as_zero"))
+@measurement(
+    "lcd:feature_count",
+    metrics=("lines_in_0", "lines_in_1", "lines_in_8", "eight_reads_as_zero"),
+    flops=no_matrix_product,
+)
 def feature_count(seed, scale="quick"):
     counts = {d: model.vertical_lines(glyph(d)) for d in range(DIGITS)}
     return {
@@ -57,6 +59,7 @@ def feature_count(seed, scale="quick"):
         "three_most_negative_are_8_pixels",
         "three_positive_on_its_bars",
     ),
+    flops=model.lcd5_flops,
 )
 def train_lcd5(run_seeds, scale="quick"):
     cfg = config.at(scale)
@@ -136,6 +139,7 @@ READINGS = (  # the keys _readings returns (the engine refuses a run whose keys 
         "unseen_placement_acc",
         "unseen_lift_over_seen",
     ),
+    flops=model.jitter10_flops,
 )
 def train_jitter10(run_seeds, scale="quick"):
     """100 jittered digits, 10x10 (the post's text) and 20x20 (linreg-large.ipynb, which printed the
@@ -184,9 +188,6 @@ def _train_jitter10_stack(run_seeds, cfg):
 
 
 # ---- "more data, lower accuracy": training accuracy after a fixed number of steps ---------------------
-SIZES = (100, 500, 5000)  # original code's 100 examples; post: "500 examples", "5000 examples"
-
-
 def _sizes_metrics():
     """The metric names of train_jitter_sizes, in the order _train_sizes_stack fills them."""
     for image in (JITTER_IMAGE, LARGE_IMAGE):
@@ -198,7 +199,7 @@ def _sizes_metrics():
         yield from (f"more_data_lower_acc_{image}x{image}", f"longer_training_helps_{image}x{image}")
 
 
-@measurement("lcd:train_jitter_sizes", seeds_at_once=True, metrics=tuple(_sizes_metrics()))
+@measurement("lcd:train_jitter_sizes", seeds_at_once=True, metrics=tuple(_sizes_metrics()), flops=model.sizes_flops)
 def train_jitter_sizes(run_seeds, scale="quick"):
     """500 and 5,000 examples at 10x10 and 20x20, 1,000 steps each (and 10,000 for 5,000)."""
     cfg = config.at(scale)
@@ -257,6 +258,7 @@ def _train_sizes_stack(run_seeds, cfg):
         "cnn_pool_100_on_fresh_images",
         "dnn_fits_training_set",
     ),
+    flops=model.beyond_linear_flops,
 )
 def train_beyond_linear(run_seeds, scale="quick"):
     cfg = config.at(scale)

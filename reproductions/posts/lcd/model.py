@@ -11,7 +11,9 @@ faithful versions of what the overview describes, and say so in config.py.
 import numpy as np
 
 from ...suite import memo, runtime
-from .config import CNN_FILTERS, DIGITS, DNN_HIDDEN, JITTER_IMAGE, POOLED_FILTERS, SHAPE
+from ...suite.measurements import TRAINED, dense, matmul
+from . import config
+from .config import CNN_FILTERS, DIGITS, DNN_HIDDEN, JITTER_IMAGE, LARGE_IMAGE, POOLED_FILTERS, SEEN_OFFSETS, SHAPE
 from .data import patches, same_patches
 
 
@@ -160,3 +162,65 @@ def _train_net(model, initial, schedules, inputs, labels, steps, learning_rate):
 
     train()
     return lambda test_inputs: np.argmax(forward(model, params, tf.constant(test_inputs)).numpy(), axis=2)
+
+
+# ---- the work of one seed's run, for measure.py's flops= ---------------------------------------------------
+def linear_flops(pixels, examples, steps, evals, batch):
+    """One seed's train_linear: its GD steps on batches, then ``evals`` predictions of its ``examples`` images."""
+    return (TRAINED * steps * batch + evals * examples) * dense((pixels, DIGITS))
+
+
+def lcd5_flops(scale):
+    """One seed: the 25-10 model's steps on the 100 glyphs, predicting them after 5 steps and at the end."""
+    cfg = config.at(scale)
+    return linear_flops(SHAPE**2, cfg.examples, cfg.steps, 2, cfg.batch)
+
+
+def jitter10_flops(scale):
+    """One seed, at 10x10 and 20x20: train_to_100 steps, predicting the training, test and probe images
+    (every digit at every offset) at each of the 4 step counts read."""
+    cfg, flops = config.at(scale), 0
+    for image in (JITTER_IMAGE, LARGE_IMAGE):
+        predicted = cfg.examples + cfg.test_examples + DIGITS * (image - SHAPE + 1) ** 2
+        flops += linear_flops(image**2, predicted, cfg.train_to_100, 4, cfg.batch)
+    return flops
+
+
+def sizes_flops(scale):
+    """One seed, per image size and set size: 1,000 steps (10,000 and a second reading for 5,000), each
+    reading predicting the set."""
+    cfg = config.at(scale)
+    return sum(
+        linear_flops(image**2, n, cfg.long_steps if n == 5000 else cfg.jitter_steps, 2 if n == 5000 else 1, cfg.batch)
+        for image in (JITTER_IMAGE, LARGE_IMAGE)
+        for n in config.SIZES
+    )
+
+
+def net_forward_flops(net):
+    """One image's forward FLOPs through a net of MODELS: a conv layer's 5x5 filters at each window."""
+    windows = {"cnn": (JITTER_IMAGE + SHAPE - 1) ** 2, "cnn_pool": JITTER_IMAGE**2}.get(net, 1)  # patches, same_patches
+    first, *rest = [shape for shape, fans in MODELS[net] if fans]
+    return windows * matmul(1, *first) + sum(matmul(1, *shape) for shape in rest)
+
+
+def expected_unseen(offsets, examples):
+    """split_placements' expected test-set size: the placements that ``examples`` draws (as many of each
+    digit, row and column from ``offsets`` offsets) miss."""
+    side, per_digit = JITTER_IMAGE - SHAPE + 1, examples // DIGITS
+    return DIGITS * (side**2 - offsets**2 * (1 - (1 - 1 / offsets**2) ** per_digit))
+
+
+def beyond_linear_flops(scale):
+    """One seed, per split and net: Adam steps, then predicting its training images, its test set with
+    every stacked seed's model (the expected count) and, on the random split, the fresh images."""
+    cfg = config.at(scale)
+    tests = {"random": expected_unseen(JITTER_IMAGE - SHAPE + 1, cfg.net_examples)}
+    tests["shifted"] = expected_unseen(SEEN_OFFSETS, cfg.net_examples)
+    fresh = {"random": cfg.fresh_examples, "shifted": 0}
+    return sum(
+        (TRAINED * cfg.net_steps * cfg.batch + cfg.net_examples + cfg.stack * tests[split] + fresh[split])
+        * net_forward_flops(net)
+        for split, nets in config.SPLIT_MODELS.items()
+        for net in nets
+    )

@@ -10,13 +10,22 @@ each seed, not the printed constants.
 import numpy as np
 
 from ...suite import runtime
-from ...suite.measurements import measurement
+from ...suite.measurements import TRAINED, matmul, measurement
 from . import config, model
+
+
+def _recover_multi_flops(scale):
+    """One seed: y = X w, then two full-batch GD runs (noisy and centred), each with its last loss's
+    pass (least squares is a decomposition, not counted)."""
+    cfg = config.at(scale)
+    xw = matmul(cfg.examples, cfg.features, 1)
+    return xw + 2 * (TRAINED * cfg.steps + 1) * xw
 
 
 @measurement(
     "linear_regression:recover_multi",
     metrics=("w_max_gap", "b_gap", "noise_mean", "b_gap_centered_noise", "gd_vs_least_squares", "loss_fell"),
+    flops=_recover_multi_flops,
 )
 def recover_multi(seed, scale="quick"):
     cfg = config.at(scale)
@@ -42,7 +51,18 @@ def recover_multi(seed, scale="quick"):
     }
 
 
-@measurement("linear_regression:recover_with_layers", metrics=("loss", "w_max_gap", "b_gap"))
+def _recover_with_layers_flops(scale):
+    """One seed: y = X w, full-batch GD with its last loss's pass, then the fresh rows times w and w_true."""
+    cfg = config.at(scale)
+    xw = matmul(cfg.layers_examples, cfg.features, 1)
+    return (1 + TRAINED * cfg.layers_steps + 1) * xw + 2 * matmul(cfg.layers_eval_examples, cfg.features, 1)
+
+
+@measurement(
+    "linear_regression:recover_with_layers",
+    metrics=("loss", "w_max_gap", "b_gap"),
+    flops=_recover_with_layers_flops,
+)
 def recover_with_layers(seed, scale="quick"):
     """LinearRegressor's modern equivalent: zero-initialized, GD for the post's 500 steps on one
     fixed set of noise-free float64 rows, then scored on 10 fresh rows."""

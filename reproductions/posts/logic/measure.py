@@ -10,13 +10,14 @@ library was not found: its net is ours, written from the post's calls (``model.p
 import numpy as np
 
 from ...suite import runtime
-from ...suite.measurements import measurement
+from ...suite.measurements import TRAINED, dense, measurement, no_matrix_product
 from . import config, model
 
 
 @measurement(
     "logic:softmax_examples",
     metrics=("softmax_8_023_012", "softmax_2_m4_00001", "as_extracted_2_4_00001", "numpy_agrees"),
+    flops=no_matrix_product,  # softmax of three numbers is elementwise
 )
 def softmax_examples(seed, scale="quick"):
     """The post's two worked examples, and what the extracted text's version would print."""
@@ -40,6 +41,15 @@ def _logged(tag):
     return (*logged, f"{tag}_test_acc", f"{tag}_test_100")
 
 
+def _train_logic_nets_flops(scale):
+    """One seed: each function's 2-3-2 net in both variants, full-batch GD on the four patterns (the
+    counts weight them), a validation pass on them every log_every steps and the final test pass."""
+    cfg = config.at(scale)
+    nets = len(config.FUNCTIONS) * len(config.VARIANTS)
+    passes = TRAINED * cfg.steps + -(-cfg.steps // cfg.log_every) + 1
+    return nets * passes * len(config.PATTERNS) * dense((2, cfg.hidden, 2))
+
+
 @measurement(
     "logic:train_logic_nets",
     seeds_at_once=True,
@@ -52,6 +62,7 @@ def _logged(tag):
         "all_four_100",
         "and_step0_reads_all_true",
     ),
+    flops=_train_logic_nets_flops,
 )
 def train_logic_nets(run_seeds, scale="quick"):
     """Every function, both variants, every seed: stacked trainings. One result per seed."""
@@ -98,10 +109,17 @@ def _train_logic_stack(run_seeds, cfg):
     return results
 
 
+def _train_k9_flops(scale):
+    """One seed: an SGD step per sample and epoch through the 2-3-2 net, then the two ff calls."""
+    cfg = config.at(scale)
+    return (TRAINED * cfg.k9_epochs * cfg.k9_samples + 2) * dense(cfg.k9_widths)
+
+
 @measurement(
     "logic:train_k9",
     seeds_at_once=True,
     metrics=("ff_1_1", "ff_1_0", "pattern_1_1", "pattern_1_0", "largest_error", "largest_zero_output"),
+    flops=_train_k9_flops,
 )
 def train_k9(run_seeds, scale="quick"):
     """(nand-gen 1000) -> train-epochs 500 at lr 0.5, then (ff [1 1]) and (ff [1 0]).

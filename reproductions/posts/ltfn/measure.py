@@ -13,7 +13,7 @@ import numpy as np
 
 from ...data import mnist
 from ...suite import runtime
-from ...suite.measurements import measurement
+from ...suite.measurements import dense, matmul, measurement
 from . import config, model
 
 
@@ -49,7 +49,18 @@ FC_RUN_METRICS = (  # what fc_part returns for each part, after its part's name
 LTFN12_METRICS = ("data", *(f"{part}_{m}" for part in ("ltfn1", "ltfn2") for m in FC_RUN_METRICS))
 
 
-@measurement("ltfn:train_softmax_parts", metrics=LTFN12_METRICS)
+def _fc_part_flops(part, scale):
+    """One of LTFN 1-3's nets: its part's training steps, then the clean test pass and the one that trains."""
+    hidden, _ = config.FC[part]
+    return model.run_flops(dense((784, *hidden, 10)), config.at(scale).fc_steps(part), scale)
+
+
+def _train_softmax_parts_flops(scale):
+    """One seed: LTFN 1 and 2's 784-10 nets, each trained, then tested clean and as posted."""
+    return _fc_part_flops("ltfn1", scale) + _fc_part_flops("ltfn2", scale)
+
+
+@measurement("ltfn:train_softmax_parts", metrics=LTFN12_METRICS, flops=_train_softmax_parts_flops)
 def train_softmax_parts(seed, scale="quick"):
     """LTFN 1 and 2: the 784-10 net for 1,000 and 2,000 steps. Their documented protocol costs what
     the quick one does, so the claims that read it run it wherever full MNIST is here."""
@@ -60,12 +71,18 @@ def train_softmax_parts(seed, scale="quick"):
     return out
 
 
+def _train_fc_parts_flops(scale):
+    """One seed: train_softmax_parts' runs, then LTFN 3's 784-500-500-10 net the same way."""
+    return _train_softmax_parts_flops(scale) + _fc_part_flops("ltfn3", scale)
+
+
 @measurement(
     "ltfn:train_fc_parts",
     metrics=(
         *LTFN12_METRICS,
         *(f"ltfn3_{m}" for m in FC_RUN_METRICS),
     ),
+    flops=_train_fc_parts_flops,
 )
 def train_fc_parts(seed, scale="quick"):
     """LTFN 3's 784-500-500-10 net, beside LTFN 1 and 2's nets trained on the same data and seed."""
@@ -75,6 +92,12 @@ def train_fc_parts(seed, scale="quick"):
 
 
 # ---- LTFN 2's graph: pruning and a None batch dimension --------------------------------------------
+def _graph_behaviour_flops(scale):
+    """The logits' products: 3 zero images, then batches of 1, 10 and 283 (the runs that fail, the
+    optimizer's without labels and the fixed placeholder's, counted as none)."""
+    return matmul(3 + 1 + 10 + 283, 784, 10)
+
+
 @measurement(
     "ltfn:graph_behaviour",
     metrics=(
@@ -84,6 +107,7 @@ def train_fc_parts(seed, scale="quick"):
         "none_batch_accepts",
         "fixed_batch_rejects_all",
     ),
+    flops=_graph_behaviour_flops,
 )
 def graph_behaviour(seed, scale="quick"):
     """In tf.compat.v1 graph mode: what fetching logits needs and runs; which batch sizes fit."""
@@ -137,6 +161,22 @@ def std_ratios(stds):
 LAYER_STATISTICS = ("layer_std", "layer_range", "layer_median_abs", "layer_p95_abs", "growth_1_to_4")
 
 
+def _train_convnets_flops(scale):
+    """One seed: LTFN 5 and the x0.01 net at lr 1e-7, the ablation's ConvNet and FC arms (each run
+    trained, then tested clean and as posted), the full-width activations of each init and the
+    trained ones, on HISTOGRAM_IMAGES."""
+    cfg = config.at(scale)
+    conv = model.conv_forward_flops(cfg.conv_widths)
+    conv_arms = len(config.ABLATION_INITS + config.ABLATION_CONV_ONLY)
+    fc = dense((784, *cfg.ablation_fc_hidden, 10))
+    return (
+        2 * model.run_flops(conv, cfg.tiny_lr_steps, scale)
+        + conv_arms * model.run_flops(conv, cfg.conv_steps, scale)
+        + len(config.ABLATION_INITS) * model.run_flops(fc, cfg.conv_steps, scale)
+        + config.HISTOGRAM_IMAGES * (len(model.INITS) * model.conv_forward_flops(config.DOCUMENTED.conv_widths) + conv)
+    )
+
+
 @measurement(
     "ltfn:train_convnets",
     # the names train_convnets fills, generated from the runs, arms and statistics it loops over
@@ -166,6 +206,7 @@ LAYER_STATISTICS = ("layer_std", "layer_range", "layer_median_abs", "layer_p95_a
         "he_trained_std_ratio_max",
         "he_trained_std_spread",
     ),
+    flops=_train_convnets_flops,
 )
 def train_convnets(seed, scale="quick"):
     """LTFN 5, LTFN 6 (x0.01 and VS/Xavier), and the controlled ablation, for one seed."""

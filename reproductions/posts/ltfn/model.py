@@ -14,6 +14,7 @@ import numpy as np
 
 from ...data import mnist
 from ...suite import memo, progress, runtime
+from ...suite.measurements import TRAINED, matmul
 from . import config
 
 
@@ -75,17 +76,28 @@ def conv_forward(tf, params, x, widths, taps=None):
     return logits
 
 
-def conv_training_flops(widths, batch=config.BATCH):
-    """FLOPs of one training step of the ConvNet: the forward pass's multiply-adds (2 FLOPs each),
-    three times over for forward, input gradients and weight gradients."""
+def conv_forward_flops(widths):
+    """FLOPs of one image's forward pass through the ConvNet: four 3x3 "same" convolutions (2x2 pools
+    after the second and fourth) and the dense readout."""
     side, channels, forward = 28, 1, 0
     for i, width in enumerate(widths):
-        forward += 2 * side * side * 9 * channels * width
+        forward += matmul(side * side, 9 * channels, width)
         channels = width
         if i in (1, 3):
             side //= 2
-    forward += 2 * side * side * channels * 10
-    return 3 * batch * forward
+    return forward + matmul(1, side * side * channels, 10)
+
+
+def conv_training_flops(widths, batch=config.BATCH):
+    """FLOPs of one training step of the ConvNet: forward, input gradients and weight gradients."""
+    return TRAINED * batch * conv_forward_flops(widths)
+
+
+def run_flops(forward, steps, scale):
+    """FLOPs of one train_and_test run of a net whose forward pass costs ``forward`` an image: its
+    training steps, the clean test pass and the test pass that trains."""
+    test_batches = config.at(scale).test_batches
+    return config.BATCH * (TRAINED * (steps + test_batches) + test_batches) * forward
 
 
 def conv_params(rng, init, widths):

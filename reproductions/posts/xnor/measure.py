@@ -14,13 +14,22 @@ import time
 import numpy as np
 
 from ...suite import runtime
-from ...suite.measurements import measurement
+from ...suite.measurements import TRAINED, dense, measurement
 from . import config, model
+
+NEURON, XNOR = dense((2, 1)), dense((2, 2, 1))  # one point through a hand-set neuron, and through the 2-2-1 net
 
 
 def monotone(surface, rising):
     steps = np.concatenate([np.diff(surface, axis=0).ravel(), np.diff(surface, axis=1).ravel()])
     return bool(np.all(steps >= -config.EXACT) if rising else np.all(steps <= config.EXACT))
+
+
+def _gate_values_flops(scale):
+    """The neurons' weighted sums: AND's truth table, the negation at 0 and 1, three gate surfaces and
+    the XNOR net on the 20x20 grid."""
+    points = config.SURFACE_POINTS**2
+    return 4 * NEURON + 2 * dense((1, 1)) + 3 * points * NEURON + points * XNOR
 
 
 @measurement(
@@ -38,6 +47,7 @@ def monotone(surface, rising):
         "xnor_corner_values",
         "xnor_corner_error",
     ),
+    flops=_gate_values_flops,
 )
 def gate_values(seed, scale="quick"):
     """Truth tables, the negation neuron and the gate surfaces on the post's 20x20 grid."""
@@ -78,6 +88,13 @@ def best_time(function, points, loops=1):
     return (time.perf_counter() - started) / loops, values
 
 
+def _speedup_flops(scale):
+    """The XNOR net on every grid both paths (session, TF2) evaluate: the warm-up (2x2 per point, 100x100
+    vectorized), then each round's per-point grid and fast_loops vectorized ones."""
+    cfg, grid = config.at(scale), config.TIMING_POINTS**2
+    return 2 * (2**2 + grid + cfg.timing_rounds * (1 + cfg.fast_loops) * grid) * XNOR
+
+
 @measurement(
     "xnor_gates:speedup",
     metrics=(
@@ -92,6 +109,7 @@ def best_time(function, points, loops=1):
         "vectorized_matches_per_point",
         "timing_rounds",
     ),
+    flops=_speedup_flops,
     timed=True,
 )  # alone on the machine (suite.machine_lock): a training beside it moved the median to 193x
 def speedup(seed, scale="quick"):
@@ -126,9 +144,16 @@ def speedup(seed, scale="quick"):
     }
 
 
+def _dense_grid_flops(scale):
+    """The XNOR net on the warm-up grids (100x100, 2x2), the timed 100x100 and 20x20, and the 1000x1000."""
+    grids = 2 * config.TIMING_POINTS**2 + 2**2 + config.SURFACE_POINTS**2 + config.DENSE_POINTS**2
+    return grids * XNOR
+
+
 @measurement(
     "xnor_gates:dense_grid",
     metrics=("dense_points", "dense_corners", "dense_s", "per_point_400_s", "dense_faster_than_per_point"),
+    flops=_dense_grid_flops,
     timed=True,
 )
 def dense_grid(seed, scale="quick"):
@@ -148,6 +173,13 @@ def dense_grid(seed, scale="quick"):
     }
 
 
+def _train_xnor_flops(scale):
+    """One seed: Adam steps on the four points, the final loss's pass, then the 100x100 grid through the
+    trained net, the hand-set net and the fresh model (before and after restoring the weights)."""
+    steps, points, grid = config.at(scale).steps, len(config.X), config.GRID**2
+    return (TRAINED * steps * points + points + 4 * grid) * dense((2, *config.WIDTHS))  # trained, hand-set, fresh x2
+
+
 @measurement(
     "xnor_train:train_xnor",
     metrics=(
@@ -165,6 +197,7 @@ def dense_grid(seed, scale="quick"):
         "restored_identical",
         "fresh_model_differs",
     ),
+    flops=_train_xnor_flops,
 )
 def train_xnor(seed, scale="quick"):
     cfg = config.at(scale)

@@ -9,10 +9,20 @@ so every configuration is trained under both losses.
 import numpy as np
 
 from ...suite import runtime
-from ...suite.measurements import measurement
+from ...suite.measurements import TRAINED, dense, measurement
 from . import config, model
 
 RUN_METRICS = ("epochs", "reached", "epochs_capped", "loss_epoch_1", "epochs_to_50", "epochs_to_75", "works_in_500")
+
+
+def _train_xor_configs_flops(scale):
+    """One seed: every configuration under both losses, an Adam step on the four points each epoch (its
+    logged outputs come from that step's forward pass) and a last forward pass."""
+    epochs, points = config.at(scale).epoch_cap, len(config.X)
+    return sum(
+        len(config.LOSSES) * (TRAINED * epochs + 1) * points * dense((2, *hidden, 1))
+        for hidden, _ in config.CONFIGS.values()
+    )
 
 
 @measurement(
@@ -23,6 +33,7 @@ RUN_METRICS = ("epochs", "reached", "epochs_capped", "loss_epoch_1", "epochs_to_
         *(f"{c}_{loss}_{m}" for c in config.CONFIGS for loss in config.LOSSES for m in RUN_METRICS),
         "predict_rounded_xor",
     ),
+    flops=_train_xor_configs_flops,
 )
 def train_xor_configs(run_seeds, scale="quick"):
     """Every configuration under both losses for every seed; one result per seed."""
@@ -61,6 +72,12 @@ def _train_xor_stack(run_seeds, cfg):
 
 
 # ---- linear: an affine model cannot fit XOR ----------------------------------------------------------
+def _train_linear128_flops(scale):
+    """One seed: the linear 2-128-1 net's Adam steps on the four points, one an epoch, and a last forward pass."""
+    epochs, points = config.at(scale).linear_epochs, len(config.X)
+    return (TRAINED * epochs + 1) * points * dense((2, *config.LINEAR[0], 1))
+
+
 @measurement(
     "xor_keras:train_linear128",
     seeds_at_once=True,
@@ -75,6 +92,7 @@ def _train_xor_stack(run_seeds, cfg):
         "identity_residual",
         "best_affine_mse",
     ),
+    flops=_train_linear128_flops,
 )
 def train_linear128(run_seeds, scale="quick"):
     """Dense(128) -> Dense(1), no activations, MSE, Adam: watch accuracy and the affine identity."""
