@@ -1,5 +1,5 @@
-"""The package's import graph: no cycle anywhere (imports inside functions included), and the report
-layer reaches neither NumPy, TensorFlow nor the posts."""
+"""The package's shape: no import cycle anywhere (imports inside functions included), the report
+layer reaches neither NumPy, TensorFlow nor the posts, and no module is long."""
 
 import ast
 from pathlib import Path
@@ -13,6 +13,7 @@ REPORT_LAYER = (
     "reproductions.suite.matrix",
     "reproductions.suite.compare",
     "reproductions.suite.cli_reports",
+    "reproductions.suite.compute",
 )
 pytestmark = pytest.mark.cpu
 
@@ -78,3 +79,17 @@ def test_the_report_layer_reaches_neither_numpy_tensorflow_nor_the_posts():
     outside = set().union(*(imports_of(files[m], files) - set(files) for m in reached))
     assert not outside & {"numpy", "tensorflow", "keras", "matplotlib"}, outside
     assert not {m for m in reached if m.startswith("reproductions.posts") or m.endswith(".registry")}, reached
+
+
+MODULE_LINES = 320  # ours: "no module over ~300 lines", with room for a docstring's growth
+
+
+def test_no_module_is_long():
+    """A module a newcomer opens reads in one sitting: a post whose records grow long keeps a part in
+    ``claims_<part>.py``; machinery splits by concern."""
+    long = {
+        str(path.relative_to(PACKAGE)): n
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if (n := len(path.read_text().splitlines())) > MODULE_LINES
+    }
+    assert not long, f"modules over {MODULE_LINES} lines: {long}"

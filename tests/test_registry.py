@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from reproductions.suite import registry
+from reproductions.suite.calibrated import InsideCalibrated, LikeCalibration
 from reproductions.suite.judge import VERDICTS
 from reproductions.suite.records import JUDGES, POSTS, Post, Source
 from reproductions.suite.registry import CLAIMS, REGISTRY
@@ -122,13 +123,29 @@ def outcomes(claim, check, scale="quick"):
 )
 def test_no_check_has_an_outcome_the_registry_and_calibration_decide_alone(record):
     """Finding: documented values outside the calibrated range, and a sign test on 3 seeds, decided
-    checks whatever was measured. Each check must both hold and fail on some sample of its seeds."""
+    checks whatever was measured. Each check must both hold and fail on some sample of its seeds.
+
+    One exception, guarded: a documented draw that a large calibration places outside today's
+    typical draws fails whatever a few seeds add to the pool, while they stay like the calibration.
+    The verdict then rests on the calibration, so a not-reproduced claim must hold that metric to it
+    in its explanations (LikeCalibration): a model that leaves the calibration fails the claim test."""
     fixed = [
         f"{check.label or check.metric} always {'holds' if seen == {True} else 'fails'}"
         for check in record.checks + record.explains
-        if check.applies("quick") and (seen := outcomes(record, check)) != {True, False}
+        if check.applies("quick")
+        and (seen := outcomes(record, check)) != {True, False}
+        and not (seen == {False} and rests_on_a_guarded_calibration(record, check))
     ]
     assert not fixed, f"{record.id}: " + "; ".join(fixed)
+
+
+def rests_on_a_guarded_calibration(record, check):
+    return (
+        record.expected == "not-reproduced"
+        and isinstance(check, InsideCalibrated)
+        and check in record.checks
+        and any(isinstance(e, LikeCalibration) and e.metric == check.metric for e in record.explains)
+    )
 
 
 def test_a_measurement_returning_other_metrics_than_declared_is_refused():

@@ -163,12 +163,15 @@ def test_the_rank_sum_test_keeps_its_false_alarm_rate(m, n, alpha, draw):
     assert alarms / trials <= alpha + 3 * math.sqrt(alpha / trials)
 
 
-def test_inside_calibrated_needs_the_documented_draw_in_range_and_seeds_like_the_calibrated_ones():
+def test_inside_calibrated_needs_a_typical_documented_draw_and_seeds_like_the_calibrated_ones():
     check = InsideCalibrated("x", doc="v")
     calibrated = FakeCalibration([float(v) for v in range(1, 41)])
     typical = measured_sample([2.0 * k + 0.5 for k in range(20)])
-    assert check.judge(typical, {"v": 38.0}, calibrated).ok
+    assert check.judge(typical, {"v": 38.0}, calibrated).ok  # 3.5 of 60 draws above it: p = 0.13
     assert not check.judge(typical, {"v": 45.0}, calibrated).ok  # documented outside
+    # inside the range but in its outer 5%: 1 of 60 draws above it, two-sided p = 0.049
+    edge = check.judge(typical, {"v": 39.5}, calibrated)
+    assert not edge.ok and "p = 0.049" in edge.text
     assert not check.judge(measured_sample([0.5] * 20), {"v": 10.0}, calibrated).ok  # seeds no sound model gives
     single = check.judge(measured_sample([0.5]), {"v": 10.0}, calibrated)  # one seed may land anywhere
     assert single.ok and "not tested" in single.text

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import calibration as calibration_files
-from .calibrated import LikeCalibration, NearDocumented
+from .calibrated import InsideCalibrated, LikeCalibration, NearDocumented
 from .judge import judge_claim
 from .registry import CLAIMS
 from .stats import MEDIAN_ALPHA, aggregate
@@ -78,7 +78,7 @@ def claim_rate(claim, recorded, resamples=RESAMPLES, scale="quick"):
     rank_tests = frozenset(
         (claim.measure.name, c.metric.split(".")[0])
         for c in checks + explains
-        if isinstance(c, (NearDocumented, LikeCalibration)) and _testable(seeds, reference)
+        if isinstance(c, (NearDocumented, InsideCalibrated, LikeCalibration)) and _testable(seeds, reference)
     )
     return ClaimRate(
         claim,

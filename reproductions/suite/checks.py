@@ -50,6 +50,7 @@ class Check:
     metric: str
     label: str = field(default="", kw_only=True)  # how the report names the measured quantity
     at: str = field(default="", kw_only=True)  # judged only at this scale ("" = every scale)
+    beside: tuple = field(default=(), kw_only=True)  # metrics shown beside the judgement, not judged
 
     calibrated = False  # its tolerance comes from the calibration
 
@@ -66,7 +67,11 @@ class Check:
                 return Judged(False, f"{self._name()}: {problem}", self.metric, error=True)
         judged = self._judge(measured[self.metric], measured, documented, calibration)
         note = calibration.note() if self.calibrated and hasattr(calibration, "note") else ""
-        return Judged(judged.ok, judged.text + note, self.metric, judged.error)
+        return Judged(judged.ok, judged.text + self._beside(measured) + note, self.metric, judged.error)
+
+    def _beside(self, measured):
+        shown = [f"{m} {_fmt(measured[m])}" for m in self.beside if measured.get(m) is not None]
+        return f" ({', '.join(shown)})" if shown else ""
 
     def _bound(self, documented):
         value = getattr(self, "bound")
@@ -106,10 +111,12 @@ class Close(Check):
 @dataclass(frozen=True)
 class AtLeast(Check):
     bound: object = 0.0
+    margin: bool = False  # say how many times the bound the value is (for a ratio judged against a floor)
 
     def _judge(self, value, measured, documented, calibration):
         bound = self._bound(documented)
-        return Judged(value >= bound, f"{self._name()} = {_fmt(value)} ≥ {_fmt(bound)}")
+        margin = f", {value / bound:.2f}x the bound" if self.margin and bound > 0 else ""
+        return Judged(value >= bound, f"{self._name()} = {_fmt(value)} ≥ {_fmt(bound)}{margin}")
 
 
 @dataclass(frozen=True)

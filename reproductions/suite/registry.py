@@ -1,19 +1,22 @@
 """The registry: every post's claim records and model breaks, assembled in the posts' order.
 
-Each post folder's ``claims.py`` holds its records and ``mutations.py`` the breaks that must fail
-them; this module only gathers them, checks that ids are unique and looks claims up by id. Importing it imports the posts' model modules, none of which imports TensorFlow
-at import time, so listing claims stays instant.
+Each post folder's ``claims.py`` holds its records (a post with many keeps a part apart, in
+``claims_<part>.py``) and ``mutations.py`` the breaks that must fail them; this module only gathers
+them, checks that ids are unique and looks claims up by id. Importing it imports the posts' model
+modules, none of which imports TensorFlow at import time, so listing claims stays instant.
 """
 
 from ..posts.dorian import claims as dorian
 from ..posts.dorian import mutations as dorian_mutations
 from ..posts.lcd import claims as lcd
+from ..posts.lcd import claims_jitter as lcd_jitter
 from ..posts.lcd import mutations as lcd_mutations
 from ..posts.linreg import claims as linreg
 from ..posts.linreg import mutations as linreg_mutations
 from ..posts.logic import claims as logic
 from ..posts.logic import mutations as logic_mutations
 from ..posts.ltfn import claims as ltfn
+from ..posts.ltfn import claims_init as ltfn_init
 from ..posts.ltfn import mutations as ltfn_mutations
 from ..posts.xnor import claims as xnor
 from ..posts.xnor import mutations as xnor_mutations
@@ -21,7 +24,17 @@ from ..posts.xor import claims as xor
 from ..posts.xor import mutations as xor_mutations
 from .errors import UnknownClaimError  # noqa: F401  (raised by get; the command line catches it)
 
-CLAIMS = (*lcd.CLAIMS, *linreg.CLAIMS, *xnor.CLAIMS, *ltfn.CLAIMS, *dorian.CLAIMS, *logic.CLAIMS, *xor.CLAIMS)
+CLAIMS = (
+    *lcd.CLAIMS,
+    *lcd_jitter.CLAIMS,
+    *linreg.CLAIMS,
+    *xnor.CLAIMS,
+    *ltfn.CLAIMS,
+    *ltfn_init.CLAIMS,
+    *dorian.CLAIMS,
+    *logic.CLAIMS,
+    *xor.CLAIMS,
+)
 BREAKS = (
     lcd_mutations,
     linreg_mutations,

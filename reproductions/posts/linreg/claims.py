@@ -78,7 +78,7 @@ CLAIMS = (
         ),
         measure=recover_with_layers,
         seeds=LINREG_SEEDS,
-        # heavy-tailed over draws (a badly conditioned X leaves GD far off): judged by the calibrated range
+        # heavy-tailed over draws (a badly conditioned X leaves GD far off): each a typical draw of today's
         checks=(
             InsideCalibrated("loss", doc="loss", label="loss on 10 fresh rows"),
             InsideCalibrated("w_max_gap", doc="w_max_gap", label="largest |w found - w true|"),

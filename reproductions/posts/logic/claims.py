@@ -5,7 +5,7 @@ is judged, which verdict we expect and why, and which function measures it. Docu
 live here and nowhere else; the models beside this file only measure.
 """
 
-from ...suite.calibrated import InsideCalibrated, OneRunWorks
+from ...suite.calibrated import InsideCalibrated, LikeCalibration, OneRunWorks
 from ...suite.checks import AtLeast, AtMost, Close, Holds
 from ...suite.records import KAMPHAUS, Claim, Source
 from .figures import plot_cost_curves
@@ -14,6 +14,9 @@ from .measure import softmax_examples, train_k9, train_logic_nets
 # ---- seeds: how many each stochastic claim runs on by default ---------------------------------------
 LOGIC_SEEDS = 20  # ours: success rates per function to about +-10 points; all seeds train in one graph
 K9_SEEDS = 10  # ours: per-sample SGD is stepped from NumPy; 10 seeds take ~3 s
+
+# ---- thresholds of ours -------------------------------------------------------------------------------
+INPUT_MOVED = 1e-6  # ours: a training input "moved" (inputs of 0/1; a net with a gradient moves them >= 1e-5)
 
 CLAIMS = (
     Claim(
@@ -60,45 +63,49 @@ CLAIMS = (
             "acc_400": 1.0,
         },
         judge="distribution",
-        expected="reproduced",
-        why="The log most likely came from AND (the first function run); the costs are seed-dependent, so "
-        "each printed number must lie within the calibrated range of AND runs that learn the function. The "
-        "post's run was a fast one: of 48 calibrated learned runs, 1 has a lower cost at step 200 (0.00209 "
-        "against the post's 0.00213; median 0.0050) and 6 at step 400 (median 0.0024 against 0.0010). Both "
-        "costs come from one run, so they are not combined as independent draws (as xor.keras's four "
-        "runs are); where the step-200 cost sits among the 48, read as the XOR counts are (two-sided), "
-        "gives p = 0.061. The pass rests on that one calibrated run faster than the post's. The costs are "
-        "read off a log as draws of a trajectory, not claimed as bounds ('at most 0.002133'), so they are "
-        "held to the calibrated draws, not to the one-run rule (under which 1 in 48 would fail). That AND "
-        "was learned (48/60) and read 1.000 by step 200 (42 of the 48) are judged by the rule for "
-        "one-run claims, as all_functions_100 judges each function.",
+        expected="not-reproduced",
+        why="The log most likely came from AND (the first function run). Its run learned AND and read "
+        "1.000 by step 200, as most of today's do (AND learns on 76% of 1,000 calibrated seeds; 86% of "
+        "those read 1.000 at steps 200 and 400), but it converged faster than today's: each printed cost "
+        "is a value read off one run and must be a typical draw of today's AND runs that learn, and the "
+        "step-200 cost, 0.002133, is lower than 753 of 762 calibrated learned runs (median 0.0053; "
+        "two-sided position p = 0.025, below the 0.05 every single draw is held to). The step-400 cost "
+        "(0.0010; 9.7% lower, median 0.0025) and the step-0 cost are typical. With the first 60 seeds "
+        "alone (1 of 48 lower) the step-200 cost read p = 0.061: the 1,000 seeds settle it. The two costs "
+        "come from one run, so they are not combined as independent draws (as xor.keras's four runs are).",
         measure=train_logic_nets,
         seeds=LOGIC_SEEDS,
         checks=(
             InsideCalibrated("and_cost_0", doc="cost_0", label="AND cost at step 0"),
-            # the author's one run printed these: the rule for one-run claims (calibrated 23/60)
+            # the author's one run printed these: the rule for one-run claims (calibrated 434/1,000)
             OneRunWorks(
                 "and_step0_reads_all_true",
                 label="AND step 0 reads train 0.25 / valid 0.75 like the log's 0.244 / 0.736",
             ),
-            # the log's run learned AND: the rule for one-run claims (48/60 calibrated)
+            # the log's run learned AND: the rule for one-run claims (762/1,000 calibrated)
             OneRunWorks("and_test_100", label="AND learned (100% test accuracy)"),
-            # single draws of one run, held to the calibrated range unpadded, as every count of a
-            # single run is (the post's step-200 cost is the 2nd-fastest of 49: inside, not padded in)
+            # values read off one run: each a typical draw of today's learned runs
             InsideCalibrated("and_cost_200_learned", doc="cost_200", label="AND cost at step 200 (learned runs)"),
             InsideCalibrated("and_cost_400_learned", doc="cost_400", label="AND cost at step 400 (learned runs)"),
-            # the log's run read 1.000 at steps 200 and 400: the same rule, among learned runs (42/48)
+            # the log's run read 1.000 at steps 200 and 400: the same rule, among learned runs (655/762)
             OneRunWorks(
                 "and_acc_1_by_200", label="train and valid accuracy 1.000 at steps 200 and 400 (a learned run)"
             ),
         ),
-        # the original code's quirk, not the post's claim: the training inputs are a variable the
-        # optimizer moves, so the log is that of nets whose data moved, a little, on every seed
+        # the original code's quirk, not the post's claim, explains the log too: the training inputs are
+        # a variable the optimizer moves, so it is that of nets whose data moved, a little
         explains=(
-            # ours: 60x below the smallest calibrated move (6.3e-5 of 60 seeds): a run that leaves
-            # its inputs in place is not the original code's
-            AtLeast("and_input_drift.min", 1e-6, label="smallest move of a training input (trainable-input quirk)"),
-            # ours: the quirk moves inputs by lr x gradient / 10,000 rows per step (calibrated at most 0.005)
+            # what is measured instead: today's step-200 cost as calibrated, on which the verdict rests
+            LikeCalibration("and_cost_200_learned", label="AND cost at step 200 (learned runs), as calibrated"),
+            # ours: a move of 1e-6 is 10x below the smallest calibrated move of a net with a gradient
+            # (1.0e-5); a dead net (14 of 1,000 calibrated seeds) has none and moves nothing, hence the quarter
+            Holds(
+                "and_input_drift",
+                at_least=INPUT_MOVED,
+                tolerate=0.25,
+                label="a training input moved (trainable-input quirk), on all but a quarter of the seeds",
+            ),
+            # ours: the quirk moves inputs by lr x gradient / 10,000 rows per step (calibrated at most 0.0055)
             AtMost("and_input_drift.max", 0.01, label="largest move of a training input (trainable-input quirk)"),
         ),
         figure=plot_cost_curves,
@@ -112,10 +119,11 @@ CLAIMS = (
         expected="reproduced",
         why="Each function reaches 100% test accuracy on part of the seeds; with 3 ReLU units and std-1 "
         "weights, units die and XOR (and NAND) get stuck on many seeds, so the claim holds as 'can', not "
-        "'will'. Per function, at 100% test accuracy on 60 calibrated seeds: AND 48 (80%), OR 45 (75%), "
-        "NAND 43 (72%), XOR 30 (50%); XOR with constant inputs (no quirk) 24 (40%). The post's four runs "
-        "together: all four at 100% on one seed 13/60 (22%), what the four rates give as independent "
-        "runs (0.8 x 0.75 x 0.72 x 0.5 = 0.22); judged function by function, each a run of its own.",
+        "'will'. Per function, at 100% test accuracy on 1,000 calibrated seeds: AND 762 (76%), OR 771 "
+        "(77%), NAND 753 (75%), XOR 430 (43%); XOR with constant inputs (no quirk) 373 (37%). The post's "
+        "four runs together: all four at 100% on one seed 198/1,000 (20%), about what the four rates give "
+        "as independent runs (0.76 x 0.77 x 0.75 x 0.43 = 0.19); judged function by function, each a run "
+        "of its own.",
         measure=train_logic_nets,
         seeds=LOGIC_SEEDS,
         # "can reach": the author's runs, judged function by function by the rule for one-run claims
