@@ -82,11 +82,16 @@ def sign_test_p(successes, n):
 
 
 def binomial_tail(k, n, p, upper):
-    """P(X >= k) (upper) or P(X <= k) for X ~ Binomial(n, p)."""
+    """P(X >= k) (upper) or P(X <= k) for X ~ Binomial(n, p), summed in log space (a thousand
+    trials' binomial coefficients overflow a float)."""
     ks = range(k, n + 1) if upper else range(0, k + 1)
-    return sum(math.comb(n, i) * p**i * (1 - p) ** (n - i) for i in ks)
+    if p <= 0.0 or p >= 1.0:  # all the mass on X = 0 or X = n
+        return float((0 if p <= 0.0 else n) in ks)
+    log_p, log_q, log_n = math.log(p), math.log1p(-p), math.lgamma(n + 1)
+    return sum(math.exp(log_n - math.lgamma(i + 1) - math.lgamma(n - i + 1) + i * log_p + (n - i) * log_q) for i in ks)
 
 
+@functools.lru_cache(maxsize=4096)  # the false-alarm simulation asks for the same counts many times
 def clopper_pearson(k, n, level=0.95):
     """The exact (Clopper-Pearson) interval of a probability seen k times in n trials."""
     tail = (1 - level) / 2
