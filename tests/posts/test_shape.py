@@ -18,6 +18,14 @@ WHERE_NEEDED = {
 pytestmark = pytest.mark.cpu
 
 
+def registry_modules():
+    """The claims modules the registry imports, by file name."""
+    text = (POSTS.parent / "suite" / "registry.py").read_text()
+    return {
+        f"{line.split(' import ')[1].split(' as ')[0]}.py" for line in text.splitlines() if " import claims" in line
+    }
+
+
 def test_there_are_the_posts_folders():
     assert FOLDERS == ["dorian", "lcd", "linreg", "logic", "ltfn", "xnor", "xor"]
 
@@ -25,6 +33,9 @@ def test_there_are_the_posts_folders():
 @pytest.mark.parametrize("post", FOLDERS)
 def test_a_post_folder_holds_each_role_in_its_file(post):
     files = {p.name for p in (POSTS / post).glob("*.py")}
+    parts = {f for f in files if f.startswith("claims_")}  # a long post's records, a part apart
+    assert all(f in registry_modules() for f in parts), f"claims parts the registry does not gather: {parts}"
+    files -= parts
     assert EVERY_POST <= files, f"missing: {sorted(EVERY_POST - files)}"
     assert files <= EVERY_POST | WHERE_NEEDED, (
         f"not a role of a post folder: {sorted(files - EVERY_POST - WHERE_NEEDED)}"
