@@ -40,14 +40,9 @@ def _same_distribution(metric, measured, calibration):
     )
 
 
-def _share_text(want, runs):
-    below = sum(v < want for v in runs) + 0.5 * sum(v == want for v in runs)
-    return f"{100 * below / len(runs):.0f}% of today's {len(runs)} runs lie below it"
-
-
-def _percentile_text(want, calibrated):
-    below = sum(v < want for v in calibrated) + 0.5 * sum(v == want for v in calibrated)
-    return f"{100 * below / len(calibrated):.0f}% of {len(calibrated)} calibrated draws lie below it"
+def _percentile_text(want, values, what="calibrated draws"):
+    below = sum(v < want for v in values) + 0.5 * sum(v == want for v in values)
+    return f"{100 * below / len(values):.0f}% of {len(values)} {what} lie below it"
 
 
 @dataclass(frozen=True)
@@ -140,7 +135,7 @@ class InsideCalibrated(Check):
         return Judged(
             p >= DRAW_ALPHA and typical,
             f"{self._name()}: documented {_fmt(want)} {'a typical' if p >= DRAW_ALPHA else 'not a typical'} draw "
-            f"({_share_text(want, draws)}; median {_fmt(statistics.median(draws))}, range "
+            f"({_percentile_text(want, draws, 'runs today')}; median {_fmt(statistics.median(draws))}, range "
             f"{_fmt(min(draws))}–{_fmt(max(draws))}; two-sided position p = {p:.2g}, fails below {DRAW_ALPHA:g}); "
             f"{median_text}",
         )
