@@ -1,6 +1,6 @@
 """LR sweep per arm of LTFN 5/6's initialization ablation, quick scale (1/16-width ConvNet, quarter-width
 FC net, 400 steps, the subset), paired by seed: the same draws per seed across arms and rates.
-Run: python probes/ltfn_lr_sweep.py 5 [rates, comma-separated; default all ten] [arms, semicolon-separated]"""
+Run: python probes/ltfn_lr_sweep.py 5 [rates, comma-separated; default all ten, or ""] [arms, semicolon-separated]"""
 
 import json
 import sys
@@ -16,7 +16,7 @@ runtime.use_scale("quick")  # one thread, as the quick suite runs
 
 N = int(sys.argv[1]) if len(sys.argv) > 1 else 5
 RATES = (1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 3e-2, 1e-1, 3e-1, 1.0)
-if len(sys.argv) > 2:  # a part of the sweep: the draws of each seed are the same at every rate
+if len(sys.argv) > 2 and sys.argv[2]:  # a part of the sweep: the draws of each seed are the same at every rate
     RATES = tuple(float(r) for r in sys.argv[2].split(","))
 ARMS = {
     "conv N(0,1)": ("conv", "normal"),

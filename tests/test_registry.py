@@ -81,11 +81,15 @@ def probe_samples(claim, check, recorded):
     if getattr(check, "bound", None) is not None and isinstance(bound := check._bound(claim.documented), (int, float)):
         values |= {bound, bound + abs(bound) / 2 + 1, bound - abs(bound) / 2 - 1}
     runs = recorded.data["runs"] if recorded else []
+    numeric = False  # a metric calibrated as numbers is probed with numbers only: True would rank as 1
     for metric in metrics:
-        calibrated = sorted(v for v in (run.get(metric) for run in runs) if isinstance(v, (int, float)))
+        recorded_values = [run.get(metric) for run in runs]
+        numeric |= any(isinstance(v, (int, float)) and not isinstance(v, bool) for v in recorded_values)
+        calibrated = sorted(v for v in recorded_values if isinstance(v, (int, float)))
         values |= {float(v) for v in calibrated[:1] + calibrated[-1:] + calibrated[len(calibrated) // 2 :][:1]}
     samples = [[dict.fromkeys(metrics, value)] * claim.seeds for value in sorted(values)]
-    samples += [[dict.fromkeys(metrics, flag)] * claim.seeds for flag in (True, False)]
+    if not numeric:
+        samples += [[dict.fromkeys(metrics, flag)] * claim.seeds for flag in (True, False)]
     samples += [[dict.fromkeys(metrics, doc)] * claim.seeds, [dict.fromkeys(metrics, "something else")] * claim.seeds]
     if isinstance(doc, tuple):
         samples.append([dict.fromkeys(metrics, tuple(v + 1 for v in doc))] * claim.seeds)

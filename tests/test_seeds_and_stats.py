@@ -7,7 +7,7 @@ import pytest
 
 from reproductions.suite.calibrated import InsideCalibrated, JointlyTypical, NearDocumented, OneRunWorks
 from reproductions.suite.checks import AtLeast, AtMost, Close, Equals, Holds, Paired, WithinFactor
-from reproductions.suite.judge import verdict_of
+from reproductions.suite.judge import as_family, verdict_of
 from reproductions.suite.seeds import SeedSpecError, derive_seed, format_seeds, parse_seeds
 from reproductions.suite.stats import (
     aggregate,
@@ -175,6 +175,29 @@ def test_inside_calibrated_needs_a_typical_documented_draw_and_seeds_like_the_ca
     assert not check.judge(measured_sample([0.5] * 20), {"v": 10.0}, calibrated).ok  # seeds no sound model gives
     single = check.judge(measured_sample([0.5]), {"v": 10.0}, calibrated)  # one seed may land anywhere
     assert single.ok and "not tested" in single.text
+
+
+def test_a_claims_single_draws_are_held_to_the_level_together():
+    """Finding: three costs read off one log were each held to 0.05, the log to about 0.15."""
+    readings = (
+        InsideCalibrated("x", doc="v"),
+        Holds("x"),
+        InsideCalibrated("x", doc="w"),
+        InsideCalibrated("x", doc="u"),
+    )
+    family = as_family(readings, "quick")
+    assert [getattr(c, "family", None) for c in family] == [3, None, 3, 3]
+    assert as_family((InsideCalibrated("x", doc="v", at="documented"), InsideCalibrated("x", doc="w")), "quick")[
+        0
+    ] == InsideCalibrated("x", doc="w", family=1)  # only the checks judged at this scale count
+    calibrated = FakeCalibration([float(v) for v in range(1, 41)])
+    typical = measured_sample([2.0 * k + 0.5 for k in range(20)])
+    assert not InsideCalibrated("x", doc="v").judge(typical, {"v": 39.5}, calibrated).ok  # p = 0.049 alone
+    one_of_three = family[0].judge(typical, {"v": 39.5}, calibrated)
+    assert one_of_three.ok and "0.05/3 = 0.017" in one_of_three.text
+    assert not family[0].judge(typical, {"v": 45.0}, calibrated).ok  # beyond all 60: p = 0.016
+    too_few = InsideCalibrated("x", doc="v", family=4).judge(typical, {"v": 45.0}, calibrated)
+    assert too_few.error and "60 runs cannot tell an atypical draw" in too_few.text
 
 
 @pytest.mark.parametrize(

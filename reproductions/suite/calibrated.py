@@ -114,7 +114,15 @@ class InsideCalibrated(Check):
     the position keeps a draw near the edge from being judged by a coin flip (tests/test_false_alarms.py)."""
 
     doc: str = ""
+    family: int = 1  # how many single draws the claim tests at once (set by judge.judge_claim)
     calibrated = True
+
+    @property
+    def alpha(self):
+        """Each of a claim's k single-draw tests is held to DRAW_ALPHA / k (Bonferroni), so a claim
+        whose documented draws are all typical fails at most DRAW_ALPHA of the time together,
+        however the draws depend on each other (several readings of one log do)."""
+        return DRAW_ALPHA / self.family
 
     def _judge(self, value, measured, documented, calibration):
         if calibration is None:
@@ -124,21 +132,26 @@ class InsideCalibrated(Check):
         if reference is None:  # a simulated fresh master seed: every calibrated seed is another seed
             reference = calibration.values(self.metric)
         draws = [v for v in (*per_seed(measured, self.metric), *reference) if _is_draw(v)]
-        if len(draws) + 1 <= 1 / DRAW_ALPHA:  # even a draw beyond all of them would read p >= DRAW_ALPHA
+        if len(draws) + 1 <= 1 / self.alpha:  # even a draw beyond all of them would read p >= alpha
             return Judged(
                 False,
-                f"{self._name()}: {len(draws)} runs cannot tell an atypical draw at p < {DRAW_ALPHA:g}",
+                f"{self._name()}: {len(draws)} runs cannot tell an atypical draw at p < {self._level()}",
                 error=True,
             )
         p = draw_position_p(want, draws)
         typical, median_text = _same_distribution(self.metric, measured, calibration)
         return Judged(
-            p >= DRAW_ALPHA and typical,
-            f"{self._name()}: documented {_fmt(want)} {'a typical' if p >= DRAW_ALPHA else 'not a typical'} draw "
+            p >= self.alpha and typical,
+            f"{self._name()}: documented {_fmt(want)} {'a typical' if p >= self.alpha else 'not a typical'} draw "
             f"({_percentile_text(want, draws, 'runs today')}; median {_fmt(statistics.median(draws))}, range "
-            f"{_fmt(min(draws))}–{_fmt(max(draws))}; two-sided position p = {p:.2g}, fails below {DRAW_ALPHA:g}); "
+            f"{_fmt(min(draws))}–{_fmt(max(draws))}; two-sided position p = {p:.2g}, fails below {self._level()}); "
             f"{median_text}",
         )
+
+    def _level(self):
+        if self.family == 1:
+            return f"{DRAW_ALPHA:g}"
+        return f"{DRAW_ALPHA:g}/{self.family} = {self.alpha:.2g}, one of {self.family} single draws the claim tests"
 
 
 @dataclass(frozen=True)

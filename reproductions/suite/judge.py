@@ -5,8 +5,9 @@ A claim's ``checks`` state its documented result; its ``explains`` state the exp
 ``artifact`` needs, or what is measured instead for a ``not-reproduced`` claim.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from .calibrated import InsideCalibrated
 from .checks import Judged
 
 VERDICTS = ("reproduced", "artifact", "not-reproduced", "unavailable")
@@ -31,10 +32,10 @@ class Judgement:
 def judge_claim(claim, measured, calibration, scale):
     """The one judging path: the claims test (through the engine), the false-alarm simulation and
     the registry's probe test all call this."""
-    checks = [c.judge(measured, claim.documented, calibration) for c in claim.checks if c.applies(scale)]
+    checks = [c.judge(measured, claim.documented, calibration) for c in as_family(claim.checks, scale)]
     if not checks:  # all([]) would call it reproduced on nothing
         checks = [Judged(False, f"no check of {claim.id} applies at the {scale} scale", error=True)]
-    explains = [c.judge(measured, claim.documented, calibration) for c in claim.explains if c.applies(scale)]
+    explains = [c.judge(measured, claim.documented, calibration) for c in as_family(claim.explains, scale)]
     error = any(j.error for j in checks + explains)
     verdict = verdict_of(claim.expected, all(j.ok for j in checks), all(j.ok for j in explains), error)
     not_judged = [
@@ -43,6 +44,14 @@ def judge_claim(claim, measured, calibration, scale):
         if not c.applies(scale)
     ]
     return Judgement(claim.expected, checks, explains, verdict, not_judged)
+
+
+def as_family(checks, scale):
+    """The checks that apply at ``scale``, each single-draw test told how many the tuple holds: the
+    documented draws a claim tests one by one are held to DRAW_ALPHA together (InsideCalibrated.alpha)."""
+    applying = [c for c in checks if c.applies(scale)]
+    family = sum(isinstance(c, InsideCalibrated) for c in applying)
+    return [replace(c, family=family) if isinstance(c, InsideCalibrated) else c for c in applying]
 
 
 def verdict_of(expected, checks_ok, explains_ok, error=False):
