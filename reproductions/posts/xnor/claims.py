@@ -25,6 +25,7 @@ XNOR_TRAIN_SEEDS = 30  # ours: ~6 in 10 initializations converge, ~4 in 10 of th
 
 # ---- thresholds of ours -------------------------------------------------------------------------------
 # CONVERGED (config.py, 1e-3): the runs it picks out are the ones the post's later readings describe
+EXACT = 1e-5  # ours: float32 rounding of the pre-activations (measured 2.4e-6 near x1+x2 = 0.5)
 CORNER_AGREEMENT = 0.05  # ours: "agree at the extremes" with the hand-set net (its corners are 4.5e-5 from 0/1)
 SHAPES_APART = 0.2  # ours: converged runs' calibrated mean gaps form two clusters, 0.055-0.076 (Ng's shape)
 # and 0.495-0.534 (another solution); 0.2 lies in the empty band between them and names the two shapes
@@ -69,8 +70,8 @@ CLAIMS = (
         checks=(
             Equals("or_corners", doc="or_corners", label="OR at (0,0) (0,1) (1,0) (1,1)"),
             Equals("nor_corners", doc="nor_corners", label="NOR at (0,0) (0,1) (1,0) (1,1)"),
-            Holds("or_monotone", label="OR rises with x1 and x2 on the grid"),
-            Holds("nor_monotone", label="NOR falls with x1 and x2 on the grid"),
+            AtMost("or_largest_fall", EXACT, label="OR rises with x1 and x2 on the grid: its largest step down"),
+            AtMost("nor_largest_rise", EXACT, label="NOR falls with x1 and x2 on the grid: its largest step up"),
         ),
         figure=plot_gate_surfaces,
     ),
@@ -121,7 +122,9 @@ CLAIMS = (
                 margin=True,
                 label="speedup, TF2 style (tf.function), median of the rounds",
             ),
-            Holds("vectorized_matches_per_point", label="vectorized values equal per-point values"),
+            AtMost(
+                "vectorized_largest_gap", EXACT, label="vectorized values equal per-point values: largest difference"
+            ),
         ),
         figure=plot_speedup,
     ),

@@ -12,7 +12,6 @@ THETA_OR = (-10.0, 20.0, 20.0)  # post
 THETA_NOR = (10.0, -20.0, -20.0)  # post
 THETA_NOT = (10.0, -20.0)  # post: Ng's negation neuron, sigmoid(10 - 20 x)
 SURFACE_POINTS = 20  # post: "a set of 20 x 20 points from the range [0, 1]"
-EXACT = 1e-5  # ours: float32 rounding of the pre-activations (measured 2.4e-6 near x1+x2 = 0.5)
 
 # ---- "Vectorized XNOR": the same net as two matrix products --------------------------------------
 W1 = [[20.0, -20.0], [20.0, -20.0]]  # post + original code: columns are the AND and NOR neurons

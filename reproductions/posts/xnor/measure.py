@@ -20,9 +20,11 @@ from . import config, model
 NEURON, XNOR = dense((2, 1)), dense((2, 2, 1))  # one point through a hand-set neuron, and through the 2-2-1 net
 
 
-def monotone(surface, rising):
+def largest_step_against(surface, rising):
+    """The largest step between grid neighbours against the expected direction (a fall where the
+    surface should rise): at most float32 rounding for a monotone surface."""
     steps = np.concatenate([np.diff(surface, axis=0).ravel(), np.diff(surface, axis=1).ravel()])
-    return bool(np.all(steps >= -config.EXACT) if rising else np.all(steps <= config.EXACT))
+    return float(np.max(-steps if rising else steps))
 
 
 def _gate_values_flops(scale):
@@ -41,8 +43,8 @@ def _gate_values_flops(scale):
         "negation_at_0",
         "or_corners",
         "nor_corners",
-        "or_monotone",
-        "nor_monotone",
+        "or_largest_fall",
+        "nor_largest_rise",
         "xnor_corners",
         "xnor_corner_values",
         "xnor_corner_error",
@@ -72,8 +74,8 @@ def gate_values(seed, scale="quick"):
         "negation_at_0": negation(0.0),
         "or_corners": model.as_bits(model.corners(surfaces["or"])),
         "nor_corners": model.as_bits(model.corners(surfaces["nor"])),
-        "or_monotone": monotone(surfaces["or"], rising=True),
-        "nor_monotone": monotone(surfaces["nor"], rising=False),
+        "or_largest_fall": largest_step_against(surfaces["or"], rising=True),
+        "nor_largest_rise": largest_step_against(surfaces["nor"], rising=False),
         "xnor_corners": model.as_bits(xnor_corners),
         "xnor_corner_values": tuple(float(v) for v in xnor_corners),
         "xnor_corner_error": float(max(abs(v - t) for v, t in zip(xnor_corners, (1, 0, 0, 1)))),
@@ -106,7 +108,7 @@ def _speedup_flops(scale):
         "session_vectorized_s",
         "tf2_per_point_s",
         "tf2_vectorized_s",
-        "vectorized_matches_per_point",
+        "vectorized_largest_gap",
         "timing_rounds",
     ),
     flops=_speedup_flops,
@@ -124,14 +126,14 @@ def speedup(seed, scale="quick"):
     for slow, fast in paths.values():  # warm-up: build graphs and trace functions outside the timing
         slow(2), fast(config.TIMING_POINTS)
     times = {f"{style}_{kind}": [] for style in paths for kind in ("per_point", "vectorized")}
-    agree = True
+    gap = 0.0  # the largest |per-point - vectorized| value over all rounds
     for _ in range(cfg.timing_rounds):
         for style, (slow, fast) in paths.items():
             t_slow, slow_values = best_time(slow, config.TIMING_POINTS)
             t_fast, fast_values = best_time(fast, config.TIMING_POINTS, loops=cfg.fast_loops)
             times[f"{style}_per_point"].append(t_slow)
             times[f"{style}_vectorized"].append(t_fast)
-            agree = agree and bool(np.max(np.abs(slow_values - fast_values)) <= config.EXACT)
+            gap = max(gap, float(np.max(np.abs(slow_values - fast_values))))
     ratios = {style: np.array(times[f"{style}_per_point"]) / np.array(times[f"{style}_vectorized"]) for style in paths}
     return {
         "speedup_session": float(np.median(ratios["session"])),
@@ -139,7 +141,7 @@ def speedup(seed, scale="quick"):
         "speedup_session_min": float(ratios["session"].min()),
         "speedup_session_max": float(ratios["session"].max()),
         **{f"{name}_s": float(np.median(ts)) for name, ts in times.items()},
-        "vectorized_matches_per_point": agree,
+        "vectorized_largest_gap": gap,
         "timing_rounds": cfg.timing_rounds,
     }
 
