@@ -167,11 +167,11 @@ def test_inside_calibrated_needs_a_typical_documented_draw_and_seeds_like_the_ca
     check = InsideCalibrated("x", doc="v")
     calibrated = FakeCalibration([float(v) for v in range(1, 41)])
     typical = measured_sample([2.0 * k + 0.5 for k in range(20)])
-    assert check.judge(typical, {"v": 38.0}, calibrated).ok  # 3.5 of 60 draws above it: p = 0.13
-    assert not check.judge(typical, {"v": 45.0}, calibrated).ok  # documented outside
-    # inside the range but in its outer 5%: 1 of 60 draws above it, two-sided p = 0.049
-    edge = check.judge(typical, {"v": 39.5}, calibrated)
-    assert not edge.ok and "p = 0.049" in edge.text
+    assert check.judge(typical, {"v": 38.0}, calibrated).ok  # 4 of 60 draws at or above it: p = 0.16
+    # beyond all 60 draws: exact two-sided p = 2 / 61 = 0.033
+    edge = check.judge(typical, {"v": 45.0}, calibrated)
+    assert not edge.ok and "p = 0.033" in edge.text
+    assert check.judge(typical, {"v": 39.5}, calibrated).ok  # one draw above it: 2 x 2 / 61 = 0.066
     assert not check.judge(measured_sample([0.5] * 20), {"v": 10.0}, calibrated).ok  # seeds no sound model gives
     single = check.judge(measured_sample([0.5]), {"v": 10.0}, calibrated)  # one seed may land anywhere
     assert single.ok and "not tested" in single.text
@@ -190,14 +190,18 @@ def test_a_claims_single_draws_are_held_to_the_level_together():
     assert as_family((InsideCalibrated("x", doc="v", at="documented"), InsideCalibrated("x", doc="w")), "quick")[
         0
     ] == InsideCalibrated("x", doc="w", family=1)  # only the checks judged at this scale count
-    calibrated = FakeCalibration([float(v) for v in range(1, 41)])
-    typical = measured_sample([2.0 * k + 0.5 for k in range(20)])
-    assert not InsideCalibrated("x", doc="v").judge(typical, {"v": 39.5}, calibrated).ok  # p = 0.049 alone
-    one_of_three = family[0].judge(typical, {"v": 39.5}, calibrated)
+    joint = as_family((InsideCalibrated("x", doc="v"), JointlyTypical("x", others=("y",), doc="d")), "quick")
+    assert [c.family for c in joint] == [2, 2] and joint[1].alpha == 0.025  # a joint test is one of them
+    calibrated = FakeCalibration([float(v) for v in range(1, 151)])
+    typical = measured_sample([7.5 * k + 0.5 for k in range(20)])
+    # 2 of 170 draws at or above 148.5: p = 2 x 3 / 171 = 0.035, atypical alone, typical as one of three
+    assert not InsideCalibrated("x", doc="v").judge(typical, {"v": 148.5}, calibrated).ok
+    one_of_three = family[0].judge(typical, {"v": 148.5}, calibrated)
     assert one_of_three.ok and "0.05/3 = 0.017" in one_of_three.text
-    assert not family[0].judge(typical, {"v": 45.0}, calibrated).ok  # beyond all 60: p = 0.016
-    too_few = InsideCalibrated("x", doc="v", family=4).judge(typical, {"v": 45.0}, calibrated)
-    assert too_few.error and "60 runs cannot tell an atypical draw" in too_few.text
+    assert not family[0].judge(typical, {"v": 151.0}, calibrated).ok  # beyond all 170: p = 0.012
+    small = FakeCalibration([float(v) for v in range(1, 41)])
+    too_few = family[0].judge(measured_sample([2.0 * k + 0.5 for k in range(20)]), {"v": 45.0}, small)
+    assert too_few.error and "60 runs cannot tell an atypical draw" in too_few.text  # 2 / 61 > 0.017
 
 
 @pytest.mark.parametrize(

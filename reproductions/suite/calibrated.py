@@ -88,8 +88,8 @@ class NearDocumented(Check):
         )
 
 
-DRAW_ALPHA = 0.05  # a documented single draw is typical of today's runs unless it lies in their outer 5%,
-# either side: the level JointlyTypical holds several draws to together
+DRAW_ALPHA = 0.05  # a claim's documented draws are typical of today's runs unless, held together, one lies
+# in their outer 5% (either side): k single draws at 0.05/k each, a joint test of several runs among them
 
 
 def _is_draw(value):
@@ -97,20 +97,29 @@ def _is_draw(value):
     return value is not None and not (isinstance(value, float) and math.isnan(value))
 
 
+def _level(alpha, family):
+    if family == 1:
+        return f"{alpha:g}"
+    return f"{alpha * family:g}/{family} = {alpha:.2g}, one of {family} tests of documented draws in the claim"
+
+
 def draw_position_p(draw, values):
-    """Two-sided p of one draw's position among others (``position_above``): 2 x the smaller share
-    lying beyond it, ties counted half. Stouffer's combination of a single draw is this."""
-    above = position_above(draw, values)
-    return 2 * min(above, 1 - above)
+    """Exact two-sided p that ``draw`` is another draw of the distribution ``values`` came from: the
+    draw and n values exchangeable, it has a rank at least as extreme as its own on its nearer side
+    with probability (beyond + 1) / (n + 1), ties counted as beyond; doubled for two sides. A draw
+    beyond all n reads 2 / (n + 1): below 0.05 only with 40 values or more."""
+    at_or_above = sum(v >= draw for v in values)
+    at_or_below = sum(v <= draw for v in values)
+    return min(1.0, 2 * (min(at_or_above, at_or_below) + 1) / (len(values) + 1))
 
 
 @dataclass(frozen=True)
 class InsideCalibrated(Check):
     """The documented single draw (an epoch count, a cost read off one log) is a typical draw of
-    today's runs: its two-sided position among the seeds measured now and the calibration's other
-    seeds reaches p ≥ DRAW_ALPHA, the level JointlyTypical holds several draws to together, whatever
-    the number of runs; and the seeds measured now are draws of the calibrated distribution (so it
-    describes today's model). A calibration large enough that the seeds measured now barely move
+    today's runs: its exact two-sided position p among the seeds measured now and the calibration's
+    other seeds (``draw_position_p``) reaches ``alpha``, DRAW_ALPHA shared with the claim's other
+    tests of documented draws; and the seeds measured now are draws of the calibrated distribution
+    (so it describes today's model). A calibration large enough that the seeds measured now barely move
     the position keeps a draw near the edge from being judged by a coin flip (tests/test_false_alarms.py)."""
 
     doc: str = ""
@@ -119,9 +128,9 @@ class InsideCalibrated(Check):
 
     @property
     def alpha(self):
-        """Each of a claim's k single-draw tests is held to DRAW_ALPHA / k (Bonferroni), so a claim
-        whose documented draws are all typical fails at most DRAW_ALPHA of the time together,
-        however the draws depend on each other (several readings of one log do)."""
+        """Each of a claim's k tests of documented draws is held to DRAW_ALPHA / k (Bonferroni), so a
+        claim whose documented draws are all typical fails at most DRAW_ALPHA of the time, however the
+        draws depend on each other (several readings of one log do)."""
         return DRAW_ALPHA / self.family
 
     def _judge(self, value, measured, documented, calibration):
@@ -132,7 +141,7 @@ class InsideCalibrated(Check):
         if reference is None:  # a simulated fresh master seed: every calibrated seed is another seed
             reference = calibration.values(self.metric)
         draws = [v for v in (*per_seed(measured, self.metric), *reference) if _is_draw(v)]
-        if len(draws) + 1 <= 1 / self.alpha:  # even a draw beyond all of them would read p >= alpha
+        if 2 / (len(draws) + 1) >= self.alpha:  # even a draw beyond all of them would read p >= alpha
             return Judged(
                 False,
                 f"{self._name()}: {len(draws)} runs cannot tell an atypical draw at p < {self._level()}",
@@ -149,9 +158,7 @@ class InsideCalibrated(Check):
         )
 
     def _level(self):
-        if self.family == 1:
-            return f"{DRAW_ALPHA:g}"
-        return f"{DRAW_ALPHA:g}/{self.family} = {self.alpha:.2g}, one of {self.family} single draws the claim tests"
+        return _level(self.alpha, self.family)
 
 
 @dataclass(frozen=True)
@@ -176,14 +183,20 @@ class JointlyTypical(Check):
     ``metric`` and ``others`` name one metric per draw, from independent runs, in the order of the
     documented tuple ``doc``. Each draw's position is taken among the seeds measured now and the
     calibration's other seeds; Stouffer's method combines the positions, two-sided (draws jointly
-    higher or jointly lower than today's). It fails when the combined p is below ``alpha``: each
-    draw may look possible alone while together they are not.
+    higher or jointly lower than today's). It fails when the combined p is below ``alpha``, DRAW_ALPHA
+    shared with the claim's other tests of documented draws: each draw may look possible alone while
+    together they are not.
     """
 
     others: tuple = ()
     doc: str = ""
-    alpha: float = 0.05
+    family: int = 1  # how many tests of documented draws the claim holds at once (set by judge.judge_claim)
     calibrated = True
+
+    @property
+    def alpha(self):
+        """DRAW_ALPHA shared with the claim's other tests of documented draws (InsideCalibrated.alpha)."""
+        return DRAW_ALPHA / self.family
 
     def reads(self):
         return (self.metric, *self.others)
@@ -204,7 +217,7 @@ class JointlyTypical(Check):
             p >= self.alpha,
             f"{self._name()}: documented {listed} (the share of today's runs below each); together "
             f"{'higher' if z > 0 else 'lower'} than today's by Stouffer's two-sided combination, "
-            f"z = {z:.2f}, p = {p:.2g}, fails below {self.alpha:g}",
+            f"z = {z:.2f}, p = {p:.2g}, fails below {_level(self.alpha, self.family)}",
         )
 
 

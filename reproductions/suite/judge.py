@@ -7,7 +7,7 @@ A claim's ``checks`` state its documented result; its ``explains`` state the exp
 
 from dataclasses import dataclass, replace
 
-from .calibrated import InsideCalibrated
+from .calibrated import InsideCalibrated, JointlyTypical
 from .checks import Judged
 
 VERDICTS = ("reproduced", "artifact", "not-reproduced", "unavailable")
@@ -35,7 +35,9 @@ def judge_claim(claim, measured, calibration, scale):
     checks = [c.judge(measured, claim.documented, calibration) for c in as_family(claim.checks, scale)]
     if not checks:  # all([]) would call it reproduced on nothing
         checks = [Judged(False, f"no check of {claim.id} applies at the {scale} scale", error=True)]
-    explains = [c.judge(measured, claim.documented, calibration) for c in as_family(claim.explains, scale)]
+    # an explanation is accepted only if each of its tests holds at the full level: uncorrected is the
+    # strict side there, as corrected is for the checks a verdict rests on
+    explains = [c.judge(measured, claim.documented, calibration) for c in claim.explains if c.applies(scale)]
     error = any(j.error for j in checks + explains)
     verdict = verdict_of(claim.expected, all(j.ok for j in checks), all(j.ok for j in explains), error)
     not_judged = [
@@ -46,12 +48,15 @@ def judge_claim(claim, measured, calibration, scale):
     return Judgement(claim.expected, checks, explains, verdict, not_judged)
 
 
+DRAW_TESTS = (InsideCalibrated, JointlyTypical)  # the tests of documented draws a verdict can rest on
+
+
 def as_family(checks, scale):
-    """The checks that apply at ``scale``, each single-draw test told how many the tuple holds: the
-    documented draws a claim tests one by one are held to DRAW_ALPHA together (InsideCalibrated.alpha)."""
+    """The checks that apply at ``scale``, each test of documented draws told how many the claim
+    holds: together they are held to DRAW_ALPHA (InsideCalibrated.alpha), each at DRAW_ALPHA / k."""
     applying = [c for c in checks if c.applies(scale)]
-    family = sum(isinstance(c, InsideCalibrated) for c in applying)
-    return [replace(c, family=family) if isinstance(c, InsideCalibrated) else c for c in applying]
+    family = sum(isinstance(c, DRAW_TESTS) for c in applying)
+    return [replace(c, family=family) if isinstance(c, DRAW_TESTS) else c for c in applying]
 
 
 def verdict_of(expected, checks_ok, explains_ok, error=False):

@@ -68,7 +68,7 @@ CLAIMS = (
         "1.000 by step 200, as most of today's do (AND learns on 76% of 1,000 calibrated seeds; 86% of "
         "those read 1.000 at steps 200 and 400). Its three costs are values read off that one run, each "
         "held to 0.05/3 so that the log is held to 0.05 as a whole: the step-200 cost, 0.002133, is lower "
-        "than 753 of 762 calibrated learned runs (median 0.0053; two-sided position p = 0.025), a fast "
+        "than 753 of 762 calibrated learned runs (median 0.0053; exact two-sided p = 0.026), a fast "
         "run but a typical one at 0.017; the step-400 cost (0.0010; 9.7% lower, median 0.0025, p = 0.20) "
         "and the step-0 cost (p = 0.74) are typical. Read alone at 0.05 the step-200 cost would not be: "
         "the verdict turns on judging the log as one. The costs come from one run, so they are not "

@@ -76,8 +76,9 @@ CLAIMS = (
                 alpha=0.05,
                 label="2,000 steps beat LTFN 1's 1,000 on test accuracy",
             ),
-            NearDocumented("ltfn2_clean_test_acc", doc="test_accuracy", label="test accuracy %", at="documented"),
-            NearDocumented("ltfn2_clean_test_cost", doc="test_cost", label="test cost", at="documented"),
+            # two readings of one run, as LTFN 1's costs on the same runs: each a typical draw
+            InsideCalibrated("ltfn2_clean_test_acc", doc="test_accuracy", label="test accuracy %", at="documented"),
+            InsideCalibrated("ltfn2_clean_test_cost", doc="test_cost", label="test cost", at="documented"),
             AtLeast("ltfn2_clean_test_acc", 30.0, label="test accuracy % (far above 10% chance)", at="quick"),
             AtMost(
                 "ltfn2_clean_test_acc",

@@ -7,7 +7,7 @@ here and nowhere else; the models beside this file only measure.
 """
 
 from ...suite.calibrated import InsideCalibrated, NearDocumented
-from ...suite.checks import AtLeast, AtMost, Close, Holds, MeanAtMost, Paired, WithinFactor
+from ...suite.checks import AtLeast, AtMost, Close, Holds, MedianAtMost, Paired, WithinFactor
 from ...suite.records import VARTY, Claim, Source
 from .figures import plot_histograms
 from .measure import train_convnets
@@ -20,7 +20,15 @@ CONVNET_RUNS = dict(measure=train_convnets, seeds=LTFN_CONV_SEEDS, markers=("dat
 
 # ---- thresholds of ours -------------------------------------------------------------------------------
 LN10_WITHIN = 1e-3  # ours: a net that learned nothing outputs near-uniform probabilities, cost ln 10;
-# calibrated, the tiny-init ConvNet sits 2e-6 to 1.2e-5 from it
+# calibrated, the tiny-init ConvNet sits 1.4e-6 to 1.6e-5 from it (40 seeds)
+
+# ours: at the ablation's common lr the VS/Xavier ConvNet collapses on a rare seed (1 of 40 calibrated:
+# seed 38 reads 32%), so comparisons of its arm use medians over the seeds: a sign test on 5 seeds
+# needs all five ahead and a mean moves 11 points with one collapse, each failing a sound model about
+# 12% of the time (bootstrap of the 40-seed calibration); the medians about 0.02%
+# ours: the non-inferiority margin, in points: at 1 a sound model's 5-seed medians cross it 0.23% of the
+# time (bootstrap), at 2 0.017%; an FC net with He init more than 2 points ahead of the ConvNet fails
+NON_INFERIOR = 2.0
 
 # ours: said wherever a check compares against the N(0,1) ConvNet, which at the quick scale settles it
 NORMAL_CONVNET_DEAD = (
@@ -69,10 +77,10 @@ CLAIMS = (
             ),
         ),
         explains=(
-            Paired(
-                "ablation_conv_he_acc",
-                than="ablation_fc_normal_acc",
-                alpha=0.05,
+            # medians, not a sign test: the VS/Xavier ConvNet collapses on a rare seed (above)
+            MedianAtMost(
+                "ablation_fc_normal_acc",
+                than="ablation_conv_he_acc",
                 label="the same ConvNet with VS/Xavier init beats the FC net (same lr, steps, evaluation)",
             ),
         ),
@@ -125,7 +133,7 @@ CLAIMS = (
         "1e-7 to 1 in 400 steps (probes/ltfn_lr_sweep.py, 5 seeds), its best median is 14.3% at 1e-7, "
         "where it has not moved from its initialization, and 10.0% at every rate from 1e-6 to 1, while "
         "the VS/Xavier ConvNet reads 95.0% at 1e-1. 5.02% below chance is argmax over near-uniform outputs: "
-        "single draws spread from 0.1% to 16.5% (20 calibrated seeds). At the documented scale that "
+        "single draws spread from 0.1% to 16.5% (median 6.8%, 40 calibrated seeds: the documented 5.02% has p = 0.73). At the documented scale that "
         "number has no calibration yet (hours a seed on a CPU): its check reports that it cannot be "
         "judged until one is recorded on a GPU.",
         **CONVNET_RUNS,
@@ -194,9 +202,9 @@ CLAIMS = (
         "'within about an order of magnitude of one another': measured as the spread of the four conv "
         "layers' pre-activation std after training (largest over smallest). At initialization He init is "
         "stable by construction; that is an explanation, not the claim. At the quick scale the trained net "
-        "is the ablation's 1/16-width one (lr 0.01, 400 steps): a proxy. There, 20 calibrated seeds: spread "
-        "5.6 (3.0-10.2); the largest step between consecutive layers grows from 1.2x at initialization "
-        "(1.1-1.5) to 2.3x after training (1.7-3.2), so 'only slightly' is looser after training than before.",
+        "is the ablation's 1/16-width one (lr 0.01, 400 steps): a proxy. There, 40 calibrated seeds: spread "
+        "5.3 (3.0-10.2); the largest step between consecutive layers grows from 1.3x at initialization "
+        "(1.0-1.5) to 2.3x after training (1.7-3.2), so 'only slightly' is looser after training than before.",
         **CONVNET_RUNS,
         checks=(
             # post: "all values are within about an order of magnitude of one another"
@@ -222,8 +230,8 @@ CLAIMS = (
         expected="reproduced",
         why="Holding lr, steps, data and evaluation fixed and varying only the initializer, the ConvNet goes "
         "from worst (N(0,1): it learns nothing) to best (VS/Xavier: it beats the FC net with N(0,1) on most "
-        "seeds, and the FC net with He init is no more than a point ahead of it on 5-seed means, the "
-        "bound judged), paired per seed. The common rate is ours, so each arm was also swept from 1e-7 to 1 "
+        "seeds, and the FC net with He init is no more than 2 points ahead of it on 5-seed medians, the "
+        "bound judged; at this rate it collapses on 1 of 40 calibrated seeds, seed 38 reading 32%). The common rate is ours, so each arm was also swept from 1e-7 to 1 "
         "at the quick scale's 400 steps (probes/ltfn_lr_sweep.py, 5 seeds paired; every peak bracketed: the "
         "next rate up loses): at each arm's best rate ConvNet VS/Xavier 95.0% (1e-1; at 3e-1 2 of "
         "5 collapse to chance) > FC He 93.5% (3e-1; 1 falls to 10-69%) > FC N(0,1) 80.3% (1e-2) > ConvNet N(0,1) 12.1% "
@@ -232,22 +240,21 @@ CLAIMS = (
         "as much as on the rate.",
         **CONVNET_RUNS,
         checks=(
-            Paired(
-                "ablation_conv_he_acc",
-                than="ablation_fc_normal_acc",
-                alpha=0.05,
-                label="ConvNet (VS/Xavier) beats LTFN 3's FC net (N(0,1))",
+            # medians, not a sign test: the VS/Xavier ConvNet collapses on a rare seed (above)
+            MedianAtMost(
+                "ablation_fc_normal_acc",
+                than="ablation_conv_he_acc",
+                label="ConvNet (VS/Xavier) beats LTFN 3's FC net (N(0,1)): medians over the seeds",
             ),
-            # calibrated: the ConvNet ahead on 18/20 seeds, by 3.0 +- 2.2 points. Judged on means over the
-            # 5 seeds, as non-inferiority with a margin of one point (ours): the post's ConvNet beats the
-            # FC net, so the FC net with He may not lead it by more; a sound model's 5-seed means cross it about 1 time
-            # in 20,000 instead of 1 in 500 without it (bootstrap of the calibration); an FC net more than a
-            # point ahead of the ConvNet fails
-            MeanAtMost(
+            # calibrated: the ConvNet ahead on 36/40 seeds (median 88.8 against 85.8). Judged on medians
+            # over the 5 seeds, as non-inferiority with a margin of NON_INFERIOR points: the post's ConvNet
+            # beats the FC net, so the FC net with He may not lead it by more; an FC net further ahead fails
+            MedianAtMost(
                 "ablation_fc_he_acc",
                 than="ablation_conv_he_acc",
-                slack=1.0,
-                label="ConvNet (VS/Xavier) not inferior to the FC net (He init): FC mean at most 1 point above, non-inferiority margin",
+                slack=NON_INFERIOR,
+                label=f"ConvNet (VS/Xavier) not inferior to the FC net (He init): FC median at most {NON_INFERIOR:g} "
+                "points above, non-inferiority margin",
             ),
             Paired(
                 "ablation_fc_normal_acc",
