@@ -277,13 +277,16 @@ def test_jointly_typical_fails_draws_each_possible_but_together_slow():
     """Three draws each at the edge of today's runs (tail ~0.05) are together unlikely: p < 0.05."""
     today = FakeCalibration(list(range(1, 101)))
     check = JointlyTypical("x", others=("y", "z"), doc="draws")
-    measured = aggregate([{"x": v, "y": v, "z": v} for v in range(1, 41)])
+    measured = aggregate([{"x": v, "y": v, "z": v} for v in range(1, 101, 2)])  # seeds like the calibration
     slow = check.judge(measured, {"draws": (95, 95, 95)}, today)
     assert not slow.ok and "together higher than today's" in slow.text
     typical = check.judge(measured, {"draws": (50, 30, 70)}, today)
     assert typical.ok
     fast = check.judge(measured, {"draws": (5, 5, 5)}, today)  # jointly faster fails too: two-sided
     assert not fast.ok and "together lower than today's" in fast.text
+    unlike = aggregate([{"x": v, "y": v, "z": v} for v in range(1, 41)])  # seeds a model unlike the calibration gives
+    left = check.judge(unlike, {"draws": (50, 30, 70)}, today)
+    assert not left.ok and "differ from the calibrated draws in x, y, z" in left.text
     assert check.judge(measured, {"draws": (95, 95, 95)}, None).error  # no calibration: cannot be judged
     with pytest.raises(ValueError):  # one documented draw per metric, or it is a mistake in the record
         check.judge(measured, {"draws": (95, 95)}, today)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import calibration as calibration_files
-from .calibrated import InsideCalibrated, LikeCalibration, NearDocumented
+from .calibrated import InsideCalibrated, JointlyTypical, LikeCalibration, NearDocumented
 from .judge import judge_claim
 from .registry import CLAIMS
 from .stats import MEDIAN_ALPHA, aggregate
@@ -76,9 +76,11 @@ def claim_rate(claim, recorded, resamples=RESAMPLES, scale="quick"):
             held[index] += judged.ok
         alarms += not judgement.passed
     rank_tests = frozenset(
-        (claim.measure.name, c.metric.split(".")[0])
+        (claim.measure.name, metric.split(".")[0])
         for c in checks + explains
-        if isinstance(c, (NearDocumented, InsideCalibrated, LikeCalibration)) and _testable(seeds, reference)
+        if isinstance(c, (NearDocumented, InsideCalibrated, LikeCalibration, JointlyTypical))
+        and _testable(seeds, reference)
+        for metric in (c.reads() if isinstance(c, JointlyTypical) else (c.metric,))
     )
     return ClaimRate(
         claim,

@@ -123,7 +123,7 @@ class InsideCalibrated(Check):
     the position keeps a draw near the edge from being judged by a coin flip (tests/test_false_alarms.py)."""
 
     doc: str = ""
-    family: int = 1  # how many single draws the claim tests at once (set by judge.judge_claim)
+    family: int = 1  # how many tests of documented draws the claim holds at once (set by judge.judge_claim)
     calibrated = True
 
     @property
@@ -213,11 +213,19 @@ class JointlyTypical(Check):
             positions.append(position_above(draw, [*per_seed(measured, metric), *reference]))
         p, z = stouffer_p(positions)
         listed = ", ".join(f"{d} ({1 - u:.0%})" for d, u in zip(draws, positions))
+        # as InsideCalibrated: the seeds measured now must be draws of the calibrated runs, so that the
+        # positions describe today's model (and a model that leaves the calibration fails the check)
+        unlike = [metric for metric in self.reads() if not _same_distribution(metric, measured, calibration)[0]]
         return Judged(
-            p >= self.alpha,
+            p >= self.alpha and not unlike,
             f"{self._name()}: documented {listed} (the share of today's runs below each); together "
             f"{'higher' if z > 0 else 'lower'} than today's by Stouffer's two-sided combination, "
-            f"z = {z:.2f}, p = {p:.2g}, fails below {_level(self.alpha, self.family)}",
+            f"z = {z:.2f}, p = {p:.2g}, fails below {_level(self.alpha, self.family)}; "
+            + (
+                f"the seeds measured now differ from the calibrated draws in {', '.join(unlike)} (rank-sum)"
+                if unlike
+                else f"the seeds measured now match the calibrated draws in all {len(self.reads())} (rank-sum)"
+            ),
         )
 
 

@@ -45,7 +45,7 @@ CLAIMS = (
         why="Values are seed-dependent single draws; the downward trend is robust. On full MNIST (100 "
         "calibrated seeds) the first batch cost spreads 10.2-20.7 (median 14.0) and the 1,000th 2.68-5.04 "
         "(median 3.74): the printed 12.67 and 3.25 are ordinary draws (two readings of one run, each held "
-        "to 0.05/2: p = 0.52 and 0.27).",
+        "to 0.05/2: p = 0.53 and 0.28).",
         **SOFTMAX_RUNS,
         checks=(
             Holds(
