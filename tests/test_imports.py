@@ -81,7 +81,7 @@ def test_the_report_layer_reaches_neither_numpy_tensorflow_nor_the_posts():
     assert not {m for m in reached if m.startswith("reproductions.posts") or m.endswith(".registry")}, reached
 
 
-MODULE_LINES = 320  # ours: "no module over ~300 lines", with room for a docstring's growth
+MODULE_LINES = 300  # ours: "no module over ~300 lines"
 
 
 def test_no_module_is_long():

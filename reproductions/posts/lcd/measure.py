@@ -16,6 +16,8 @@ from . import config, model
 from .config import DIGITS, JITTER_IMAGE, LARGE_IMAGE, SEEN_OFFSETS, SHAPE, SIZES, SPLIT_MODELS
 from .data import every_placement, generate_images, glyph, images_of, split_placements, stacked_images
 from .readings import (
+    ACCURACY_READINGS,
+    accuracy_readings,
     confusion,
     confusions_in_post_groups,
     placement_accuracy,
@@ -91,45 +93,12 @@ def _train_lcd5_stack(run_seeds, cfg):
 
 
 # ---- 10x10 and larger: "Dealing with inexact data" ----------------------------------------------------
-def _readings(acc, test_acc, cfg):
-    """What both image sizes report: training and test accuracy at the step counts the posts read,
-    and the test accuracy of a run that has fitted its training images (100%, as the post's had;
-    None for a run that has not)."""
-    fitted = lambda steps: test_acc[steps] if acc[steps] == 1.0 else None  # noqa: E731
-    return {
-        "acc_5_steps": acc[cfg.first_steps],
-        "acc_95_steps": acc[cfg.steps],
-        "acc_after_1000": acc[cfg.jitter_steps],
-        "reaches_100_at_95": acc[cfg.steps] == 1.0,
-        "reaches_100_at_1000": acc[cfg.jitter_steps] == 1.0,
-        "test_acc_at_95": test_acc[cfg.steps],
-        "test_acc_at_1000": test_acc[cfg.jitter_steps],
-        "test_acc": test_acc[cfg.train_to_100],
-        "test_acc_at_1000_when_fit": fitted(cfg.jitter_steps),
-        "test_acc_when_fit": fitted(cfg.train_to_100),
-    }
-
-
-READINGS = (  # the keys _readings returns (the engine refuses a run whose keys differ from the declaration)
-    "acc_5_steps",
-    "acc_95_steps",
-    "acc_after_1000",
-    "reaches_100_at_95",
-    "reaches_100_at_1000",
-    "test_acc_at_95",
-    "test_acc_at_1000",
-    "test_acc",
-    "test_acc_at_1000_when_fit",
-    "test_acc_when_fit",
-)
-
-
 @measurement(
     "lcd:train_jitter10",
     seeds_at_once=True,
     metrics=(
-        *READINGS,
-        *(f"{name}_20x20" for name in READINGS),
+        *ACCURACY_READINGS,
+        *(f"{name}_20x20" for name in ACCURACY_READINGS),
         "acc_final_train",
         "reaches_100",
         "test_seen_in_training",
@@ -167,13 +136,13 @@ def _train_jitter10_stack(run_seeds, cfg):
             acc = {steps: float(np.mean(train[i, s] == labels[s])) for i, steps in enumerate(evals)}
             test_acc = {steps: float(np.mean(test[i, s] == test_labels[s])) for i, steps in enumerate(evals)}
             if image == LARGE_IMAGE:
-                result.update({f"{name}_20x20": value for name, value in _readings(acc, test_acc, cfg).items()})
+                result.update({f"{name}_20x20": value for name, value in accuracy_readings(acc, test_acc, cfg).items()})
                 continue
             columns = w[s].T.reshape(DIGITS, image, image)
             seen = set(zip(labels[s], *positions[s].T))
             result.update(
                 {
-                    **_readings(acc, test_acc, cfg),
+                    **accuracy_readings(acc, test_acc, cfg),
                     "acc_final_train": acc[cfg.train_to_100],
                     "reaches_100": acc[cfg.train_to_100] == 1.0,
                     "test_seen_in_training": float(

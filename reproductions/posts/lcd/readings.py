@@ -1,6 +1,7 @@
 """What the post reads off the trained linear model: its confusion matrix (Fig 2), its weights
-(Fig 3 and the jittered W), and which placements it reads. Pure NumPy on a run's arrays; the
-thresholds that make a reading a yes or a no are named here, each saying where it comes from.
+(Fig 3 and the jittered W), which placements it reads, and the accuracies both image sizes report
+at the step counts the posts read. Pure NumPy on a run's arrays; the thresholds that make a reading
+a yes or a no are named here, each saying where it comes from.
 
 Source: 000 (sentimos), "How to recognize a digit" and "Dealing with inexact data".
 """
@@ -126,3 +127,37 @@ def placement_accuracy(predicted, labels, positions, seen):
         "unseen_placement_acc": unseen_acc,
         "unseen_lift_over_seen": (unseen_acc - chance) / (seen_acc - chance) if seen_acc != chance else float("nan"),
     }
+
+
+# ---- the accuracies both image sizes report ----------------------------------------------------------
+def accuracy_readings(acc, test_acc, cfg):
+    """What both image sizes report: training and test accuracy at the step counts the posts read,
+    and the test accuracy of a run that has fitted its training images (100%, as the post's had;
+    None for a run that has not)."""
+    fitted = lambda steps: test_acc[steps] if acc[steps] == 1.0 else None  # noqa: E731
+    return {
+        "acc_5_steps": acc[cfg.first_steps],
+        "acc_95_steps": acc[cfg.steps],
+        "acc_after_1000": acc[cfg.jitter_steps],
+        "reaches_100_at_95": acc[cfg.steps] == 1.0,
+        "reaches_100_at_1000": acc[cfg.jitter_steps] == 1.0,
+        "test_acc_at_95": test_acc[cfg.steps],
+        "test_acc_at_1000": test_acc[cfg.jitter_steps],
+        "test_acc": test_acc[cfg.train_to_100],
+        "test_acc_at_1000_when_fit": fitted(cfg.jitter_steps),
+        "test_acc_when_fit": fitted(cfg.train_to_100),
+    }
+
+
+ACCURACY_READINGS = (  # the keys accuracy_readings returns (the engine refuses a run whose keys differ from the declaration)
+    "acc_5_steps",
+    "acc_95_steps",
+    "acc_after_1000",
+    "reaches_100_at_95",
+    "reaches_100_at_1000",
+    "test_acc_at_95",
+    "test_acc_at_1000",
+    "test_acc",
+    "test_acc_at_1000_when_fit",
+    "test_acc_when_fit",
+)
