@@ -4,7 +4,7 @@ for one-run claims (the probability a run shows the documented outcome, pooled w
 
 import math
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .checks import Check, Judged, _beyond, _fmt, per_seed
 from .stats import (
@@ -97,12 +97,6 @@ def _is_draw(value):
     return value is not None and not (isinstance(value, float) and math.isnan(value))
 
 
-def _level(alpha, family):
-    if family == 1:
-        return f"{alpha:g}"
-    return f"{alpha * family:g}/{family} = {alpha:.2g}, one of {family} tests of documented draws in the claim"
-
-
 def draw_position_p(draw, values):
     """Exact two-sided p that ``draw`` is another draw of the distribution ``values`` came from: the
     draw and n values exchangeable, it has a rank at least as extreme as its own on its nearer side
@@ -114,16 +108,10 @@ def draw_position_p(draw, values):
 
 
 @dataclass(frozen=True)
-class InsideCalibrated(Check):
-    """The documented single draw (an epoch count, a cost read off one log) is a typical draw of
-    today's runs: its exact two-sided position p among the seeds measured now and the calibration's
-    other seeds (``draw_position_p``) reaches ``alpha``, DRAW_ALPHA shared with the claim's other
-    tests of documented draws; and the seeds measured now are draws of the calibrated distribution
-    (so it describes today's model). A calibration large enough that the seeds measured now barely move
-    the position keeps a draw near the edge from being judged by a coin flip (tests/test_false_alarms.py)."""
+class DrawTest(Check):
+    """A test of documented draws, held with the claim's other such tests to DRAW_ALPHA."""
 
-    doc: str = ""
-    family: int = 1  # how many tests of documented draws the claim holds at once (set by judge.judge_claim)
+    family: int = field(default=1, kw_only=True)  # how many such tests the claim holds (judge.as_family)
     calibrated = True
 
     @property
@@ -132,6 +120,23 @@ class InsideCalibrated(Check):
         claim whose documented draws are all typical fails at most DRAW_ALPHA of the time, however the
         draws depend on each other (several readings of one log do)."""
         return DRAW_ALPHA / self.family
+
+    def _level(self):
+        if self.family == 1:
+            return f"{self.alpha:g}"
+        return f"{DRAW_ALPHA:g}/{self.family} = {self.alpha:.2g}, one of {self.family} tests of documented draws in the claim"
+
+
+@dataclass(frozen=True)
+class InsideCalibrated(DrawTest):
+    """The documented single draw (an epoch count, a cost read off one log) is a typical draw of
+    today's runs: its exact two-sided position p among the seeds measured now and the calibration's
+    other seeds (``draw_position_p``) reaches ``alpha``, DRAW_ALPHA shared with the claim's other
+    tests of documented draws; and the seeds measured now are draws of the calibrated distribution
+    (so it describes today's model). A calibration large enough that the seeds measured now barely move
+    the position keeps a draw near the edge from being judged by a coin flip (tests/test_false_alarms.py)."""
+
+    doc: str = ""
 
     def _judge(self, value, measured, documented, calibration):
         if calibration is None:
@@ -157,9 +162,6 @@ class InsideCalibrated(Check):
             f"{median_text}",
         )
 
-    def _level(self):
-        return _level(self.alpha, self.family)
-
 
 @dataclass(frozen=True)
 class LikeCalibration(Check):
@@ -177,7 +179,7 @@ class LikeCalibration(Check):
 
 
 @dataclass(frozen=True)
-class JointlyTypical(Check):
+class JointlyTypical(DrawTest):
     """Several documented single draws, taken together, are draws of today's distributions.
 
     ``metric`` and ``others`` name one metric per draw, from independent runs, in the order of the
@@ -190,13 +192,6 @@ class JointlyTypical(Check):
 
     others: tuple = ()
     doc: str = ""
-    family: int = 1  # how many tests of documented draws the claim holds at once (set by judge.judge_claim)
-    calibrated = True
-
-    @property
-    def alpha(self):
-        """DRAW_ALPHA shared with the claim's other tests of documented draws (InsideCalibrated.alpha)."""
-        return DRAW_ALPHA / self.family
 
     def reads(self):
         return (self.metric, *self.others)
@@ -220,7 +215,7 @@ class JointlyTypical(Check):
             p >= self.alpha and not unlike,
             f"{self._name()}: documented {listed} (the share of today's runs below each); together "
             f"{'higher' if z > 0 else 'lower'} than today's by Stouffer's two-sided combination, "
-            f"z = {z:.2f}, p = {p:.2g}, fails below {_level(self.alpha, self.family)}; "
+            f"z = {z:.2f}, p = {p:.2g}, fails below {self._level()}; "
             + (
                 f"the seeds measured now differ from the calibrated draws in {', '.join(unlike)} (rank-sum)"
                 if unlike

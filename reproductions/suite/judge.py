@@ -7,7 +7,7 @@ A claim's ``checks`` state its documented result; its ``explains`` state the exp
 
 from dataclasses import dataclass, replace
 
-from .calibrated import InsideCalibrated, JointlyTypical
+from .calibrated import DrawTest
 from .checks import Judged
 
 VERDICTS = ("reproduced", "artifact", "not-reproduced", "unavailable")
@@ -48,15 +48,12 @@ def judge_claim(claim, measured, calibration, scale):
     return Judgement(claim.expected, checks, explains, verdict, not_judged)
 
 
-DRAW_TESTS = (InsideCalibrated, JointlyTypical)  # the tests of documented draws a verdict can rest on
-
-
 def as_family(checks, scale):
     """The checks that apply at ``scale``, each test of documented draws told how many the claim
-    holds: together they are held to DRAW_ALPHA (InsideCalibrated.alpha), each at DRAW_ALPHA / k."""
+    holds: together they are held to DRAW_ALPHA (DrawTest.alpha), each at DRAW_ALPHA / k."""
     applying = [c for c in checks if c.applies(scale)]
-    family = sum(isinstance(c, DRAW_TESTS) for c in applying)
-    return [replace(c, family=family) if isinstance(c, DRAW_TESTS) else c for c in applying]
+    family = sum(isinstance(c, DrawTest) for c in applying)
+    return [replace(c, family=family) if isinstance(c, DrawTest) else c for c in applying]
 
 
 def verdict_of(expected, checks_ok, explains_ok, error=False):
