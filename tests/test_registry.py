@@ -52,9 +52,7 @@ def test_record_is_complete(record):
 def checked_metrics(claim):
     """Every metric a claim's checks read: the judged one and any it is compared with."""
     for check in claim.checks + claim.explains:
-        yield check.metric.split(".")[0]
-        if getattr(check, "than", ""):
-            yield check.than.split(".")[0]
+        yield from (metric.split(".")[0] for metric in check.reads())
 
 
 @pytest.mark.parametrize("record", [c for c in CLAIMS if c.measure], ids=lambda c: c.id)
@@ -220,6 +218,20 @@ def test_quick_calibrations_record_every_metric_the_false_alarm_simulation_judge
         if all(run.get(metric.split(".")[0]) is None for run in recorded.data["runs"])
     ]
     assert not missing, missing
+
+
+def test_calibration_files_hold_only_metrics_their_measurement_returns():
+    """A metric a measurement no longer returns (a boolean whose threshold moved into a check) leaves
+    its file with the measurement's change, so a newcomer reading a calibration reads today's metrics."""
+    import json
+
+    measures = {c.measure.name: c.measure for c in CLAIMS if c.measure}
+    stale = []
+    for path in sorted(Path(registry.__file__).parents[1].glob("posts/*/calibration/*.json")):
+        data = json.loads(path.read_text())
+        undeclared = {k for run in data["runs"] for k in run} - set(measures[data["meta"]["measure"]].metrics)
+        stale += [f"{path.name}: {key}" for key in sorted(undeclared)]
+    assert not stale, stale
 
 
 @pytest.mark.parametrize("scale", ["quick", "documented"])

@@ -6,7 +6,7 @@ import math
 import statistics
 from dataclasses import dataclass, field
 
-from .checks import Check, Judged, _beyond, _fmt, per_seed
+from .checks import Check, Judged, _beyond, _bounds_text, _fmt, per_seed
 from .stats import (
     MEDIAN_ALPHA,
     SPREAD_PADDING,
@@ -268,9 +268,10 @@ class OneRunWorks(Check):
         low, high = clopper_pearson(k, total)
         ok = shown >= 1 and k / total >= ONE_RUN_RATE
         pooled = f" with {len(others)} calibrated ({k}/{total})" if others else ""
+        bounds = _bounds_text(self.at_most, self.at_least, documented)
         return Judged(
             ok,
-            f"{self._name()}: {shown}/{n} seeds now{pooled}: one run shows it with probability "
+            f"{self._name()}{f' {bounds}' if bounds else ''}: {shown}/{n} seeds now{pooled}: one run shows it with probability "
             f"{k / total:.0%} (95% interval {low:.0%}–{high:.0%}); the rule for one-run claims needs "
             f"≥ {ONE_RUN_RATE:.0%} and at least one seed now",
         )

@@ -204,29 +204,36 @@ def per_seed(measured, metric):
 
 @dataclass(frozen=True)
 class Paired(Check):
-    """On the same seeds, ``metric`` is larger than ``than`` (two arms of one run, paired by seed).
+    """On the same seeds, ``metric`` is larger than ``than`` (two arms of one run, paired by seed), or
+    than each metric of a tuple ``than`` in turn (an ordering the post draws: a > b > c on a seed).
 
     With ``alpha`` it is judged by a one-sided sign test (more seeds larger than chance gives, p <
-    alpha); without, it must hold on every seed (for a few seeds, where a sign test cannot reach
-    significance: 3 seeds give at best p = 0.125). A tie counts against.
+    alpha); without, it must hold on every seed but a fraction ``tolerate``, rounded down, as in
+    ``Holds`` (3 seeds give a sign test at best p = 0.125). A tie counts against.
     """
 
-    than: str = ""
+    than: object = ""  # a metric, or a tuple of metrics in descending order
     alpha: float = 0.0
+    tolerate: float = 0.0
+
+    def reads(self):
+        return (self.metric, *(self.than if isinstance(self.than, tuple) else (self.than,)))
 
     def _judge(self, value, measured, documented, calibration):
-        mine, theirs = per_seed(measured, self.metric), per_seed(measured, self.than)
-        if len(mine) != len(theirs):
-            return Judged(False, f"{self._name()}: {self.metric} and {self.than} differ in seeds", error=True)
-        larger, n = sum(a > b for a, b in zip(mine, theirs)), len(mine)
-        medians = f"medians {_fmt(value)} vs {_fmt(measured[self.than])}"
+        arms = [per_seed(measured, metric) for metric in self.reads()]
+        if len({len(arm) for arm in arms}) != 1:
+            return Judged(False, f"{self._name()}: {', '.join(self.reads())} differ in seeds", error=True)
+        larger = sum(all(a > b for a, b in zip(seed, seed[1:])) for seed in zip(*arms))
+        n, order = len(arms[0]), " > ".join(self.reads())
+        medians = "medians " + " vs ".join(_fmt(statistics.median(arm)) for arm in arms)
         if not self.alpha:
-            return Judged(larger == n, f"{self._name()}: {self.metric} > {self.than} on {larger}/{n} seeds ({medians})")
+            allowed = math.floor(self.tolerate * n + 1e-9)
+            note = f", at most {allowed} may fail ({self.tolerate:.0%} of {n})" if allowed else ""
+            return Judged(n - larger <= allowed, f"{self._name()}: {order} on {larger}/{n} seeds ({medians}){note}")
         p = sign_test_p(larger, n)
         return Judged(
             p < self.alpha,
-            f"{self._name()}: {self.metric} > {self.than} on {larger}/{n} seeds ({medians}; sign test p = {p:.2g}, "
-            f"needs < {self.alpha:g})",
+            f"{self._name()}: {order} on {larger}/{n} seeds ({medians}; sign test p = {p:.2g}, needs < {self.alpha:g})",
         )
 
 

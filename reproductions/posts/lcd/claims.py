@@ -107,7 +107,7 @@ CLAIMS = (
         seeds=LCD_SEEDS,
         # every stored run of the notebook printed 1.0: a property of every run, not one run's outcome, so
         # held on every seed (100/100 calibrated), stricter than the rule for one-run claims
-        checks=(Holds("reaches_100", label="training accuracy 1.0 after 95 steps"),),
+        checks=(Holds("acc_final", at_least=1.0, label="training accuracy after 95 steps"),),
     ),
     Claim(
         id="lcd.linreg5.W_features",

@@ -51,7 +51,6 @@ def feature_count(seed, scale="quick"):
     metrics=(
         "acc_after_5",
         "acc_final",
-        "reaches_100",
         "confusions_in_post_groups",
         "post_groups_rank",
         "zero_negative_middle_bar",
@@ -81,7 +80,6 @@ def _train_lcd5_stack(run_seeds, cfg):
             {
                 "acc_after_5": float(np.mean(predictions[0, s] == labels[s])),
                 "acc_final": float(np.mean(predictions[1, s] == labels[s])),
-                "reaches_100": bool(np.all(predictions[1, s] == labels[s])),
                 "confusions_in_post_groups": confusions_in_post_groups(early),
                 "post_groups_rank": post_groups_rank(early),
                 **w_features(columns),
@@ -100,7 +98,6 @@ def _train_lcd5_stack(run_seeds, cfg):
         *ACCURACY_READINGS,
         *(f"{name}_20x20" for name in ACCURACY_READINGS),
         "acc_final_train",
-        "reaches_100",
         "test_seen_in_training",
         "position_selectivity",
         "w_follows_positions",
@@ -144,7 +141,6 @@ def _train_jitter10_stack(run_seeds, cfg):
                 {
                     **accuracy_readings(acc, test_acc, cfg),
                     "acc_final_train": acc[cfg.train_to_100],
-                    "reaches_100": acc[cfg.train_to_100] == 1.0,
                     "test_seen_in_training": float(
                         np.mean([(d, r, c) in seen for d, (r, c) in zip(test_labels[s], test_positions[s])])
                     ),
@@ -163,9 +159,7 @@ def _sizes_metrics():
         for n in SIZES:
             yield from (f"acc_{n}_{image}x{image}", f"epochs_{n}_{image}x{image}")
         tag = f"{SIZES[-1]}_{image}x{image}"
-        yield from (f"acc_{tag}_long", f"recall_1_{tag}", f"best_other_recall_{tag}", f"one_learned_best_{tag}")
-    for image in (JITTER_IMAGE, LARGE_IMAGE):
-        yield from (f"more_data_lower_acc_{image}x{image}", f"longer_training_helps_{image}x{image}")
+        yield from (f"acc_{tag}_long", f"recall_1_{tag}", f"best_other_recall_{tag}")
 
 
 @measurement("lcd:train_jitter_sizes", seeds_at_once=True, metrics=tuple(_sizes_metrics()), flops=model.sizes_flops)
@@ -194,15 +188,7 @@ def _train_sizes_stack(run_seeds, cfg):
                     recall = [np.mean(predictions[0, s][labels[s] == d] == d) for d in range(DIGITS)]
                     result[f"recall_1_{tag}"] = float(recall[1])
                     result[f"best_other_recall_{tag}"] = float(max(recall[:1] + recall[2:]))
-                    result[f"one_learned_best_{tag}"] = bool(recall[1] > max(recall[:1] + recall[2:]))
                     result[f"confusion_{tag}"] = confusion(labels[s], predictions[0, s])
-    for result in results:
-        for image in (JITTER_IMAGE, LARGE_IMAGE):
-            tag = f"{image}x{image}"
-            result[f"more_data_lower_acc_{tag}"] = (
-                result[f"acc_5000_{tag}"] < result[f"acc_500_{tag}"] < result[f"acc_100_{tag}"]
-            )
-            result[f"longer_training_helps_{tag}"] = result[f"acc_5000_{tag}_long"] > result[f"acc_5000_{tag}"]
     return results
 
 
@@ -220,12 +206,6 @@ def _train_sizes_stack(run_seeds, cfg):
         ),
         *(f"{net}_fresh_test_acc" for net in SPLIT_MODELS["random"]),
         "training_steps",
-        "cnn_smaller_than_dnn",
-        "cnn_pool_smaller_than_dnn",
-        "cnn_100_at_unseen_positions",
-        "cnn_pool_100_at_unseen_placements",
-        "cnn_pool_100_on_fresh_images",
-        "dnn_fits_training_set",
     ),
     flops=model.beyond_linear_flops,
 )
@@ -244,15 +224,7 @@ def _train_beyond_stack(run_seeds, cfg):
         splits["shifted"].append(split_placements(rng, all_offsets[:SEEN_OFFSETS], cfg.net_examples))
         fresh.append(generate_images(np.random.default_rng([seed, 3]), cfg.fresh_examples, JITTER_IMAGE)[:2])
     sizes = {f"params_{m}": model.parameter_count(m) for m in model.MODELS}
-    results = [
-        sizes
-        | {
-            "training_steps": cfg.net_steps,
-            "cnn_smaller_than_dnn": sizes["params_cnn"] < sizes["params_dnn"],
-            "cnn_pool_smaller_than_dnn": sizes["params_cnn_pool"] < sizes["params_dnn"],
-        }
-        for _ in run_seeds
-    ]
+    results = [sizes | {"training_steps": cfg.net_steps} for _ in run_seeds]
     fresh_x, fresh_y = np.stack([f[0] for f in fresh]), np.stack([f[1] for f in fresh])
     for split, pairs in splits.items():
         train = [images_of(t) for t, _ in pairs]
@@ -276,9 +248,4 @@ def _train_beyond_stack(run_seeds, cfg):
                 fresh_predicted = predict(np.stack([read(xi) for xi in fresh_x]))
                 for s, result in enumerate(results):
                     result[f"{net}_fresh_test_acc"] = float(np.mean(fresh_predicted[s] == fresh_y[s]))
-    for result in results:
-        result["cnn_100_at_unseen_positions"] = result["cnn_shifted_test_acc"] == 1.0
-        result["cnn_pool_100_at_unseen_placements"] = result["cnn_pool_random_test_acc"] == 1.0
-        result["cnn_pool_100_on_fresh_images"] = result["cnn_pool_fresh_test_acc"] == 1.0
-        result["dnn_fits_training_set"] = result["dnn_random_train_acc"] == 1.0
     return results
