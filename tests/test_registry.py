@@ -52,7 +52,7 @@ def test_record_is_complete(record):
 def checked_metrics(claim):
     """Every metric a claim's checks read: the judged one and any it is compared with."""
     for check in claim.checks + claim.explains:
-        yield from (metric.split(".")[0] for metric in check.reads())
+        yield from (metric.split(".")[0].split("@")[0] for metric in check.reads())  # x@converged reads x
 
 
 @pytest.mark.parametrize("record", [c for c in CLAIMS if c.measure], ids=lambda c: c.id)
@@ -78,7 +78,7 @@ def probe_samples(claim, check, recorded):
         values |= {doc, doc * 0.999, doc * 1.001, doc + 1, doc - 1, doc / 10, doc * 10}
     if getattr(check, "bound", None) is not None and isinstance(bound := check._bound(claim.documented), (int, float)):
         values |= {bound, bound + abs(bound) / 2 + 1, bound - abs(bound) / 2 - 1}
-    runs = recorded.data["runs"] if recorded else []
+    runs = recorded.runs if recorded else []
     numeric = False  # a metric calibrated as numbers is probed with numbers only: True would rank as 1
     for metric in metrics:
         recorded_values = [run.get(metric) for run in runs]
@@ -199,7 +199,7 @@ def test_every_calibration_file_loads_and_records_what_its_claims_read(scale):
         for check in claim.checks + claim.explains:
             if check.calibrated and check.applies(scale):
                 for metric in check.reads():
-                    if all(run.get(metric.split(".")[0]) is None for run in recorded.data["runs"]):
+                    if all(run.get(metric.split(".")[0]) is None for run in recorded.runs):
                         stale.append(f"{recorded.path.name} lacks {metric} ({claim.id})")
     assert not stale, stale
 
@@ -215,7 +215,7 @@ def test_quick_calibrations_record_every_metric_the_false_alarm_simulation_judge
         for check in claim.checks + claim.explains
         if check.applies("quick")
         for metric in check.reads()
-        if all(run.get(metric.split(".")[0]) is None for run in recorded.data["runs"])
+        if all(run.get(metric.split(".")[0]) is None for run in recorded.runs)
     ]
     assert not missing, missing
 

@@ -336,3 +336,25 @@ def test_holds_judges_raw_values_against_a_bound_in_the_record(values, holds):
 def test_holds_with_a_bound_fails_on_a_nan_seed_as_an_error():
     judged = Holds("ratio", at_most=0.5).judge(aggregate([{"ratio": 0.2}, {"ratio": float("nan")}]), {}, None)
     assert not judged.ok and judged.error
+
+
+def test_a_subset_of_runs_is_read_as_metric_at_name():
+    """A claim's Where picks runs by a threshold it names; its checks read <metric>@<name>, judged
+    over those runs alone, in the seeds measured now and in the calibration alike."""
+    from pathlib import Path
+
+    from reproductions.suite.calibration import Calibration
+    from reproductions.suite.records import Where
+    from reproductions.suite.stats import with_subsets
+
+    converged = Where("converged", "loss", at_most=1e-3)
+    runs = [{"loss": 1e-5, "x": 1.0}, {"loss": 0.125, "x": 5.0}, {"loss": float("nan"), "x": 7.0}, {"x": 9.0}]
+    derived = with_subsets(runs, (converged,))
+    assert [run["x@converged"] for run in derived] == [1.0, None, None, None]  # NaN or missing: not kept
+    assert derived[0]["loss@converged"] == 1e-5 and "x@converged@converged" not in derived[0]
+    assert aggregate(derived)["x@converged"] == 1.0 and aggregate(derived)["x"] == 6.0
+    assert with_subsets(runs, ()) is runs
+    data = {"meta": {"seeds": [0, 1, 2, 3], "scale": "quick"}, "runs": runs}
+    calibrated = Calibration(data, Path("f.json"), among=(converged,))
+    assert calibrated.values("x@converged") == [1.0] and calibrated.without([0]).run_of(1)["x@converged"] is None
+    assert "x@converged" not in data["runs"][0]  # the recorded file's runs stay as recorded

@@ -64,7 +64,7 @@ def claim_rate(claim, recorded, resamples=RESAMPLES, scale="quick"):
     checks = [c for c in claim.checks if c.applies(scale)]
     explains = [c for c in claim.explains if c.applies(scale)]
     read = {metric.split(".")[0] for check in checks + explains for metric in check.reads()}
-    runs = [{k: v for k, v in run.items() if k in read} for run in recorded.data["runs"]]  # what is judged
+    runs = [{k: v for k, v in run.items() if k in read} for run in recorded.runs]  # what is judged
     seeds, reference = claim.seeds_at(scale), len(runs)
     rng = np.random.default_rng(0)
     alarms, held = 0, {index: 0 for index in range(len(checks + explains))}

@@ -17,7 +17,7 @@ import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .stats import is_metric
+from .stats import is_metric, with_subsets
 
 HELD_OUT_MIN = 10  # draws left to judge against once the measured seeds are set aside
 MIN_SEEDS = 20  # a spread, a range or a rank test over fewer draws says little about the next draw
@@ -31,9 +31,11 @@ SAME_ENVIRONMENT = ("tensorflow", "keras", "numpy", "platform", "onednn")
 
 
 class Calibration:
-    def __init__(self, data, path, measured_seeds=()):
-        self.data, self.path = data, path
+    def __init__(self, data, path, measured_seeds=(), among=()):
+        self.data, self.path = data, path  # data: the file as recorded
         self.measured_seeds = frozenset(measured_seeds)  # set aside when judging a fresh sample
+        self.among = among  # the claim's subsets of runs (records.Where), read as <metric>@<name>
+        self.runs = with_subsets(data["runs"], among)  # the recorded runs as the claim's checks read them
 
     @property
     def environment(self):
@@ -68,11 +70,11 @@ class Calibration:
     def run_of(self, seed):
         """The recorded metrics of one seed, or None when that seed was not calibrated."""
         seeds = self.data["meta"]["seeds"]
-        return self.data["runs"][seeds.index(seed)] if seed in seeds else None
+        return self.runs[seeds.index(seed)] if seed in seeds else None
 
     def values(self, metric):
         base = metric.split(".")[0]
-        values = [run.get(base) for run in self.data["runs"]]
+        values = [run.get(base) for run in self.runs]
         values = [v for v in values if v is not None]
         if not values:
             raise CalibrationError(f"{self.path.name} records no values of {base!r}")
@@ -82,20 +84,18 @@ class Calibration:
         """This calibration, judging a sample measured on ``seeds``: its draws of those seeds are set
         aside wherever the sample is compared with the calibration (master seed 0 measures seeds the
         calibration also recorded, and a sample is never judged against itself)."""
-        return Calibration(self.data, self.path, seeds)
+        return Calibration(self.data, self.path, seeds, self.among)
 
     def reference(self, metric):
         """The calibrated values of ``metric`` from seeds other than the measured ones."""
         base = metric.split(".")[0]
-        if all(run.get(base) is None for run in self.data["runs"]):
+        if all(run.get(base) is None for run in self.runs):
             raise CalibrationError(
                 f"{self.path.name} records no values of {base!r} (recorded before it was measured); "
                 f"re-record it: reproductions calibrate <claim> --scale {self.data['meta']['scale']}"
             )
         values = [
-            run.get(base)
-            for seed, run in zip(self.data["meta"]["seeds"], self.data["runs"])
-            if seed not in self.measured_seeds
+            run.get(base) for seed, run in zip(self.data["meta"]["seeds"], self.runs) if seed not in self.measured_seeds
         ]
         values = [v for v in values if v is not None]
         if len(values) < HELD_OUT_MIN:
@@ -163,7 +163,7 @@ def load(claim, scale="quick", directory=None, data_set=None, minimum=MIN_SEEDS)
         if isinstance(err, CalibrationError):
             raise
         raise CalibrationError(f"{path} is not a readable calibration file ({err.__class__.__name__})") from None
-    return Calibration(data, path)
+    return Calibration(data, path, among=claim.among)
 
 
 def record(claim, seeds, scale, runs, environment, users=(), directory=None):

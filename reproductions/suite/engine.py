@@ -19,7 +19,7 @@ from . import machine_lock, memo, progress
 from .judge import Judgement, judge_claim
 from .measurements import check_declared
 from .seeds import derive_seed
-from .stats import aggregate, is_metric
+from .stats import aggregate, is_metric, with_subsets
 
 _runs = memo.cache("measured runs")  # (measurement, seed, scale) -> one seed's run
 _from_store = memo.cache("runs read from the run store")  # the same keys -> True, for the report
@@ -224,7 +224,7 @@ def check_claim(claim, seeds=None, scale="quick", device="cpu", figures_dir=None
     started = time.perf_counter()
     scale = scale_for(claim, scale)
     seeds = seeds_for(claim, seeds, master, scale)
-    runs = measure_runs(claim, seeds, scale, device, store)
+    runs = with_subsets(measure_runs(claim, seeds, scale, device, store), claim.among)
     stored = read_from_store(claim, seeds, scale)
     measured = aggregate(runs)
     calibration = calibration_files.load(claim, scale, data_set=measured.get("data"))
@@ -260,7 +260,7 @@ def calibrated_spread(calibration, metrics):
         return {}
     spread = {}
     for metric in sorted(metrics):
-        values = [run.get(metric) for run in calibration.data["runs"]]
+        values = [run.get(metric) for run in calibration.runs]
         values = [
             float(v) for v in values if isinstance(v, numbers.Real) and not isinstance(v, bool) and math.isfinite(v)
         ]

@@ -59,6 +59,25 @@ def change_config(patch, config, **changes):
         patch.setattr(config, scale, dataclasses.replace(getattr(config, scale), **changes))
 
 
+@dataclass(frozen=True)
+class Where:
+    """A subset of a measurement's runs, named in the claim's record: the runs whose ``metric`` lies
+    within the bounds (the runs that converged, those that fitted their training set). A check reads
+    ``<metric>@<name>`` to be judged on those runs alone (``stats.with_subsets``); the threshold that
+    picks them lives here, in the post's ``claims.py``, not in the measurement."""
+
+    name: str
+    metric: str
+    at_most: float = None
+    at_least: float = None
+
+    def keeps(self, run):
+        value = run.get(self.metric)
+        if value is None or not isinstance(value, (int, float)) or value != value:  # missing or NaN: not kept
+            return False
+        return (self.at_most is None or value <= self.at_most) and (self.at_least is None or value >= self.at_least)
+
+
 @dataclass(frozen=True, kw_only=True)
 class Claim:
     id: str
@@ -80,6 +99,7 @@ class Claim:
     figure: object = None  # the function drawing the post's figure from the measured runs
     unavailable: str = ""  # precise reason it cannot be run anywhere
     stand_in: str = ""  # no original code exists: what of ours is judged in its place (basis "stand-in")
+    among: tuple = ()  # Where subsets its checks read as <metric>@<name>
 
     def __post_init__(self):
         object.__setattr__(self, "documented", MappingProxyType(dict(self.documented)))

@@ -27,6 +27,24 @@ def _finite(value):
     return not isinstance(value, numbers.Real) or math.isfinite(float(value))
 
 
+def with_subsets(runs, among):
+    """Each run with its metrics again as ``<metric>@<name>`` for every subset in ``among``
+    (``records.Where``): the run's value where the run is in the subset, None where it is not, so a
+    check reading ``final_loss@converged`` is judged over the runs that converged alone (None is
+    left out below, as in a calibration)."""
+    if not among:
+        return runs
+    out = []
+    for run in runs:
+        metrics = {k: v for k, v in run.items() if is_metric(v) and "@" not in k}
+        extended = dict(run)
+        for where in among:
+            kept = where.keeps(run)
+            extended.update({f"{k}@{where.name}": v if kept else None for k, v in metrics.items()})
+        out.append(extended)
+    return out
+
+
 def aggregate(runs):
     """Combine per-seed metric dicts into one dict of judged values."""
     keys = list(dict.fromkeys(k for run in runs for k, v in run.items() if is_metric(v)))

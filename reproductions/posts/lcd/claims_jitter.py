@@ -1,6 +1,5 @@
-"""LCD digits (post 000, sentimos): digits jittered inside larger images, and the nets beyond a linear
-model the post turns to (the intro's CNN, a DNN). The intro's feature and the 5x5 linear model are in
-``claims.py``.
+"""LCD digits (post 000, sentimos): digits jittered inside larger images, and the DNN the post turns
+to. The intro (its feature and its CNN) and the 5x5 linear model are in ``claims.py``.
 
 The records of these claims: where each comes from, what it says (numbers verbatim), how it is
 judged, which verdict we expect and why, and which function measures it. Documented numbers live
@@ -9,68 +8,23 @@ here and nowhere else; the models beside this file only measure.
 
 from ...suite.calibrated import InsideCalibrated, LikeCalibration, OneRunWorks
 from ...suite.checks import AtLeast, AtMost, Holds, Paired
-from ...suite.records import SENTIMOS, Claim, Source
+from ...suite.records import SENTIMOS, Claim, Source, Where
+from .claims import LCD_NET_SEEDS
 from .figures import plot_confusion_5000, plot_w10
 from .measure import train_beyond_linear, train_jitter10, train_jitter_sizes
 
 # ---- seeds: how many each stochastic claim runs on by default ---------------------------------------
 LCD_JITTER_SEEDS = 10  # ours: one stack of 10 seeds per size
-LCD_NET_SEEDS = 10  # ours: one stack of 10 seeds per model
 
 # ---- thresholds of ours -------------------------------------------------------------------------------
 SEEN_READ = 0.9  # ours: the model reads the placements it trained on (it reaches 100% on them)
 CLOSER_TO_CHANCE = 0.5  # ours: unseen placements read closer to chance than to the seen ones
+# the post's run fitted its 100 training images (100%) before it read fresh ones: checks read the runs
+# that did, at 20,000 steps, as <metric>@fitted (10x10) and <metric>@fitted_20x20
+FITTED = Where("fitted", "acc_final_train", at_least=1.0)
+FITTED_20X20 = Where("fitted_20x20", "acc_final_train_20x20", at_least=1.0)
 
 CLAIMS = (
-    Claim(
-        id="lcd.intro.cnn_100pct",
-        source=Source(SENTIMOS, "Understanding Convolutional Neural Networks"),
-        statement="The simplest CNN one can build is 100% successful in recognizing all ten digits, "
-        "regardless of their position on the screen",
-        documented={"accuracy": 1.00},
-        judge="distribution",
-        expected="reproduced",
-        why="No code exists. The simplest CNN we could build, one 5x5 convolution (16 filters), a max over "
-        "positions and a dense readout (586 parameters), trained on digits in the top-left offsets reads "
-        "every digit at every offset it never saw: the global max makes it position-blind by "
-        "construction. A conventional conv-pool-dense CNN (2,218 parameters), where the claim could "
-        "fail, reads 95-100% of fresh random images and 79-100% of placements it never saw (100% on 2 "
-        "of 40 calibrated seeds): far above the DNN's 8-25%. The claim is about a kind of model, with no "
-        "run of the author's behind it, so it is judged as a property a model shows on (nearly) every "
-        "seed (Holds, a tenth may fail), not by the rule for one-run claims: ours holds on every seed, the "
-        "conventional CNN on 2 of 40 would fail it (under the one-run rule its 5.0%, 95% interval 0.6-17%, "
-        "would sit exactly at the bar). So the "
-        "verdict rests on which CNN is 'the simplest': across families (probes/lcd_families.py, a quarter "
-        "of the 360 placements held out, 500 training images, 20 seeds each), conv + global max pooling "
-        "reads every held-out placement on 18/20 seeds at 4 filters and 20/20 at 8 and 16, while "
-        "conv-pool-dense at 4, 8, 16 and 32 filters reads 80%, 85%, 87% and 88% (medians; 67-93%), 100% "
-        "on none of 80.",
-        stand_in=(
-            "a one-convolution CNN with a global max (position-blind by construction); a conventional "
-            "conv-pool-dense CNN is measured beside it"
-        ),
-        measure=train_beyond_linear,
-        seeds=LCD_NET_SEEDS,
-        checks=(
-            Holds("cnn_shifted_test_acc", at_least=1.0, tolerate=0.1, label="CNN on placements at unseen offsets"),
-            Paired("params_dnn", than="params_cnn", label="the CNN has fewer parameters than the DNN"),
-            # ours: the contrast that makes the claim about position: the DNN, same data, misses most
-            AtMost("dnn_shifted_test_acc.max", 0.5, label="the DNN on the same unseen offsets (best seed)"),
-            Paired(
-                "cnn_pool_random_test_acc",
-                than="dnn_random_test_acc",
-                alpha=0.05,
-                label="a conv-pool-dense CNN beats the DNN on placements neither saw",
-            ),
-        ),
-        # the family the verdict does not hold for, shown beside it: a CNN that can see position
-        explains=(
-            LikeCalibration(
-                "cnn_pool_random_test_acc",
-                label="a conv-pool-dense CNN on placements it never saw (100% on 2 of 40 calibrated seeds)",
-            ),
-        ),
-    ),
     Claim(
         id="lcd.jitter10.acc_5_steps",
         source=Source(SENTIMOS, "Dealing with inexact data"),
@@ -142,10 +96,11 @@ CLAIMS = (
         "time in three.",
         measure=train_jitter10,
         seeds=LCD_JITTER_SEEDS,
+        among=(FITTED, FITTED_20X20),
         # the author's one run fitted and printed 8%: the rule for one-run claims, on a run that fitted
         checks=(
             OneRunWorks(
-                "test_acc_when_fit",
+                "test_acc@fitted",
                 at_most="accuracy",
                 label="one run that fits its training images reads 50 fresh images at 8% or less",
             ),
@@ -160,7 +115,7 @@ CLAIMS = (
             AtLeast("test_seen_in_training", 0.1, label="share of test images whose placement was in training"),
             # the notebook's 20x20 images: a run that fitted them can read 8% (4 of 40 calibrated)
             InsideCalibrated(
-                "test_acc_when_fit_20x20",
+                "test_acc_20x20@fitted_20x20",
                 doc="accuracy",
                 label="accuracy on 50 fresh 20x20 images of a run that fitted its training images",
             ),

@@ -97,7 +97,6 @@ def _train_lcd5_stack(run_seeds, cfg):
     metrics=(
         *ACCURACY_READINGS,
         *(f"{name}_20x20" for name in ACCURACY_READINGS),
-        "acc_final_train",
         "test_seen_in_training",
         "position_selectivity",
         "w_follows_positions",
@@ -140,7 +139,6 @@ def _train_jitter10_stack(run_seeds, cfg):
             result.update(
                 {
                     **accuracy_readings(acc, test_acc, cfg),
-                    "acc_final_train": acc[cfg.train_to_100],
                     "test_seen_in_training": float(
                         np.mean([(d, r, c) in seen for d, (r, c) in zip(test_labels[s], test_positions[s])])
                     ),

@@ -186,9 +186,7 @@ def _train_xnor_flops(scale):
     "xnor_train:train_xnor",
     metrics=(
         "final_loss",
-        "converged",
-        "final_loss_converged",
-        "still_falling",
+        "loss_500_steps_before",
         "vals_0_0",
         "vals_0_last",
         "vals_last_0",
@@ -209,26 +207,20 @@ def train_xnor(seed, scale="quick"):
     history, final = train()
     history, final = history.numpy(), float(final)
     surface = model.predict_grid(net)
-    converged = final < config.CONVERGED
     printed = [surface[0][0], surface[0][-1], surface[-1][0], surface[-1][-1]]  # the code's print order
     handset = model.handset_surface()
-    when_converged = lambda value: value if converged else None  # noqa: E731
     return {
         "final_loss": final,
-        "converged": converged,
-        "final_loss_converged": when_converged(final),
-        "still_falling": when_converged(
-            bool(final < history[-min(len(history), config.FALLING_WINDOW // cfg.loss_every)])
+        "loss_500_steps_before": float(history[-min(len(history), config.FALLING_WINDOW // cfg.loss_every)]),
+        "vals_0_0": float(printed[0]),
+        "vals_0_last": float(printed[1]),
+        "vals_last_0": float(printed[2]),
+        "vals_last_last": float(printed[3]),
+        "corners_xnor": model.as_bits(printed) == "1 0 0 1",
+        "corner_gap_from_handset": float(
+            max(abs(surface[i][j] - handset[i][j]) for i, j in ((0, 0), (0, -1), (-1, 0), (-1, -1)))
         ),
-        "vals_0_0": when_converged(float(printed[0])),
-        "vals_0_last": when_converged(float(printed[1])),
-        "vals_last_0": when_converged(float(printed[2])),
-        "vals_last_last": when_converged(float(printed[3])),
-        "corners_xnor": when_converged(model.as_bits(printed) == "1 0 0 1"),
-        "corner_gap_from_handset": when_converged(
-            float(max(abs(surface[i][j] - handset[i][j]) for i, j in ((0, 0), (0, -1), (-1, 0), (-1, -1))))
-        ),
-        "surface_gap": when_converged(float(np.mean(np.abs(surface - handset)))),
+        "surface_gap": float(np.mean(np.abs(surface - handset))),
         **model.restore_round_trip(net, surface),
         "loss_history": history,
         "surface": surface,
