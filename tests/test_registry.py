@@ -55,6 +55,16 @@ def checked_metrics(claim):
         yield from (metric.split(".")[0].split("@")[0] for metric in check.reads())  # x@converged reads x
 
 
+@pytest.mark.parametrize("record", [c for c in CLAIMS if c.among], ids=lambda c: c.id)
+def test_every_subset_a_check_reads_is_one_its_record_names(record):
+    """<metric>@<name>: the name is one of the record's Where subsets, each picking runs by a metric
+    its measurement returns (a typo would otherwise read as a metric never measured)."""
+    named = {where.name for where in record.among}
+    read = {m.split(".")[0].partition("@")[2] for c in record.checks + record.explains for m in c.reads()} - {""}
+    assert read <= named, f"{record.id} reads subsets it does not name: {sorted(read - named)}"
+    assert all(where.metric in record.measure.metrics for where in record.among)
+
+
 @pytest.mark.parametrize("record", [c for c in CLAIMS if c.measure], ids=lambda c: c.id)
 def test_every_checked_metric_is_one_its_measurement_declares(record):
     undeclared = set(checked_metrics(record)) - set(record.measure.metrics)
@@ -173,10 +183,10 @@ def test_unknown_id_is_one_line_with_a_hint():
 
 def test_every_calibrated_check_has_its_measurements_calibration():
     from reproductions.suite import calibration
-    from reproductions.suite.calibrated import InsideCalibrated, NearDocumented
+    from reproductions.suite.calibrated import InsideCalibrated
 
     for claim in CLAIMS:
-        calibrated = any(isinstance(c, (NearDocumented, InsideCalibrated)) for c in claim.checks + claim.explains)
+        calibrated = any(isinstance(c, InsideCalibrated) for c in claim.checks + claim.explains)
         if (calibrated or claim.stochastic) and not claim.skip_reason:
             recorded = calibration.load(claim)
             assert recorded is not None, f"{claim.id}: run python -m reproductions calibrate {claim.id}"

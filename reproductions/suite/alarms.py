@@ -6,7 +6,7 @@ No training. A claim's checks are of two kinds, and each kind's rate is found it
   fails a sound model with probability at most MEDIAN_ALPHA, by construction; each metric a claim
   tests so adds MEDIAN_ALPHA to its bound (checks of one metric run the same test on the same
   seeds: one event), and the suite's bound counts each metric of a measurement once;
-- everything else (documented bands, rates, sign and ordering tests, thresholds on medians) is
+- everything else (documented draws' positions, rates, sign and ordering tests, thresholds on medians) is
   simulated: fresh seeds, as many as the claim runs on, are drawn from the calibration's recorded
   runs with replacement (a bootstrap, so 40 seeds vary as 40 new seeds would, not as 40 of the same
   60 do) and judged as the claims test judges them.
@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import calibration as calibration_files
-from .calibrated import InsideCalibrated, JointlyTypical, LikeCalibration, NearDocumented
+from .calibrated import InsideCalibrated, JointlyTypical, LikeCalibration
 from .judge import judge_claim
 from .registry import CLAIMS
 from .stats import MEDIAN_ALPHA, aggregate
@@ -78,8 +78,7 @@ def claim_rate(claim, recorded, resamples=RESAMPLES, scale="quick"):
     rank_tests = frozenset(
         (claim.measure.name, metric.split(".")[0])
         for c in checks + explains
-        if isinstance(c, (NearDocumented, InsideCalibrated, LikeCalibration, JointlyTypical))
-        and _testable(seeds, reference)
+        if isinstance(c, (InsideCalibrated, LikeCalibration, JointlyTypical)) and _testable(seeds, reference)
         for metric in (c.reads() if isinstance(c, JointlyTypical) else (c.metric,))
     )
     return ClaimRate(

@@ -9,11 +9,9 @@ from dataclasses import dataclass, field
 from .checks import Check, Judged, _beyond, _bounds_text, _fmt, per_seed
 from .stats import (
     MEDIAN_ALPHA,
-    SPREAD_PADDING,
     clopper_pearson,
     position_above,
     rank_sum_p,
-    spread_sides,
     stouffer_p,
 )
 
@@ -43,49 +41,6 @@ def _same_distribution(metric, measured, calibration):
 def _percentile_text(want, values, what="calibrated draws"):
     below = sum(v < want for v in values) + 0.5 * sum(v == want for v in values)
     return f"{100 * below / len(values):.0f}% of {len(values)} {what} lie below it"
-
-
-@dataclass(frozen=True)
-class NearDocumented(Check):
-    """The documented single draw lies within the calibrated spread of single draws around their
-    median, each side apart and padded by a quarter (``stats.SPREAD_PADDING``), and the seeds
-    measured now are draws of the calibrated distribution (so it describes today's model).
-
-    ``log`` compares in decades, for quantities such as a final loss.
-    """
-
-    doc: str = ""
-    log: bool = False
-    padding: float = SPREAD_PADDING
-    calibrated = True
-
-    def _judge(self, value, measured, documented, calibration):
-        want = documented[self.doc]
-        if calibration is None:
-            return Judged(False, f"{self._name()}: no calibration recorded at this scale", error=True)
-        calibrated = sorted(calibration.values(self.metric))
-        if self.log and any(not v > 0 for v in (value, want, *calibrated)):  # no decades at <= 0 or NaN
-            return Judged(
-                False,
-                f"{self._name()} median {_fmt(value)} vs documented {want}: cannot be compared "
-                f"in decades, a value (measured, documented or calibrated) is ≤ 0 or NaN",
-            )
-        below, above = spread_sides(calibrated, log=self.log)
-        centre = statistics.median(math.log10(v) for v in calibrated) if self.log else statistics.median(calibrated)
-        low, high = centre - self.padding * below, centre + self.padding * above
-        if self.log:
-            low, high = 10**low, 10**high
-        near = low <= want <= high
-        typical, median_text = _same_distribution(self.metric, measured, calibration)
-        padded = f"padded by {self.padding - 1:.0%} a side" if self.padding != 1 else "each side as calibrated"
-        return Judged(
-            near and typical,
-            (
-                f"{self._name()}: documented {_fmt(want)} {'inside' if near else 'outside'} the calibrated draws' band "
-                f"{_fmt(low)}–{_fmt(high)} ({padded}{', in decades' if self.log else ''}; "
-                f"{_percentile_text(want, calibrated)}); {median_text}"
-            ),
-        )
 
 
 DRAW_ALPHA = 0.05  # a claim's documented draws are typical of today's runs unless, held together, one lies

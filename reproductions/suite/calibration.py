@@ -90,6 +90,10 @@ class Calibration:
         """The calibrated values of ``metric`` from seeds other than the measured ones."""
         base = metric.split(".")[0]
         if all(run.get(base) is None for run in self.runs):
+            if "@" in base:
+                raise CalibrationError(
+                    f"{self.path.name}: no calibrated run is in the subset {base.partition('@')[2]!r}"
+                )
             raise CalibrationError(
                 f"{self.path.name} records no values of {base!r} (recorded before it was measured); "
                 f"re-record it: reproductions calibrate <claim> --scale {self.data['meta']['scale']}"

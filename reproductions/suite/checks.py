@@ -216,6 +216,12 @@ class Paired(Check):
     alpha: float = 0.0
     tolerate: float = 0.0
 
+    def __post_init__(self):
+        if self.alpha and self.tolerate:
+            raise ValueError(f"{self.metric}: a sign test (alpha) or a tolerated share of seeds, not both")
+        if len({metric.partition("@")[2] for metric in self.reads()}) != 1:  # pairs by position in .values
+            raise ValueError(f"{self.metric}: paired arms must be read over one subset of runs: {self.reads()}")
+
     def reads(self):
         return (self.metric, *(self.than if isinstance(self.than, tuple) else (self.than,)))
 

@@ -144,6 +144,11 @@ def add_seeds(claim, device, args, out):
         raise UsageError(f"--add-seeds: {claim.measure.name} has no calibration at the {args.scale} scale to add to")
     if differs := existing.foreign_to(runtime.static_environment()):
         raise UsageError(f"--add-seeds: {existing.path.name} was recorded on {differs}; re-record all its seeds here")
+    if stale := {k for run in existing.data["runs"] for k in run} ^ set(claim.measure.metrics):
+        raise UsageError(
+            f"--add-seeds: {existing.path.name} records other metrics than {claim.measure.name} returns "
+            f"({', '.join(sorted(stale))}); re-record all its seeds"
+        )
     old = existing.data["meta"]["seeds"]
     new = [seed for seed in seeds_of(args.add_seeds) if seed not in old]
     calibration.check_writable(claim.measure, scale=args.scale)

@@ -72,8 +72,10 @@ class Where:
     at_least: float = None
 
     def keeps(self, run):
+        """Whether the run is in the subset (a run whose metric is missing or NaN is not; with_subsets
+        makes its values NaN, an error wherever they are judged)."""
         value = run.get(self.metric)
-        if value is None or not isinstance(value, (int, float)) or value != value:  # missing or NaN: not kept
+        if value is None or not isinstance(value, (int, float)) or value != value:
             return False
         return (self.at_most is None or value <= self.at_most) and (self.at_least is None or value >= self.at_least)
 

@@ -1,7 +1,7 @@
 """Statistics over seeds: how per-seed runs become the numbers a claim is judged by.
 
 A run returns scalar metrics (numbers or booleans; ``None`` where a metric does not apply to that
-seed, e.g. the loss of a run that did not converge). Over seeds, a number becomes its median (the
+seed, as outside a record's subset of runs: ``with_subsets``). Over seeds, a number becomes its median (the
 plain key) with ``.min``/``.max``/``.n``; a boolean becomes the fraction of seeds where it held,
 with ``.failures``; ``.values`` keeps the per-seed numbers for rank tests. Arrays are figure material and are not aggregated.
 """
@@ -10,10 +10,6 @@ import functools
 import math
 import numbers
 import statistics
-
-# ours: the documented value of a stochastic claim is one draw, so it is compared with the spread
-# of single draws in the calibration, widened by a quarter so a value at the calibrated edge passes.
-SPREAD_PADDING = 1.25
 
 
 def is_metric(value):
@@ -31,7 +27,9 @@ def with_subsets(runs, among):
     """Each run with its metrics again as ``<metric>@<name>`` for every subset in ``among``
     (``records.Where``): the run's value where the run is in the subset, None where it is not, so a
     check reading ``final_loss@converged`` is judged over the runs that converged alone (None is
-    left out below, as in a calibration)."""
+    left out below, as in a calibration). A run whose selecting metric is missing or not finite
+    cannot be placed: its values in the subset are NaN, which makes every check reading them an
+    error, never a run silently dropped."""
     if not among:
         return runs
     out = []
@@ -39,8 +37,12 @@ def with_subsets(runs, among):
         metrics = {k: v for k, v in run.items() if is_metric(v) and "@" not in k}
         extended = dict(run)
         for where in among:
-            kept = where.keeps(run)
-            extended.update({f"{k}@{where.name}": v if kept else None for k, v in metrics.items()})
+            selector = run.get(where.metric)
+            placed = isinstance(selector, numbers.Real) and math.isfinite(float(selector))
+            kept = placed and where.keeps(run)
+            extended.update(
+                {f"{k}@{where.name}": (v if kept else None) if placed else math.nan for k, v in metrics.items()}
+            )
         out.append(extended)
     return out
 
@@ -73,21 +75,6 @@ def aggregate(runs):
         else:
             out[key] = values[0] if len(set(map(str, values))) == 1 else [v for v in values]
     return out
-
-
-def spread_sides(values, log=False):
-    """How far single draws fall below and above their median: (median - min, max - median).
-
-    ``log`` measures in decades, for values spanning orders of magnitude (a final loss). Each side
-    is kept apart, so a skewed distribution lends its short side no width from its long one.
-    """
-    values = [float(v) for v in values if v is not None]
-    if not values:
-        raise ValueError("no calibrated values")
-    if log:
-        values = [math.log10(v) for v in values]
-    centre = statistics.median(values)
-    return centre - min(values), max(values) - centre
 
 
 MEDIAN_ALPHA = 0.0001  # a sound model's seeds are told apart from its calibration at most this often:

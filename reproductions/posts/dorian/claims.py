@@ -6,7 +6,7 @@ is judged, which verdict we expect and why, and which function measures it. Docu
 live here and nowhere else; the models beside this file only measure.
 """
 
-from ...suite.calibrated import NearDocumented, OneRunWorks
+from ...suite.calibrated import InsideCalibrated, OneRunWorks
 from ...suite.checks import AtLeast, AtMost, Close, Holds, Paired
 from ...suite.records import BROWN, Claim, Source
 from .figures import plot_curves, plot_fingerprints, plot_loss, plot_optimal_inputs
@@ -77,13 +77,13 @@ CLAIMS = (
                 label="test accuracy (post: 98%, to the percent)",
                 at="documented",
             ),
-            NearDocumented(
+            InsideCalibrated(
                 "test_acc",
                 doc="stored_test_accuracy",
                 label="test accuracy (the code's stored output)",
                 at="documented",
             ),
-            NearDocumented(
+            InsideCalibrated(
                 "test_cost", doc="stored_test_loss", label="test cost (the code's stored output)", at="documented"
             ),
             # ours: the same net on 4,000 digits: what 40 epochs on the subset reach

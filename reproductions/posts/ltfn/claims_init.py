@@ -6,7 +6,7 @@ judged, which verdict we expect and why, and which function measures it. Documen
 here and nowhere else; the models beside this file only measure.
 """
 
-from ...suite.calibrated import InsideCalibrated, NearDocumented
+from ...suite.calibrated import InsideCalibrated
 from ...suite.checks import AtLeast, AtMost, Close, Holds, MedianAtMost, Paired, WithinFactor
 from ...suite.records import VARTY, Claim, Source
 from .figures import plot_histograms
@@ -71,7 +71,7 @@ CLAIMS = (
                 label="the ConvNet (N(0,1)) scores below the FC net (N(0,1)) at one lr and evaluation"
                 + NORMAL_CONVNET_DEAD,
             ),
-            NearDocumented(
+            InsideCalibrated(
                 "ltfn5_as_posted_test_acc",
                 doc="test_accuracy",
                 label="test accuracy % with the original's evaluation",

@@ -58,7 +58,7 @@ def plot_loss_curves(runs, path):
     fig, ax = plt.subplots(figsize=(6, 3.5))
     steps = np.arange(0, config.QUICK.steps, config.QUICK.loss_every)  # the same at both scales
     for run in runs:
-        ax.plot(steps, run["loss_history"], lw=0.8, color="#26a" if run["final_loss"] < config.CONVERGED else "#bbb")
+        ax.plot(steps, run["loss_history"], lw=0.8, color="#26a" if config.CONVERGED_RUNS.keeps(run) else "#bbb")
     ax.set(yscale="log", xlabel="step", ylabel="MSE", title="XNOR training (blue: converged seeds)")
     save(fig, path)
 
@@ -66,7 +66,7 @@ def plot_loss_curves(runs, path):
 def plot_trained_surfaces(runs, path):
     """Fig 1 of 'Using XNOR trained model', for up to four converged seeds, beside Ng's net."""
     plt = pyplot()
-    shown = [run for run in runs if run["final_loss"] < config.CONVERGED][:4]
+    shown = [run for run in runs if config.CONVERGED_RUNS.keeps(run)][:4]
     fig, axes = plt.subplots(1, len(shown) + 1, figsize=(3.2 * (len(shown) + 1), 3))
     axes = np.atleast_1d(axes)
     surfaces = [handset_surface()] + [run["surface"] for run in shown]
