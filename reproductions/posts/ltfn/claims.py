@@ -13,7 +13,7 @@ from .measure import graph_behaviour, train_fc_parts, train_softmax_parts
 
 # ---- seeds: how many each stochastic claim runs on by default ---------------------------------------
 LTFN_FC_SEEDS = 5  # ours: LTFN 1-3 train in ~4 s a seed on the subset (one AVX2 core)
-LTFN_FC3_DOCUMENTED_SEEDS = 6  # ours: a rank-sum test of n seeds against the 30 - n other calibrated draws can
+LTFN_FC3_DOCUMENTED_SEEDS = 6  # ours: a rank-sum test of n seeds against the 90 - n other calibrated draws can
 # reach p < 1e-4 from n = 4; 6 give it power (~20 s a seed on full MNIST)
 
 # ---- the shared training runs: claims that read one run name it once --------------------------------

@@ -185,7 +185,10 @@ CLAIMS = (
         why="Read from a 100x100 meshgrid as the code does (vals[0][-1] is x1=1, x2=0, so the middle labels "
         "are swapped). Each printed value is a typical draw of the converged runs' (214 of 400 calibrated "
         "seeds; position p 0.45, 0.79, 0.34 and 0.056, each held to 0.05/4): vals[-1][-1] = 0.997 lies "
-        "near the top of their 0.987-0.997.",
+        "near the top of their 0.987-0.997, and the post rounded it: anywhere in [0.9965, 0.9975) p runs "
+        "from 0.14 to 0.009, so the verdict rests on the printed digits. That the corners round to 1 0 0 1 "
+        "is no separate test: converging (mean squared error at most 1e-3) puts each within 0.063 of its "
+        "target.",
         measure=train_xnor,
         seeds=XNOR_TRAIN_SEEDS,
         among=(CONVERGED_RUNS,),
@@ -194,7 +197,6 @@ CLAIMS = (
             InsideCalibrated("vals_0_last@converged", doc="vals_0_last", label="vals[0][-1]"),
             InsideCalibrated("vals_last_0@converged", doc="vals_last_0", label="vals[-1][0]"),
             InsideCalibrated("vals_last_last@converged", doc="vals_last_last", label="vals[-1][-1]"),
-            Holds("corners_xnor@converged", tolerate=0.05, label="converged corners round to 1 0 0 1"),
         ),
     ),
     Claim(

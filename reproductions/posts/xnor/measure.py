@@ -191,7 +191,6 @@ def _train_xnor_flops(scale):
         "vals_0_last",
         "vals_last_0",
         "vals_last_last",
-        "corners_xnor",
         "corner_gap_from_handset",
         "surface_gap",
         "restored_identical",
@@ -216,7 +215,6 @@ def train_xnor(seed, scale="quick"):
         "vals_0_last": float(printed[1]),
         "vals_last_0": float(printed[2]),
         "vals_last_last": float(printed[3]),
-        "corners_xnor": model.as_bits(printed) == "1 0 0 1",
         "corner_gap_from_handset": float(
             max(abs(surface[i][j] - handset[i][j]) for i, j in ((0, 0), (0, -1), (-1, 0), (-1, -1)))
         ),
