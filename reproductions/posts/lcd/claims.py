@@ -62,7 +62,8 @@ CLAIMS = (
         "of the 360 placements held out, 500 training images, 20 seeds each), conv + global max pooling "
         "reads every held-out placement on 18/20 seeds at 4 filters and 20/20 at 8 and 16, while "
         "conv-pool-dense at 4, 8, 16 and 32 filters reads 80%, 85%, 87% and 88% (medians; 67-93%), 100% "
-        "on none of 80.",
+        "on none of 80. That the CNN is smaller than the DNN (586 parameters against 7,114) is fixed by the "
+        "two designs, not by training, so it is shown beside the verdict, not in it.",
         stand_in=(
             "a one-convolution CNN with a global max (position-blind by construction); a conventional "
             "conv-pool-dense CNN is measured beside it"
@@ -71,7 +72,6 @@ CLAIMS = (
         seeds=LCD_NET_SEEDS,
         checks=(
             Holds("cnn_shifted_test_acc", at_least=1.0, tolerate=0.1, label="CNN on placements at unseen offsets"),
-            Paired("params_dnn", than="params_cnn", label="the CNN has fewer parameters than the DNN"),
             # ours: the contrast that makes the claim about position: the DNN, same data, misses most
             AtMost("dnn_shifted_test_acc.max", 0.5, label="the DNN on the same unseen offsets (best seed)"),
             Paired(
@@ -83,6 +83,8 @@ CLAIMS = (
         ),
         # the family the verdict does not hold for, shown beside it: a CNN that can see position
         explains=(
+            # ours: fixed by the two architectures, not by training, so it cannot tell a run apart
+            Paired("params_dnn", than="params_cnn", label="the CNN has fewer parameters than the DNN (by design)"),
             LikeCalibration(
                 "cnn_pool_random_test_acc",
                 label="a conv-pool-dense CNN on placements it never saw (100% on 2 of 40 calibrated seeds)",
