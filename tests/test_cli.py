@@ -55,6 +55,7 @@ def test_list_json_and_table(capsys):
         (["run", "xnor.gates.xnor_net", "--seeds", "a"], "bad seed list 'a'"),
         (["run", "xnor.gates.xnor_net", "--scale", "huge"], "invalid choice: 'huge'"),
         (["run", "ltfn.retro.kaggle"], "cannot run: unavailable"),
+        (["run", "ltfn5.test_acc"], "not judged at the quick scale"),
         (["calibrate", "xnor.train.final_loss", "--seeds", "0-3"], "at least 20 seeds"),
         (["frobnicate"], "invalid choice"),
         (["list", "--bogus"], "unrecognized arguments: --bogus"),

@@ -243,6 +243,8 @@ def test_a_claim_this_machine_could_not_run_reads_not_judged_here():
     from reproductions.suite.render import verdict_text
 
     assert verdict_text({"verdict": None, "outcome": "skipped"}) == "not judged here"
+    unjudged = {"verdict": None, "outcome": "skipped", "reason": REGISTRY["ltfn5.test_acc"].skip_reason_at("quick")}
+    assert verdict_text(unjudged) == "not judged at the quick scale"
     assert verdict_text({"verdict": "unavailable", "outcome": "skipped"}) == "unavailable"
     assert verdict_text({"verdict": "reproduced", "basis": "proxy", "outcome": "passed"}) == "reproduced (proxy)"
 

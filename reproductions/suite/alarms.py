@@ -54,7 +54,7 @@ class ClaimRate:
 def judged_claims(scale="quick", ids=None):
     """Stochastic claims with a calibration at ``scale``, the ones a new master seed can change."""
     for claim in CLAIMS:
-        if claim.measure and claim.stochastic and not claim.skip_reason and (ids is None or claim.id in ids):
+        if claim.measure and claim.stochastic and not claim.skip_reason_at(scale) and (ids is None or claim.id in ids):
             recorded = calibration_files.load(claim, scale)
             if recorded is not None:
                 yield claim, recorded

@@ -92,6 +92,8 @@ def device_for(claim, args):
 
 def run_claim(args, out):
     claim, device = runnable(args)
+    if reason := claim.skip_reason_at(args.scale):  # its measurement can still be calibrated here
+        raise UsageError(f"{claim.id}: {reason}; --scale documented judges it")
     seeds = seeds_of(args.seeds)
     from contextlib import nullcontext
 

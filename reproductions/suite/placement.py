@@ -84,7 +84,7 @@ def claim_params(scale):
         marks = [pytest.mark.repro_claim] + [getattr(pytest.mark, name) for name in claim_markers(claim, scale)]
         group = claim.measure.name if claim.measure else claim.id
         marks.append(pytest.mark.xdist_group(group))  # claims sharing runs share a worker
-        if claim.skip_reason:
-            marks.append(pytest.mark.skip(reason=claim.skip_reason))
+        if reason := claim.skip_reason_at(scale):
+            marks.append(pytest.mark.skip(reason=reason))
         params.append(pytest.param(claim, id=claim.id, marks=marks))
     return params

@@ -100,6 +100,8 @@ class Claim:
     markers: tuple = ()  # further pytest markers: "benchmark", "dataset", "slow"
     figure: object = None  # the function drawing the post's figure from the measured runs
     unavailable: str = ""  # precise reason it cannot be run anywhere
+    quick_cannot_judge: str = ""  # precise reason the quick scale cannot tell a sound model from a broken
+    # one (its claim test skips there, saying so; the documented scale judges it)
     stand_in: str = ""  # no original code exists: what of ours is judged in its place (basis "stand-in")
     among: tuple = ()  # Where subsets its checks read as <metric>@<name>
 
@@ -120,6 +122,12 @@ class Claim:
     def skip_reason(self):
         return f"unavailable: {self.unavailable}" if self.unavailable else ""
 
+    def skip_reason_at(self, scale):
+        """Why the claim is not judged at ``scale``: unavailable anywhere, or not at the quick scale."""
+        if self.skip_reason or scale != "quick" or not self.quick_cannot_judge:
+            return self.skip_reason
+        return f"not judged at the quick scale: {self.quick_cannot_judge}"
+
     def as_dict(self):
         """The record as plain data: the one serializer (``reproductions list --format json`` and
         every report entry)."""
@@ -136,4 +144,5 @@ class Claim:
             "default_seeds": self.seeds,
             "status": "measured" if self.measure and not self.skip_reason else self.skip_reason or "not measured",
             "stand_in": self.stand_in,
+            "quick_cannot_judge": self.quick_cannot_judge,
         }

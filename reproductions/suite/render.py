@@ -12,9 +12,11 @@ def verdict_text(entry):
     """The verdict and what it rests on: "reproduced (proxy)" when the documented protocol itself was
     not judged at this run's scale; "reproduced (stand-in)" when no original code exists and a model
     of ours was judged; "not judged here" for a claim this machine could not run (no GPU, no full
-    MNIST: the reason is in claims.md)."""
+    MNIST: the reason is in claims.md); "not judged at the quick scale" for a claim that scale cannot
+    tell (``Claim.quick_cannot_judge``)."""
     if entry["verdict"] is None and entry.get("outcome") == "skipped":
-        return "not judged here"
+        reason = entry.get("reason") or ""  # "not judged at the quick scale: ..." names itself
+        return reason.split(":")[0] if reason.startswith("not judged") else "not judged here"
     verdict = entry["verdict"] or "—"
     basis = entry.get("basis")
     return f"{verdict} ({basis})" if basis in QUALIFIED_BASES else verdict
