@@ -51,16 +51,18 @@ CLAIMS = (
         "LTFN 5's N(0,1) weights the ConvNet's costs are astronomical and it scores below the FC net at "
         "the same learning rate, steps, data and evaluation, while the same ConvNet with VS/Xavier init "
         "beats the FC net (ltfn6.controlled_init_ablation). That is the post's own explanation, not a "
-        "measurement artifact. At the quick scale (a proxy) the N(0,1) ConvNet learns nothing in 400 "
-        "steps at any rate from 1e-7 to 1 (probes/ltfn_lr_sweep.py: best median 12%, at 1e-7), "
-        "harsher than the post's 81.88%. That number is judged at the documented scale only against a "
-        "recorded calibration, and none exists yet (a 5,000-step run at the documented width takes about "
-        "an hour on a 2-core CPU; one such run read 83.61%, against LTFN 3's FC net at 86.04%, median of "
-        "90): until 40 seeds are recorded on a GPU, the documented-scale check is an error that says so. "
-        "LTFN 5's exact protocol at the quick scale (probes/ltfn5_protocol.py, 5 seeds: N(0,1) at lr "
-        "1e-7 for 5,000 steps, 1/16 width) reads 10.8% (8.9-12.3) against LTFN 3's FC net at its own "
-        "rate (lr 1e-4, 5,000 steps) 79.3% (78.6-81.4), below it on 5/5: the 1/16-width net stands in "
-        "for the ordering, not for the post's number.",
+        "measurement artifact. The quick scale does not judge it: there the 1/16-width N(0,1) ConvNet "
+        "learns nothing in 400 steps at any rate from 1e-7 to 1 (probes/ltfn_lr_sweep.py: best median "
+        "12.1%, at 1e-7), nor under LTFN 5's exact protocol (probes/ltfn5_protocol.py, 5 seeds: lr 1e-7 "
+        "for 5,000 steps reads 10.8%, 8.9-12.3, against LTFN 3's FC net at its own rate, lr 1e-4 for "
+        "5,000 steps, 79.4%, 78.3-81.5; outputs kept in probes/results), so every such net scores below "
+        "the FC net with an astronomical cost, and the checks could not tell a sound model from a broken "
+        "one. The post's 81.88% is judged at the documented scale only against a recorded calibration, "
+        "and none exists yet (a 5,000-step run at the documented width takes about an hour on a 2-core "
+        "CPU; one such run read 83.61%, against LTFN 3's FC net at 86.04%, median of 90): until 40 seeds "
+        "are recorded on a GPU, the documented-scale check is an error that says so.",
+        quick_cannot_judge="the 1/16-width N(0,1) ConvNet learns at no rate (1e-7 to 1 in 400 steps, and "
+        "LTFN 5's lr 1e-7 for 5,000), so any such net scores below the FC net and its checks cannot fail",
         **CONVNET_RUNS,
         checks=(
             AtLeast("ltfn5_clean_test_cost", 100.0, label="test cost (astronomical next to ln 10 = 2.3)"),
@@ -68,8 +70,7 @@ CLAIMS = (
                 "ablation_fc_normal_acc",
                 than="ablation_conv_normal_acc",
                 alpha=0.05,
-                label="the ConvNet (N(0,1)) scores below the FC net (N(0,1)) at one lr and evaluation"
-                + NORMAL_CONVNET_DEAD,
+                label="the ConvNet (N(0,1)) scores below the FC net (N(0,1)) at one lr and evaluation",
             ),
             InsideCalibrated(
                 "ltfn5_as_posted_test_acc",
@@ -235,12 +236,12 @@ CLAIMS = (
         "from worst (N(0,1): it learns nothing) to best (VS/Xavier: it beats the FC net with N(0,1) on most "
         "seeds, and the FC net with He init is no more than 2 points ahead of it on 5-seed medians, the "
         "bound judged; at this rate it collapses on 1 of 40 calibrated seeds, seed 38 reading 32%). The common rate is ours, so each arm was also swept from 1e-7 to 1 "
-        "at the quick scale's 400 steps (probes/ltfn_lr_sweep.py, 5 seeds paired; every peak bracketed: the "
-        "next rate up loses): at each arm's best rate ConvNet VS/Xavier 95.0% (1e-1; at 3e-1 2 of "
-        "5 collapse to chance) > FC He 93.5% (3e-1; 1 falls to 10-69%) > FC N(0,1) 80.3% (1e-2) > ConvNet N(0,1) 12.1% "
-        "(1e-7); the ConvNet leads FC He on 4 of 5 seeds there, by 1.5 points at the medians. The N(0,1) "
-        "ConvNet learns nothing at any rate in that budget, so at this scale its place rests on the budget "
-        "as much as on the rate.",
+        "at the quick scale's 400 steps (probes/ltfn_lr_sweep.py, 5 seeds paired, kept in probes/results; "
+        "at each peak the next rate up loses): at each arm's best rate ConvNet VS/Xavier 95.0% (1e-1; at "
+        "3e-1 3 of 5 collapse to chance) > FC He 93.5% (3e-1; at 1 its five read 19-84%) > FC N(0,1) "
+        "80.2% (1e-2) > ConvNet N(0,1) 12.1% (1e-7, the lowest rate swept); the ConvNet leads FC He on 4 "
+        "of 5 seeds there, by 1.5 points at the medians. The N(0,1) ConvNet learns nothing at any rate in "
+        "that budget, so at this scale its place rests on the budget as much as on the rate.",
         **CONVNET_RUNS,
         checks=(
             # medians, not a sign test: the VS/Xavier ConvNet collapses on a rare seed (above)
