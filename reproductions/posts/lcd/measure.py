@@ -99,7 +99,6 @@ def _train_lcd5_stack(run_seeds, cfg):
         *(f"{name}_20x20" for name in ACCURACY_READINGS),
         "test_seen_in_training",
         "position_selectivity",
-        "w_follows_positions",
         "seen_placement_acc",
         "unseen_placement_acc",
         "unseen_lift_over_seen",

@@ -111,7 +111,7 @@ def position_selectivity(columns, labels, positions):
     for d in range(DIGITS):
         corr = [_correlation(columns[d].ravel(), p) for p in prints]
         gaps.append(corr[d] - np.mean([c for e, c in enumerate(corr) if e != d]))
-    return {"position_selectivity": float(np.mean(gaps)), "w_follows_positions": bool(np.mean(gaps) > 0)}
+    return {"position_selectivity": float(np.mean(gaps))}
 
 
 def placement_accuracy(predicted, labels, positions, seen):
