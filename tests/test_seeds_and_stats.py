@@ -5,7 +5,14 @@ import math
 import numpy as np
 import pytest
 
-from reproductions.suite.calibrated import InsideCalibrated, JointlyTypical, OneRunWorks
+from reproductions.suite.calibrated import (
+    InsideCalibrated,
+    JointlyTypical,
+    OneRunWorks,
+    draw_position_p,
+    printed_interval,
+    printed_position_p,
+)
 from reproductions.suite.checks import AtLeast, AtMost, Close, Equals, Holds, Paired, WithinFactor
 from reproductions.suite.judge import as_family, verdict_of
 from reproductions.suite.seeds import SeedSpecError, derive_seed, format_seeds, parse_seeds
@@ -150,6 +157,17 @@ def test_inside_calibrated_needs_a_typical_documented_draw_and_seeds_like_the_ca
     assert not check.judge(measured_sample([0.5] * 20), {"v": 10.0}, calibrated).ok  # seeds no sound model gives
     single = check.judge(measured_sample([0.5]), {"v": 10.0}, calibrated)  # one seed may land anywhere
     assert single.ok and "not tested" in single.text
+
+
+def test_a_printed_number_is_judged_at_the_most_typical_value_that_prints_so():
+    assert printed_interval(0.997) == pytest.approx((0.9965, 0.9975))
+    draws = [0.990 + 0.0001 * i for i in range(70)]  # 0.990 to 0.9969: 0.997 lies beyond all of them
+    assert draw_position_p(0.997, draws) == pytest.approx(2 / 71)
+    assert printed_position_p(0.997, draws) == pytest.approx(draw_position_p(0.9965, draws))  # 0.9965 prints so
+    assert printed_position_p(0.9, draws) == draw_position_p(0.9, draws)  # no draw prints as 0.9
+    counts = list(range(1, 100))  # whole epoch counts: 124 stands for itself alone
+    assert printed_position_p(124, counts) == draw_position_p(124, counts)
+    assert printed_position_p(50, counts) == draw_position_p(50, counts)
 
 
 def test_a_claims_single_draws_are_held_to_the_level_together():

@@ -2,6 +2,7 @@
 seeds measured now against the calibrated distribution (an exact rank-sum test), and the one rule
 for one-run claims (the probability a run shows the documented outcome, pooled with the calibration)."""
 
+import decimal
 import math
 import statistics
 from dataclasses import dataclass, field
@@ -82,6 +83,24 @@ class DrawTest(Check):
         return f"{DRAW_ALPHA:g}/{self.family} = {self.alpha:.2g}, one of {self.family} tests of documented draws in the claim"
 
 
+def printed_interval(documented):
+    """The values a documented number stands for: the post printed it to its last digit, so any
+    value that rounds to it (0.997: 0.9965 to 0.9975; 124 epochs: 124 alone among whole counts)."""
+    half = decimal.Decimal(1).scaleb(decimal.Decimal(repr(documented)).as_tuple().exponent) / 2
+    return documented - float(half), documented + float(half)
+
+
+def printed_position_p(documented, values):
+    """``draw_position_p`` of the most typical value the documented number stands for: if the author's
+    run lay anywhere in its printed interval, that value's p is at most this one, so a draw held to
+    alpha this way fails a typical run at most alpha of the time, and the verdict does not rest on
+    where in its last digit the post rounded."""
+    low, high = printed_interval(documented)
+    inside = sorted({low, high, documented, *(v for v in values if low < v < high)})
+    candidates = inside + [(a + b) / 2 for a, b in zip(inside, inside[1:])]
+    return max(draw_position_p(v, values) for v in candidates)
+
+
 @dataclass(frozen=True)
 class InsideCalibrated(DrawTest):
     """The documented single draw (an epoch count, a cost read off one log) is a typical draw of
@@ -107,14 +126,19 @@ class InsideCalibrated(DrawTest):
                 f"{self._name()}: {len(draws)} runs cannot tell an atypical draw at p < {self._level()}",
                 error=True,
             )
-        p = draw_position_p(want, draws)
+        p, low, high = printed_position_p(want, draws), *printed_interval(want)
+        rounding = (
+            ""
+            if p == draw_position_p(want, draws)
+            else f" at its most typical printed value (in {_fmt(low)}–{_fmt(high)})"
+        )
         typical, median_text = _same_distribution(self.metric, measured, calibration)
         return Judged(
             p >= self.alpha and typical,
             f"{self._name()}: documented {_fmt(want)} {'a typical' if p >= self.alpha else 'not a typical'} draw "
             f"({_percentile_text(want, draws, 'runs today')}; median {_fmt(statistics.median(draws))}, range "
-            f"{_fmt(min(draws))}–{_fmt(max(draws))}; two-sided position p = {p:.2g}, fails below {self._level()}); "
-            f"{median_text}",
+            f"{_fmt(min(draws))}–{_fmt(max(draws))}; two-sided position p = {p:.2g}{rounding}, fails below "
+            f"{self._level()}); {median_text}",
         )
 
 

@@ -190,10 +190,11 @@ CLAIMS = (
         judge="distribution",
         expected="reproduced",
         why="Read from a 100x100 meshgrid as the code does (vals[0][-1] is x1=1, x2=0, so the middle labels "
-        "are swapped). Each printed value is a typical draw of the converged runs' (214 of 400 calibrated "
-        "seeds; position p 0.45, 0.79, 0.34 and 0.056, each held to 0.05/4): vals[-1][-1] = 0.997 lies "
-        "near the top of their 0.987-0.997, and the post rounded it: anywhere in [0.9965, 0.9975) p runs "
-        "from 0.14 to 0.009, so the verdict rests on the printed digits. That the corners round to 1 0 0 1 "
+        "are swapped). Each printed value stands for the values that print so (0.997: 0.9965 to 0.9975), "
+        "and the most typical of them is a typical draw of the converged runs' (214 of 400 calibrated "
+        "seeds; position p 0.85, 1.0, 0.76 and 0.14, each held to 0.05/4). vals[-1][-1] lies near the top "
+        "of their 0.987-0.997: read as exactly 0.997 it would be p 0.056, at 0.9975 0.009, so the rule "
+        "keeps the verdict off where the post rounded. That the corners round to 1 0 0 1 "
         "is no separate test: converging (mean squared error at most 1e-3) puts each within 0.063 of its "
         "target.",
         measure=train_xnor,
