@@ -10,7 +10,6 @@ from reproductions.suite.calibrated import (
     JointlyTypical,
     OneRunWorks,
     draw_position_p,
-    printed_interval,
     printed_position_p,
 )
 from reproductions.suite.checks import AtLeast, AtMost, Close, Equals, Holds, Paired, WithinFactor
@@ -160,14 +159,16 @@ def test_inside_calibrated_needs_a_typical_documented_draw_and_seeds_like_the_ca
 
 
 def test_a_printed_number_is_judged_at_the_most_typical_value_that_prints_so():
-    assert printed_interval(0.997) == pytest.approx((0.9965, 0.9975))
     draws = [0.990 + 0.0001 * i for i in range(70)]  # 0.990 to 0.9969: 0.997 lies beyond all of them
     assert draw_position_p(0.997, draws) == pytest.approx(2 / 71)
-    assert printed_position_p(0.997, draws) == pytest.approx(draw_position_p(0.9965, draws))  # 0.9965 prints so
-    assert printed_position_p(0.9, draws) == draw_position_p(0.9, draws)  # no draw prints as 0.9
-    counts = list(range(1, 100))  # whole epoch counts: 124 stands for itself alone
-    assert printed_position_p(124, counts) == draw_position_p(124, counts)
-    assert printed_position_p(50, counts) == draw_position_p(50, counts)
+    assert printed_position_p(0.997, 0.001, draws) == pytest.approx(draw_position_p(0.9965, draws))  # prints so
+    assert printed_position_p(0.997, 0.0, draws) == draw_position_p(0.997, draws)  # read as exact
+    assert printed_position_p(0.9, 0.001, draws) == draw_position_p(0.9, draws)  # no draw prints as 0.900
+    typical = measured_sample(draws[:20])
+    exact = InsideCalibrated("x", doc="v").judge(typical, {"v": 0.997}, FakeCalibration(draws))
+    rounded = InsideCalibrated("x", doc="v", printed=0.001).judge(typical, {"v": 0.997}, FakeCalibration(draws))
+    # among the 90 draws: beyond all of them as printed (2 / 91); in 0.9965-0.9975, four above (2 x 5 / 91)
+    assert "p = 0.022" in exact.text and "p = 0.11 at the most typical value printed so (0.9965" in rounded.text
 
 
 def test_a_claims_single_draws_are_held_to_the_level_together():

@@ -2,7 +2,6 @@
 seeds measured now against the calibrated distribution (an exact rank-sum test), and the one rule
 for one-run claims (the probability a run shows the documented outcome, pooled with the calibration)."""
 
-import decimal
 import math
 import statistics
 from dataclasses import dataclass, field
@@ -83,19 +82,13 @@ class DrawTest(Check):
         return f"{DRAW_ALPHA:g}/{self.family} = {self.alpha:.2g}, one of {self.family} tests of documented draws in the claim"
 
 
-def printed_interval(documented):
-    """The values a documented number stands for: the post printed it to its last digit, so any
-    value that rounds to it (0.997: 0.9965 to 0.9975; 124 epochs: 124 alone among whole counts)."""
-    half = decimal.Decimal(1).scaleb(decimal.Decimal(repr(documented)).as_tuple().exponent) / 2
-    return documented - float(half), documented + float(half)
-
-
-def printed_position_p(documented, values):
-    """``draw_position_p`` of the most typical value the documented number stands for: if the author's
-    run lay anywhere in its printed interval, that value's p is at most this one, so a draw held to
-    alpha this way fails a typical run at most alpha of the time, and the verdict does not rest on
-    where in its last digit the post rounded."""
-    low, high = printed_interval(documented)
+def printed_position_p(documented, printed, values):
+    """``draw_position_p`` of the most typical value the documented number stands for, when the post
+    printed it to the unit ``printed`` (0.997 to 0.001: any value from 0.9965 to 0.9975): if the
+    author's run lay anywhere in that interval, that value's p is at most this one, so a draw held to
+    alpha this way still fails a typical run at most alpha of the time, and the verdict does not rest
+    on where in its last digit the post rounded. ``printed`` 0: the number is read as exact."""
+    low, high = documented - printed / 2, documented + printed / 2
     inside = sorted({low, high, documented, *(v for v in values if low < v < high)})
     candidates = inside + [(a + b) / 2 for a, b in zip(inside, inside[1:])]
     return max(draw_position_p(v, values) for v in candidates)
@@ -111,6 +104,8 @@ class InsideCalibrated(DrawTest):
     the position keeps a draw near the edge from being judged by a coin flip (tests/test_false_alarms.py)."""
 
     doc: str = ""
+    printed: float = 0.0  # the unit the post printed the number to, where it is coarse next to the spread
+    # of today's runs (0: read as exact)
 
     def _judge(self, value, measured, documented, calibration):
         if calibration is None:
@@ -126,12 +121,9 @@ class InsideCalibrated(DrawTest):
                 f"{self._name()}: {len(draws)} runs cannot tell an atypical draw at p < {self._level()}",
                 error=True,
             )
-        p, low, high = printed_position_p(want, draws), *printed_interval(want)
-        rounding = (
-            ""
-            if p == draw_position_p(want, draws)
-            else f" at its most typical printed value (in {_fmt(low)}–{_fmt(high)})"
-        )
+        p = printed_position_p(want, self.printed, draws)
+        low, high = want - self.printed / 2, want + self.printed / 2
+        rounding = f" at the most typical value printed so ({_fmt(low)}–{_fmt(high)})" if self.printed else ""
         typical, median_text = _same_distribution(self.metric, measured, calibration)
         return Judged(
             p >= self.alpha and typical,
