@@ -32,10 +32,12 @@ LN10_WITHIN = 1e-3  # ours: a net that learned nothing outputs near-uniform prob
 # time; a dead or collapsed one fails
 NON_INFERIOR = 2.0
 
-# ours: said wherever a check compares against the N(0,1) ConvNet, which at the quick scale settles it
+# ours: why no check compares against the N(0,1) ConvNet at the quick scale: the 1/16-width N(0,1)
+# ConvNet learns at no rate from 1e-7 to 1 in 400 steps (best median 12.1%), so any such net loses there
 NORMAL_CONVNET_DEAD = (
-    " (at the quick scale the 1/16-width N(0,1) ConvNet learns at no rate from 1e-7 to 1 in 400 steps, "
-    "best median 12%: there the ordering is the proxy's, not a test of the post's net)"
+    "At the quick scale the 1/16-width N(0,1) ConvNet learns at no rate from 1e-7 to 1 in 400 steps (best "
+    "median 12.1%), so a comparison with it would pass for any such net: it is judged at the documented "
+    "scale only."
 )
 
 CLAIMS = (
@@ -56,13 +58,14 @@ CLAIMS = (
         "12.1%, at 1e-7), nor under LTFN 5's exact protocol (probes/ltfn5_protocol.py, 5 seeds: lr 1e-7 "
         "for 5,000 steps reads 10.8%, 8.9-12.3, against LTFN 3's FC net at its own rate, lr 1e-4 for "
         "5,000 steps, 79.4%, 78.3-81.5; outputs kept in probes/results), so every such net scores below "
-        "the FC net with an astronomical cost, and the checks could not tell a sound model from a broken "
-        "one. The post's 81.88% is judged at the documented scale only against a recorded calibration, "
+        "the FC net with an astronomical cost: there the checks would pass for any N(0,1) ConvNet, and "
+        "only a break of the initialization itself (He in place of N(0,1)) fails them. The post's 81.88% is judged at the documented scale only against a recorded calibration, "
         "and none exists yet (a 5,000-step run at the documented width takes about an hour on a 2-core "
         "CPU; one such run read 83.61%, against LTFN 3's FC net at 86.04%, median of 90): until 40 seeds "
         "are recorded on a GPU, the documented-scale check is an error that says so.",
         quick_cannot_judge="the 1/16-width N(0,1) ConvNet learns at no rate (1e-7 to 1 in 400 steps, and "
-        "LTFN 5's lr 1e-7 for 5,000), so any such net scores below the FC net and its checks cannot fail",
+        "LTFN 5's lr 1e-7 for 5,000), so its checks pass for any N(0,1) ConvNet there; LTFN 5's protocol "
+        "is judged at the documented scale, on a GPU",
         **CONVNET_RUNS,
         checks=(
             AtLeast("ltfn5_clean_test_cost", 100.0, label="test cost (astronomical next to ln 10 = 2.3)"),
@@ -175,7 +178,7 @@ CLAIMS = (
         judge="distribution",
         expected="reproduced",
         why="Robust to about half a point at the post's scale; the comparison with LTFN 5 is confounded by "
-        "lr 1e-7 -> 1e-3.",
+        "lr 1e-7 -> 1e-3. " + NORMAL_CONVNET_DEAD,
         **CONVNET_RUNS,
         checks=(
             Close(
@@ -191,7 +194,8 @@ CLAIMS = (
                 "ablation_conv_he_acc",
                 than="ablation_conv_normal_acc",
                 alpha=0.05,
-                label="VS/Xavier beats N(0,1) in the same ConvNet, same lr" + NORMAL_CONVNET_DEAD,
+                label="VS/Xavier beats N(0,1) in the same ConvNet, same lr",
+                at="documented",  # NORMAL_CONVNET_DEAD: at the quick scale any N(0,1) ConvNet loses
             ),
         ),
     ),
@@ -241,7 +245,7 @@ CLAIMS = (
         "3e-1 3 of 5 collapse to chance) > FC He 93.5% (3e-1; at 1 its five read 19-84%) > FC N(0,1) "
         "80.2% (1e-2) > ConvNet N(0,1) 12.1% (1e-7, the lowest rate swept); the ConvNet leads FC He on 4 "
         "of 5 seeds there, by 1.5 points at the medians. The N(0,1) ConvNet learns nothing at any rate in "
-        "that budget, so at this scale its place rests on the budget as much as on the rate.",
+        "that budget, so at this scale its place rests on the budget as much as on the rate. " + NORMAL_CONVNET_DEAD,
         **CONVNET_RUNS,
         checks=(
             # medians, not a sign test: the VS/Xavier ConvNet collapses on a rare seed (above)
@@ -265,7 +269,8 @@ CLAIMS = (
                 "ablation_fc_normal_acc",
                 than="ablation_conv_normal_acc",
                 alpha=0.05,
-                label="ConvNet (N(0,1)) loses to the FC net (N(0,1))" + NORMAL_CONVNET_DEAD,
+                label="ConvNet (N(0,1)) loses to the FC net (N(0,1))",
+                at="documented",  # NORMAL_CONVNET_DEAD: at the quick scale any N(0,1) ConvNet loses
             ),
         ),
     ),
