@@ -245,6 +245,11 @@ def test_a_claim_this_machine_could_not_run_reads_not_judged_here():
     assert verdict_text({"verdict": None, "outcome": "skipped"}) == "not judged here"
     unjudged = {"verdict": None, "outcome": "skipped", "reason": REGISTRY["ltfn5.test_acc"].skip_reason_at("quick")}
     assert verdict_text(unjudged) == "not judged at the quick scale"
+    # counted wherever proxies are: the badge does not lose the claims it skips
+    entries = {"ltfn5.test_acc": report.entry_for(REGISTRY["ltfn5.test_acc"], "skipped", unjudged["reason"])}
+    built = report.build(entries, {}, IDS)
+    assert built["summary"]["not_judged_at_scale"] == 1
+    assert render.badge(built)["message"] == f"0/{len(REGISTRY)} claims reproduced · 1 not judged at the quick scale"
     assert verdict_text({"verdict": "unavailable", "outcome": "skipped"}) == "unavailable"
     assert verdict_text({"verdict": "reproduced", "basis": "proxy", "outcome": "passed"}) == "reproduced (proxy)"
 

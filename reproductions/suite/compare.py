@@ -21,7 +21,10 @@ def load(where):
 def _side(entry):
     if entry is None:
         return {"verdict": None, "basis": None, "outcome": "not run"}
-    return {"verdict": entry["verdict"], "basis": entry.get("basis"), "outcome": entry["outcome"]}
+    outcome = entry["outcome"]
+    if outcome == "skipped" and (entry.get("reason") or "").startswith("not judged"):
+        outcome = entry["reason"].split(":")[0]  # "not judged at the quick scale"
+    return {"verdict": entry["verdict"], "basis": entry.get("basis"), "outcome": outcome}
 
 
 def _number(value):

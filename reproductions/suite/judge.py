@@ -2,7 +2,9 @@
 values, and the verdict they add up to.
 
 A claim's ``checks`` state its documented result; its ``explains`` state the explanation an
-``artifact`` needs, or what is measured instead for a ``not-reproduced`` claim.
+``artifact`` needs, what is measured instead for a ``not-reproduced`` claim, or what every run of the
+claim's kind shows (shown beside the verdict, not part of it). Explanations must hold for the claim
+test to pass; the verdict rests on the checks alone.
 """
 
 from dataclasses import dataclass, replace

@@ -91,7 +91,7 @@ class Claim:
     why: str  # the reason for the expected verdict
     measure: object = None  # the function that measures it (a suite.measurements.measurement)
     checks: tuple = ()  # the documented result holds (suite.checks, suite.calibrated)
-    explains: tuple = ()  # the artifact's explanation, or what is measured instead
+    explains: tuple = ()  # the artifact's explanation, what is measured instead, or what every run shows
     seeds: int = 1  # default number of seeds; 1 = deterministic
     seeds_documented: int = 0  # default seeds at the documented scale when it needs more (0: ``seeds``)
     gpu_at_documented: bool = False  # the documented-scale protocol needs a GPU
@@ -100,8 +100,8 @@ class Claim:
     markers: tuple = ()  # further pytest markers: "benchmark", "dataset", "slow"
     figure: object = None  # the function drawing the post's figure from the measured runs
     unavailable: str = ""  # precise reason it cannot be run anywhere
-    quick_cannot_judge: str = ""  # precise reason the quick scale cannot tell a sound model from a broken
-    # one (its claim test skips there, saying so; the documented scale judges it)
+    quick_cannot_judge: str = ""  # precise reason the quick scale cannot tell whether the claim holds: its
+    # checks would pass there for any model of the claim's kind (its claim test skips there, saying so)
     stand_in: str = ""  # no original code exists: what of ours is judged in its place (basis "stand-in")
     among: tuple = ()  # Where subsets its checks read as <metric>@<name>
 

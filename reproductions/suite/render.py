@@ -26,9 +26,12 @@ MARKS = {"holds": "✔", "fails": "✘", "error": "⚠"}  # ⚠: could not be ju
 
 
 def _qualified(summary):
-    """(reproduced on the documented protocol, " · 4 by proxy · 3 on stand-ins")."""
+    """(reproduced on the documented protocol, " · 4 by proxy · 3 on stand-ins · 2 not judged at the
+    quick scale")."""
     proxy, stand_in = summary.get("by_proxy", 0), summary.get("by_stand_in", 0)
     parts = ([f"{proxy} by proxy"] if proxy else []) + ([f"{stand_in} on stand-ins"] if stand_in else [])
+    if unjudged := summary.get("not_judged_at_scale", 0):
+        parts.append(f"{unjudged} not judged at the quick scale")
     return summary["reproduced"] - proxy - stand_in, "".join(f" · {part}" for part in parts)
 
 
