@@ -83,8 +83,8 @@ class DrawTest(Check):
 
 
 def printed_position_p(documented, printed, values):
-    """``draw_position_p`` of the most typical value the documented number stands for, when the post
-    printed it to the unit ``printed`` (0.997 to 0.001: any value from 0.9965 to 0.9975): if the
+    """``draw_position_p`` of the most typical value the documented number stands for, an interval
+    ``printed`` wide (0.997 printed to 0.001: any value from 0.9965 to 0.9975): if the
     author's run lay anywhere in that interval, that value's p is at most this one, so a draw held to
     alpha this way still fails a typical run at most alpha of the time, and the verdict does not rest
     on where in its last digit the post rounded. ``printed`` 0: the number is read as exact."""
@@ -104,8 +104,9 @@ class InsideCalibrated(DrawTest):
     the position keeps a draw near the edge from being judged by a coin flip (tests/test_false_alarms.py)."""
 
     doc: str = ""
-    printed: float = 0.0  # the unit the post printed the number to, where it is coarse next to the spread
-    # of today's runs (0: read as exact)
+    printed: float = 0.0  # the width of the interval the documented number stands for, where it is at
+    # least a tenth of the calibrated draws' interquartile range: the unit the post printed it to (0.997:
+    # 0.001), or twice it for a difference of two printed numbers; 0: read as exact
 
     def _judge(self, value, measured, documented, calibration):
         if calibration is None:

@@ -93,7 +93,7 @@ def device_for(claim, args):
 def run_claim(args, out):
     claim, device = runnable(args)
     if reason := claim.skip_reason_at(args.scale):  # its measurement can still be calibrated here
-        raise UsageError(f"{claim.id}: {reason}; it is judged at the documented scale only")
+        raise UsageError(f"{claim.id}: {reason} (see --scale documented)")
     seeds = seeds_of(args.seeds)
     from contextlib import nullcontext
 

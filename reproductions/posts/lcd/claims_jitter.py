@@ -149,9 +149,9 @@ CLAIMS = (
         "by which every calibrated seed has (40/40). At the code's 95 or 1,000 steps the training set "
         "reads 35-55% or 64-82%: not yet the post's model, and the seen half fails there. That each W "
         "column follows its own digit's positions (0.12-0.23 over the others, 40/40 calibrated) is what "
-        "any trained W shows: one gradient step of softmax regression from W = 0 makes column d the mean "
-        "of digit d's training images less a tenth of all images' mean (in balanced batches), which "
-        "already follows d's positions. It is shown, not judged.",
+        "any trained W shows: one gradient step of softmax regression from W = 0 on a batch moves column d "
+        "by the learning rate times (the batch's share of digit d) x (digit d's mean image) less a tenth "
+        "of all its images' mean, which already follows d's positions. It is shown, not judged.",
         measure=train_jitter10,
         seeds=LCD_JITTER_SEEDS,
         checks=(

@@ -40,7 +40,9 @@ CLAIMS = (
         # each problem's noise draw: the printed gaps are values read off one run, each a typical draw
         checks=(
             InsideCalibrated("w_max_gap", doc="w_max_gap", label="largest |w found - w drawn|"),
-            InsideCalibrated("b_gap", doc="b_gap", label="b found - b drawn"),
+            InsideCalibrated(
+                "b_gap", doc="b_gap", printed=0.002, label="b found - b drawn"
+            ),  # post: two numbers printed to 0.001
             Holds("loss_fell", label="the loss falls"),
         ),
         explains=(
@@ -88,7 +90,9 @@ CLAIMS = (
         # typical draw of today's
         checks=(
             InsideCalibrated("loss", doc="loss", label="loss on 10 fresh rows"),
-            InsideCalibrated("w_max_gap", doc="w_max_gap", label="largest |w found - w true|"),
+            InsideCalibrated(
+                "w_max_gap", doc="w_max_gap", printed=0.0002, label="largest |w found - w true|"
+            ),  # post: two numbers printed to 0.0001
             InsideCalibrated("b_gap", doc="b_gap", label="|b found - b true|"),
         ),
     ),

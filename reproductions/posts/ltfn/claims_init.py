@@ -59,7 +59,7 @@ CLAIMS = (
         "for 5,000 steps reads 10.8%, 8.9-12.3, against LTFN 3's FC net at its own rate, lr 1e-4 for "
         "5,000 steps, 79.4%, 78.3-81.5; outputs kept in probes/results), so every such net scores below "
         "the FC net with an astronomical cost: there the checks would pass for any N(0,1) ConvNet, and "
-        "only a break of the initialization itself (He in place of N(0,1)) fails them. The post's 81.88% is judged at the documented scale only against a recorded calibration, "
+        "what fails them is a break of the initialization (He in place of N(0,1)) or of the FC net. The post's 81.88% is judged at the documented scale only against a recorded calibration, "
         "and none exists yet (a 5,000-step run at the documented width takes about an hour on a 2-core "
         "CPU; one such run read 83.61%, against LTFN 3's FC net at 86.04%, median of 90): until 40 seeds "
         "are recorded on a GPU, the documented-scale check is an error that says so.",
