@@ -10,6 +10,7 @@ import math
 import numbers
 from pathlib import Path
 
+from .render import NOT_JUDGED_AT_QUICK, not_judged_at_scale
 from .report import read as read_report
 
 
@@ -21,9 +22,7 @@ def load(where):
 def _side(entry):
     if entry is None:
         return {"verdict": None, "basis": None, "outcome": "not run"}
-    outcome = entry["outcome"]
-    if outcome == "skipped" and (entry.get("reason") or "").startswith("not judged"):
-        outcome = entry["reason"].split(":")[0]  # "not judged at the quick scale"
+    outcome = NOT_JUDGED_AT_QUICK if not_judged_at_scale(entry) else entry["outcome"]
     return {"verdict": entry["verdict"], "basis": entry.get("basis"), "outcome": outcome}
 
 

@@ -6,6 +6,12 @@ Pure functions from a built report (``report.build``) to text.
 from . import compute
 
 QUALIFIED_BASES = ("proxy", "stand-in")  # bases a verdict is never shown without
+NOT_JUDGED_AT_QUICK = "not judged at the quick scale"  # how Claim.skip_reason_at's reason begins
+
+
+def not_judged_at_scale(entry):
+    """True for a claim skipped because its scale cannot tell (``Claim.quick_cannot_judge``)."""
+    return entry.get("outcome") == "skipped" and (entry.get("reason") or "").startswith(NOT_JUDGED_AT_QUICK)
 
 
 def verdict_text(entry):
@@ -15,8 +21,7 @@ def verdict_text(entry):
     MNIST: the reason is in claims.md); "not judged at the quick scale" for a claim that scale cannot
     tell (``Claim.quick_cannot_judge``)."""
     if entry["verdict"] is None and entry.get("outcome") == "skipped":
-        reason = entry.get("reason") or ""  # "not judged at the quick scale: ..." names itself
-        return reason.split(":")[0] if reason.startswith("not judged") else "not judged here"
+        return NOT_JUDGED_AT_QUICK if not_judged_at_scale(entry) else "not judged here"
     verdict = entry["verdict"] or "—"
     basis = entry.get("basis")
     return f"{verdict} ({basis})" if basis in QUALIFIED_BASES else verdict

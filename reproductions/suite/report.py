@@ -14,10 +14,9 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .render import badge, badge_svg, markdown
+from .render import badge, badge_svg, markdown, not_judged_at_scale
 
 FILES = ("claims.json", "claims.md", "badge.json", "badge.svg")
-NOT_JUDGED_AT_QUICK = "not judged at the quick scale"  # the reason Claim.skip_reason_at gives, in claims.json
 
 
 class ReportDirError(OSError):
@@ -72,7 +71,7 @@ def summarize(entries, registered):
         "by_proxy": sum(1 for e in entries if e["verdict"] == "reproduced" and e.get("basis") == "proxy"),
         "by_stand_in": sum(1 for e in entries if e["verdict"] == "reproduced" and e.get("basis") == "stand-in"),
         # skipped because this scale cannot tell (Claim.quick_cannot_judge): counted wherever proxies are
-        "not_judged_at_scale": sum(1 for e in entries if (e.get("reason") or "").startswith(NOT_JUDGED_AT_QUICK)),
+        "not_judged_at_scale": sum(1 for e in entries if not_judged_at_scale(e)),
         "artifact": count("verdict", "artifact"),
         "not-reproduced": count("verdict", "not-reproduced"),
         "unavailable": count("verdict", "unavailable"),
