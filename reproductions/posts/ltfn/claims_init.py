@@ -246,6 +246,10 @@ CLAIMS = (
         "80.2% (1e-2) > ConvNet N(0,1) 12.1% (1e-7, the lowest rate swept); the ConvNet leads FC He on 4 "
         "of 5 seeds there, by 1.5 points at the medians. The N(0,1) ConvNet learns nothing at any rate in "
         "that budget, so at this scale its place rests on the budget as much as on the rate. " + NORMAL_CONVNET_DEAD,
+        quick_cannot_judge="its causal half, the ConvNet going from worst with N(0,1) to best with VS/Xavier, "
+        "needs a N(0,1) ConvNet that learns, and the 1/16-width one learns at no rate (1e-7 to 1 in 400 "
+        "steps), and the VS/Xavier ConvNet against the FC nets alone does not say why it wins; the ablation is "
+        "judged at the documented scale, on a GPU",
         **CONVNET_RUNS,
         checks=(
             # medians, not a sign test: the VS/Xavier ConvNet collapses on a rare seed (above)
