@@ -281,3 +281,24 @@ def test_a_verdict_on_a_stand_in_says_so_wherever_the_verdict_is_shown():
     assert (
         compare._verdict({"verdict": "reproduced", "basis": "stand-in", "outcome": "passed"}) == "reproduced (stand-in)"
     )
+
+
+def test_what_decides_a_verdict_stands_apart_from_what_explains_it():
+    """claims.md lists the checks, then the explanations under their own heading; the tables' measured
+    column reads the checks' metrics, not an explanation's."""
+    result = {
+        "verdict": "reproduced",
+        "measured": {"after_training": 5.3, "at_init": 1.4},
+        "checks": [{"ok": True, "text": "after training: 5.3 ≤ 10", "metric": "after_training"}],
+        "explains": [{"ok": True, "text": "at initialization: 1.4 ≤ 2", "metric": "at_init"}],
+        "seeds": [0],
+        "scale": "quick",
+        "device": "cpu",
+        "duration_s": 1.0,
+        "figures": [],
+    }
+    entry = report.entry_for(REGISTRY["ltfn6.vs_hist_stable"], "passed", result=result)
+    built = report.build({"ltfn6.vs_hist_stable": entry}, {"scale": "quick", "environment": {}}, IDS)
+    md = render.markdown(built)
+    assert md.index("after training: 5.3") < md.index("Explained by") < md.index("at initialization: 1.4")
+    assert "after_training=5.3" in render.readme_table(built) and "at_init=" not in render.readme_table(built)

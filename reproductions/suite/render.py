@@ -93,9 +93,14 @@ def documented_text(entry):
 
 
 def judged_metrics(entry):
-    """The metrics an entry's checks judge, in check order."""
+    """The metrics an entry's checks judge, in check order (its explanations' only where no check reads
+    a measured metric)."""
     measured = entry["measured"]
-    return list(dict.fromkeys(c["metric"] for c in entry["checks"] if c.get("metric") in measured))
+    for checks in (entry["checks"], entry.get("explains", [])):
+        metrics = list(dict.fromkeys(c["metric"] for c in checks if c.get("metric") in measured))
+        if metrics:
+            return metrics
+    return []
 
 
 def measured_text(entry):
@@ -151,8 +156,13 @@ def markdown(report):
             lines += ["", f"Skipped: {e['reason']}"]
         if e.get("stand_in"):
             lines += ["", f"**Stand-in:** no original code; judged on our model: {e['stand_in']}"]
-        for check in e["checks"]:
-            lines.append(f"- {MARKS.get(check.get('state'), '✔' if check['ok'] else '✘')} {check['text']}")
+        lines += [_check_line(check) for check in e["checks"]]
+        if e.get("explains"):
+            lines += [
+                "",
+                "Explained by (why the verdict holds, or what every run shows; shown beside it, and must hold):",
+            ]
+            lines += [_check_line(check) for check in e["explains"]]
         for text in e.get("not_judged", []):
             lines.append(f"- not judged at the {e['scale']} scale: {text}")
         if e["seeds"]:
@@ -167,6 +177,10 @@ def markdown(report):
         lines += [f"\n![{e['id']}]({path})" for path in e["figures"]]
     lines += compute.markdown_lines(report)
     return "\n".join(lines) + "\n"
+
+
+def _check_line(check):
+    return f"- {MARKS.get(check.get('state'), '✔' if check['ok'] else '✘')} {check['text']}"
 
 
 TABLE_START = "<!-- claims-table:start (reproductions readme) -->"

@@ -30,7 +30,8 @@ def entry_for(claim, outcome, reason="", result=None):
     return {
         **claim.as_dict(),
         "measured": result.get("measured", {}),
-        "checks": result.get("checks", []) + result.get("explains", []),
+        "checks": result.get("checks", []),  # what decides the verdict
+        "explains": result.get("explains", []),  # why it holds, or what every run shows: must hold too
         "verdict": verdict,
         "basis": result.get("basis"),  # "proxy": not the documented protocol; "stand-in": no original code
         "not_judged": result.get("not_judged", []),
