@@ -235,6 +235,18 @@ def test_one_run_claims_follow_one_rule():
     assert check.judge(aggregate([{"x": True}] * 2 + [{"x": False}] * 18), {}, None).ok  # 2/20
 
 
+def test_the_one_run_rule_holds_the_rate_now_to_the_calibrated_rate():
+    """The pooled rate is mostly the calibration's: a model that now shows the outcome far more rarely
+    fails though the pool still clears 5%."""
+    check = OneRunWorks("x")
+    calibrated = FakeCalibration([True] * 88 + [False] * 312)  # 22%, like the matrix inverse
+    rarely = aggregate([{"x": True}] + [{"x": False}] * 59)  # 1 of 60 now: pooled 89/460, 19%
+    judged = check.judge(rarely, {}, calibrated)
+    assert not judged.ok and "probability 19%" in judged.text and "differ from 400 calibrated draws" in judged.text
+    typical = aggregate([{"x": True}] * 12 + [{"x": False}] * 48)  # 20% now
+    assert check.judge(typical, {}, calibrated).ok
+
+
 def test_paired_compares_the_two_arms_seed_by_seed():
     runs = [{"a": a, "b": b} for a, b in ((0.3, 0.1), (0.2, 0.25), (0.5, 0.4))]
     measured = aggregate(runs)

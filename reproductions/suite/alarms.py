@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import calibration as calibration_files
-from .calibrated import InsideCalibrated, JointlyTypical, LikeCalibration
+from .calibrated import InsideCalibrated, JointlyTypical, LikeCalibration, OneRunWorks
 from .judge import judge_claim
 from .registry import CLAIMS
 from .stats import MEDIAN_ALPHA, aggregate
@@ -80,6 +80,10 @@ def claim_rate(claim, recorded, resamples=RESAMPLES, scale="quick"):
         for c in checks + explains
         if isinstance(c, (InsideCalibrated, LikeCalibration, JointlyTypical)) and _testable(seeds, reference)
         for metric in (c.reads() if isinstance(c, JointlyTypical) else (c.metric,))
+    ) | frozenset(  # the one-run rule's test of today's rate: on whether each run shows the outcome
+        (claim.measure.name, c.metric.split(".")[0], "shows", repr(c.at_most), repr(c.at_least))
+        for c in checks + explains
+        if isinstance(c, OneRunWorks) and _testable(seeds, reference)
     )
     return ClaimRate(
         claim,
