@@ -357,3 +357,14 @@ def test_a_subset_of_runs_is_read_as_metric_at_name():
     calibrated = Calibration(data, Path("f.json"), among=(converged,))
     assert calibrated.values("x@converged") == [1.0, 3.0] and calibrated.without([0]).run_of(1)["x@converged"] is None
     assert "x@converged" not in data["runs"][0]  # the recorded file's runs stay as recorded
+
+
+def test_fisher_size_is_the_exact_chance_the_rate_test_fails_a_sound_model():
+    from reproductions.suite.stats import fisher_size
+
+    # the p-value it thresholds is rank_sum_p's on yes/no outcomes: 1 of 60 against 88 of 400 reads 3.2e-5
+    assert round(rank_sum_p([True] + [False] * 59, [True] * 88 + [False] * 312), 7) == 0.0000325
+    size = fisher_size(60, 400, 0.22, 1e-4)
+    assert 0 < size < 1e-4  # discrete counts: below the level
+    assert fisher_size(20, 20, 1.0, 1e-4) == 0.0  # an outcome every run shows can never differ
+    assert fisher_size(60, 400, 0.22, 1e-2) > size  # a looser level fails more often

@@ -5,14 +5,17 @@ No training. A claim's checks are of two kinds, and each kind's rate is found it
 - the exact rank-sum test that holds fresh seeds to the calibration (``calibrated._same_distribution``)
   fails a sound model with probability at most MEDIAN_ALPHA, by construction; each metric a claim
   tests so adds MEDIAN_ALPHA to its bound (checks of one metric run the same test on the same
-  seeds: one event), and the suite's bound counts each metric of a measurement once;
+  seeds: one event), and the suite's bound counts each metric of a measurement once; the one-run
+  rule's test of today's rate is that test on yes/no outcomes (Fisher's exact test), whose exact
+  size at the calibrated rate (``stats.fisher_size``, below MEDIAN_ALPHA: counts are discrete) is added;
 - everything else (documented draws' positions, rates, sign and ordering tests, thresholds on medians) is
   simulated: fresh seeds, as many as the claim runs on, are drawn from the calibration's recorded
   runs with replacement (a bootstrap, so 40 seeds vary as 40 new seeds would, not as 40 of the same
   60 do) and judged as the claims test judges them.
 
 A claim's rate is the simulated one plus its exact part; the whole suite's is the sum of the
-simulated rates plus MEDIAN_ALPHA per distinct tested metric (a union bound over claims). The
+simulated rates plus MEDIAN_ALPHA per distinct tested metric and the rate tests' sizes (a union
+bound over claims). The
 simulated parts are estimates, not bounds: resampling recorded runs never produces a value beyond
 the calibrated extremes, so a threshold outside them simulates as never crossed.
 """
@@ -26,7 +29,7 @@ from . import calibration as calibration_files
 from .calibrated import InsideCalibrated, JointlyTypical, LikeCalibration, OneRunWorks
 from .judge import judge_claim
 from .registry import CLAIMS
-from .stats import MEDIAN_ALPHA, aggregate
+from .stats import MEDIAN_ALPHA, aggregate, fisher_size
 
 RESAMPLES = 2000
 SUITE_TARGET = 0.01  # a sound model should fail the whole suite under at most 1 master seed in 100
@@ -40,11 +43,12 @@ class ClaimRate:
     resamples: int
     alarms: int  # simulated resamples where the claim test failed
     rank_tests: frozenset  # (measurement, metric) pairs it rank-tests, each failing a sound model at most MEDIAN_ALPHA
+    rate_tests: dict  # the one-run rule's tests of today's rate -> each one's exact size at the calibrated rate
     holds: dict  # "n. check label" -> fraction of resamples where it held
 
     @property
     def rate(self):
-        return self.simulated + len(self.rank_tests) * MEDIAN_ALPHA
+        return self.simulated + len(self.rank_tests) * MEDIAN_ALPHA + sum(self.rate_tests.values())
 
     @property
     def simulated(self):
@@ -80,11 +84,14 @@ def claim_rate(claim, recorded, resamples=RESAMPLES, scale="quick"):
         for c in checks + explains
         if isinstance(c, (InsideCalibrated, LikeCalibration, JointlyTypical)) and _testable(seeds, reference)
         for metric in (c.reads() if isinstance(c, JointlyTypical) else (c.metric,))
-    ) | frozenset(  # the one-run rule's test of today's rate: on whether each run shows the outcome
-        (claim.measure.name, c.metric.split(".")[0], "shows", repr(c.at_most), repr(c.at_least))
+    )
+    rate_tests = {  # the one-run rule's test of today's rate, on yes/no outcomes: its exact size
+        (claim.measure.name, c.metric, "shows", repr(c.at_most), repr(c.at_least)): _rate_test_size(
+            c, claim.documented, recorded, seeds
+        )
         for c in checks + explains
         if isinstance(c, OneRunWorks) and _testable(seeds, reference)
-    )
+    }
     return ClaimRate(
         claim,
         seeds,
@@ -92,6 +99,7 @@ def claim_rate(claim, recorded, resamples=RESAMPLES, scale="quick"):
         resamples,
         alarms,
         rank_tests,
+        rate_tests,
         {
             f"{index + 1}. {check.label or check.metric}": held[index] / resamples
             for index, check in enumerate(checks + explains)
@@ -112,6 +120,13 @@ class _WithoutReference:
         return None
 
 
+def _rate_test_size(check, documented, recorded, seeds):
+    """How often the one-run rule's test of today's rate fails a sound model: Fisher's exact test on
+    discrete counts rejects less often than its level, here computed exactly at the calibrated rate."""
+    outcomes = [check.shows(v, documented) for v in recorded.values(check.metric)]
+    return fisher_size(seeds, len(outcomes), sum(outcomes) / len(outcomes), MEDIAN_ALPHA)
+
+
 def _testable(seeds, reference):
     """Whether a rank-sum test of ``seeds`` values against ``reference`` can reject at MEDIAN_ALPHA."""
     return 2 / math.comb(seeds + reference, seeds) < MEDIAN_ALPHA
@@ -126,7 +141,8 @@ def suite_bound(rates):
     simulated rates plus MEDIAN_ALPHA per distinct rank-tested metric (claims sharing a measurement
     are not independent, so no product is taken)."""
     tested = frozenset().union(*(r.rank_tests for r in rates))
-    return min(1.0, sum(r.simulated for r in rates) + len(tested) * MEDIAN_ALPHA)
+    rate_tests = {key: size for r in rates for key, size in r.rate_tests.items()}
+    return min(1.0, sum(r.simulated for r in rates) + len(tested) * MEDIAN_ALPHA + sum(rate_tests.values()))
 
 
 def text(rates):
@@ -142,7 +158,9 @@ def text(rates):
     lines.append(
         f"whole suite, one master seed: {total:.2%} (the claims' simulated rates, each estimated from "
         f"{rates[0].resamples if rates else 0} bootstrap draws, plus an exact {MEDIAN_ALPHA:g} for each of "
-        f"{len(frozenset().union(*(r.rank_tests for r in rates)))} rank-tested metrics, summed as a union "
-        f"bound; target {SUITE_TARGET:.0%})"
+        f"{len(frozenset().union(*(r.rank_tests for r in rates)))} rank-tested metrics, and the exact sizes "
+        f"({sum({k: v for r in rates for k, v in r.rate_tests.items()}.values()):.3%}) of "
+        f"{len({k for r in rates for k in r.rate_tests})} tests of the one-run rule's rate, summed as a "
+        f"union bound; target {SUITE_TARGET:.0%})"
     )
     return "\n".join(lines) + "\n"

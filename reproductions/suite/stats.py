@@ -96,6 +96,33 @@ def binomial_tail(k, n, p, upper):
     return sum(math.exp(log_n - math.lgamma(i + 1) - math.lgamma(n - i + 1) + i * log_p + (n - i) * log_q) for i in ks)
 
 
+def _log_comb(n, k):
+    return math.lgamma(n + 1) - math.lgamma(k + 1) - math.lgamma(n - k + 1)
+
+
+def fisher_size(n, reference, rate, alpha):
+    """How often ``rank_sum_p`` of n fresh yes/no outcomes against ``reference`` calibrated ones (on
+    booleans it is Fisher's exact test, two-sided by doubling the smaller tail) falls below ``alpha``
+    when every outcome is a draw of one probability ``rate``: its exact size at that rate. Given the
+    pooled count T of yeses, the fresh count is hypergeometric; T is binomial."""
+    total, size = n + reference, 0.0
+    for pooled in range(total + 1):
+        if rate in (0.0, 1.0):
+            weight = float(pooled == round(rate * total))
+        else:
+            weight = math.exp(_log_comb(total, pooled) + pooled * math.log(rate) + (total - pooled) * math.log1p(-rate))
+        if weight < 1e-18:
+            continue
+        ks = range(max(0, pooled - reference), min(n, pooled) + 1)
+        mass = [math.exp(_log_comb(pooled, k) + _log_comb(total - pooled, n - k) - _log_comb(total, n)) for k in ks]
+        below = 0.0
+        for index, _ in enumerate(ks):
+            low, high = sum(mass[: index + 1]), sum(mass[index:])
+            below += mass[index] if min(1.0, 2 * min(low, high)) < alpha else 0.0
+        size += weight * below
+    return size
+
+
 @functools.lru_cache(maxsize=4096)  # the false-alarm simulation asks for the same counts many times
 def clopper_pearson(k, n, level=0.95):
     """The exact (Clopper-Pearson) interval of a probability seen k times in n trials."""
