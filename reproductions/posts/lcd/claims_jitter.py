@@ -141,9 +141,9 @@ CLAIMS = (
         "showed read at 100% and the others near chance (unseen: median 8%, 5-11% on 40 calibrated "
         "seeds: the post's 8% is at this level, though it was read on fresh random images, where the "
         "memorizing model reads 18-44% because many repeat a training placement: see lcd.jitter10.test_acc), "
-        "so the check "
-        "asks both halves: the seen ones read (>= 90%) and the unseen ones sit closer to chance than to "
-        "the seen ones; a model that learned shapes carries its accuracy to unseen placements and "
+        "so the checks "
+        "ask both halves, each by the rule for one-run claims (Fig 2 is one run's W): the seen ones read "
+        "(>= 90%) and the unseen ones sit closer to chance than to the seen ones (both on 40/40 calibrated seeds); a model that learned shapes carries its accuracy to unseen placements and "
         "fails it, an untrained one fails the first half. Read where the post reads W: after its model "
         "reached 100% on its training images. The post gives no step count; 20,000 is ours, the count "
         "by which every calibrated seed has (40/40). At the code's 95 or 1,000 steps the training set "
@@ -155,11 +155,12 @@ CLAIMS = (
         measure=train_jitter10,
         seeds=LCD_JITTER_SEEDS,
         checks=(
-            Holds("seen_placement_acc", at_least=SEEN_READ, tolerate=0.1, label="accuracy on training placements"),
-            Holds(
+            # Fig 2 is one run's W: each half judged by the rule for one-run claims (40/40 calibrated
+            # seeds show both, each on every seed, so the seeds measured now must too, about as often)
+            OneRunWorks("seen_placement_acc", at_least=SEEN_READ, label="accuracy on training placements"),
+            OneRunWorks(
                 "unseen_lift_over_seen",
                 at_most=CLOSER_TO_CHANCE,
-                tolerate=0.1,
                 label="unseen placements' accuracy above chance, as a share of the training placements'",
             ),
         ),

@@ -6,7 +6,7 @@ judged, which verdict we expect and why, and which function measures it. Documen
 here and nowhere else; the models beside this file only measure.
 """
 
-from ...suite.calibrated import InsideCalibrated
+from ...suite.calibrated import InsideCalibrated, OneRunWorks
 from ...suite.checks import AtLeast, AtMost, Close, Holds, MedianAtMost, Paired, WithinFactor
 from ...suite.records import VARTY, Claim, Source
 from .figures import plot_histograms
@@ -211,14 +211,16 @@ CLAIMS = (
         "layers' pre-activation std after training (largest over smallest). At initialization He init is "
         "stable by construction; that is an explanation, not the claim. At the quick scale the trained net "
         "is the ablation's 1/16-width one (lr 0.01, 400 steps): a proxy. There, 40 calibrated seeds: spread "
-        "5.3 (3.0-10.2); the largest step between consecutive layers grows from 1.3x at initialization "
+        "5.3 (3.0-10.2), within 10 on 39; the histograms are one run's, so the reading is judged by the rule "
+        "for one-run claims; the largest step between consecutive layers grows from 1.3x at initialization "
         "(1.0-1.5) to 2.3x after training (1.7-3.2), so 'only slightly' is looser after training than before.",
         **CONVNET_RUNS,
         checks=(
-            # post: "all values are within about an order of magnitude of one another"
-            AtMost(
+            # post: "all values are within about an order of magnitude of one another", read off one
+            # run's histograms: judged by the rule for one-run claims (39/40 calibrated)
+            OneRunWorks(
                 "he_trained_std_spread",
-                10.0,
+                at_most=10.0,
                 label="after training: largest over smallest pre-activation std of the 4 conv layers",
             ),
         ),
