@@ -302,3 +302,11 @@ def test_what_decides_a_verdict_stands_apart_from_what_explains_it():
     md = render.markdown(built)
     assert md.index("after training: 5.3") < md.index("Explained by") < md.index("at initialization: 1.4")
     assert "after_training=5.3" in render.readme_table(built) and "at_init=" not in render.readme_table(built)
+
+
+def test_an_artifact_on_a_stand_in_is_counted_apart_as_a_reproduced_one_is():
+    result = {"verdict": "artifact", "basis": "stand-in", "measured": {"x": 1.0}, "checks": [], "seeds": [0]}
+    entry = report.entry_for(REGISTRY["lcd.dnn.copes_with_jitter"], "passed", result=result)
+    built = report.build({"lcd.dnn.copes_with_jitter": entry}, {"scale": "quick", "environment": {}}, IDS)
+    assert "1 artifact (1 on a stand-in)" in render.markdown(built).splitlines()[2]
+    assert "1 artifact (1 on a stand-in) · 0 not reproduced" in render.readme_table(built)

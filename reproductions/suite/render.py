@@ -40,6 +40,15 @@ def _qualified(summary):
     return summary["reproduced"] - proxy - stand_in, "".join(f" · {part}" for part in parts)
 
 
+def verdict_count(summary, verdict):
+    """ "2 artifact (1 on a stand-in)": a verdict's count, its proxies and stand-ins named."""
+    qualified = summary.get("qualified", {})
+    parts = [f"{n} by proxy" for key, n in qualified.items() if key == f"{verdict}/proxy"]
+    parts += [f"{n} on a stand-in" for key, n in qualified.items() if key == f"{verdict}/stand-in"]
+    words = verdict.replace("-", " ")
+    return f"{summary[verdict]} {words}" + (f" ({', '.join(parts)})" if parts else "")
+
+
 def reproduced_text(summary):
     """ "33/55 reproduced · 4 by proxy · 3 on stand-ins": verdicts on documented protocols, with
     proxies and stand-ins counted apart."""
@@ -121,8 +130,8 @@ def markdown(report):
     lines = [
         "# Claims report",
         "",
-        f"{reproduced_text(s)} (registered claims) · {s['artifact']} artifact · "
-        f"{s['not-reproduced']} not reproduced · {s['unavailable']} unavailable · "
+        f"{reproduced_text(s)} (registered claims) · {verdict_count(s, 'artifact')} · "
+        f"{verdict_count(s, 'not-reproduced')} · {s['unavailable']} unavailable · "
         + (f"{s['error']} error · " if s.get("error") else "")
         + f"outcomes: {s['passed']} passed, {s['failed']} failed, {s['skipped']} skipped"
         + (" · **partial run**" if meta.get("partial") else ""),
@@ -199,8 +208,8 @@ def readme_table(report):
     )
     lines = [
         TABLE_START,
-        f"*{reproduced_text(s)} · {s['artifact']} artifact · {s['not-reproduced']} "
-        f"not reproduced · {s['unavailable']} unavailable — TensorFlow {env.get('tensorflow')}, Keras "
+        f"*{reproduced_text(s)} · {verdict_count(s, 'artifact')} · {verdict_count(s, 'not-reproduced')}"
+        f" · {s['unavailable']} unavailable — TensorFlow {env.get('tensorflow')}, Keras "
         f"{env.get('keras')}, {report['meta'].get('scale')} scale, {report['meta'].get('seeds')}; "
         f"{report['meta'].get('generated', '')[:10]}.{full_note}*",
         "",

@@ -74,6 +74,13 @@ def summarize(entries, registered):
         # skipped because this scale cannot tell (Claim.quick_cannot_judge): counted wherever proxies are
         "not_judged_at_scale": sum(1 for e in entries if not_judged_at_scale(e)),
         "artifact": count("verdict", "artifact"),
+        # the other verdicts' proxies and stand-ins, counted apart as the reproduced ones are
+        "qualified": {
+            f"{verdict}/{basis}": n
+            for verdict in ("artifact", "not-reproduced")
+            for basis in ("proxy", "stand-in")
+            if (n := sum(1 for e in entries if e["verdict"] == verdict and e.get("basis") == basis))
+        },
         "not-reproduced": count("verdict", "not-reproduced"),
         "unavailable": count("verdict", "unavailable"),
         "error": count("verdict", "error"),  # a check could not be judged: a metric missing or not finite
