@@ -13,10 +13,11 @@ from .measure import softmax_examples, train_k9, train_logic_nets
 
 # ---- seeds: how many each stochastic claim runs on by default ---------------------------------------
 LOGIC_SEEDS = 20  # ours: success rates per function to about +-10 points; all seeds train in one graph
-K9_SEEDS = 10  # ours: per-sample SGD is stepped from NumPy; 10 seeds take ~3 s
+K9_SEEDS = 10  # ours: per-sample SGD is stepped from NumPy, all seeds together (~30 s for the post's 500 epochs)
 
 # ---- thresholds of ours -------------------------------------------------------------------------------
 INPUT_MOVED = 1e-6  # ours: a training input "moved" (inputs of 0/1; a net with a gradient moves them >= 1e-5)
+K9_PATTERN = 0.05  # ours: "learns AND/NAND" = each of the four outputs within 0.05 of its target
 
 CLAIMS = (
     Claim(
@@ -158,16 +159,21 @@ CLAIMS = (
         "the digits are k9's.",
         stand_in=(
             "a sigmoid 2-3-2 MLP with per-sample SGD standing in for the k9 library (not found), "
-            "trained 100 epochs at the quick scale and the post's 500 at the documented scale"
+            "trained for the post's 500 epochs at both scales"
         ),
         measure=train_k9,
         seeds=K9_SEEDS,
         checks=(
-            Holds("pattern_1_1", tolerate=0.1, label="(ff [1 1]) within 0.05 of [1 0] (AND, NAND)"),
-            Holds("pattern_1_0", tolerate=0.1, label="(ff [1 0]) within 0.05 of [0 1]"),
+            # the author's one run learned the pattern: the rule for one-run claims
+            OneRunWorks(
+                "largest_error",
+                at_most=K9_PATTERN,
+                label="largest distance of (ff [1 1]) from [1 0] and of (ff [1 0]) from [0 1] (AND, NAND)",
+            ),
         ),
         explains=(
             # ours: the 0.05 tolerance above cannot see magnitudes; this says the stand-in's are not the post's
+            # (40 calibrated seeds at the post's 500 epochs: 2.6e-3 to 4.5e-3, median 3.1e-3)
             AtLeast(
                 "largest_zero_output",
                 1e-4,
