@@ -33,4 +33,4 @@ for start in range(0, len(runs), BLOCK):
     )
 for start in range(0, 4 * BLOCK, BLOCK):
     seeds = list(range(start, start + BLOCK))
-    line(f"undrived seeds {start}-{start + BLOCK - 1}", {n: counts(n, "bce", seeds=seeds) for n in POSTED})
+    line(f"seeds taken as they are, {start}-{start + BLOCK - 1}", {n: counts(n, "bce", seeds=seeds) for n in POSTED})

@@ -262,9 +262,9 @@ def test_a_verdict_on_a_stand_in_says_so_wherever_the_verdict_is_shown():
     result = {
         "verdict": "reproduced",
         "basis": "stand-in",
-        "measured": {"pattern_1_1": 1.0},
+        "measured": {"largest_error": 0.003},
         "seeds": [0],
-        "checks": [{"ok": True, "state": "holds", "text": "pattern", "metric": "pattern_1_1"}],
+        "checks": [{"ok": True, "state": "holds", "text": "pattern", "metric": "largest_error"}],
         "scale": "quick",
         "device": "cpu",
     }

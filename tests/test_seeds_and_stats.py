@@ -368,3 +368,18 @@ def test_fisher_size_is_the_exact_chance_the_rate_test_fails_a_sound_model():
     assert 0 < size < 1e-4  # discrete counts: below the level
     assert fisher_size(20, 20, 1.0, 1e-4) == 0.0  # an outcome every run shows can never differ
     assert fisher_size(60, 400, 0.22, 1e-2) > size  # a looser level fails more often
+
+
+def test_fisher_size_matches_enumerating_every_outcome():
+    """n = 5 fresh and 8 calibrated yes/no outcomes at rate 0.3: the chance rank_sum_p falls below alpha,
+    summed over all 2^13 outcomes, is what fisher_size computes."""
+    import itertools
+
+    from reproductions.suite.stats import fisher_size
+
+    n, reference, rate, alpha = 5, 8, 0.3, 0.2
+    total = 0.0
+    for outcome in itertools.product((True, False), repeat=n + reference):
+        weight = math.prod(rate if o else 1 - rate for o in outcome)
+        total += weight * (rank_sum_p(list(outcome[:n]), list(outcome[n:])) < alpha)
+    assert math.isclose(fisher_size(n, reference, rate, alpha), total, rel_tol=1e-9)

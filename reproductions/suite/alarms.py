@@ -122,7 +122,8 @@ class _WithoutReference:
 
 def _rate_test_size(check, documented, recorded, seeds):
     """How often the one-run rule's test of today's rate fails a sound model: Fisher's exact test on
-    discrete counts rejects less often than its level, here computed exactly at the calibrated rate."""
+    discrete counts rejects less often than its level, here computed exactly at the calibrated rate
+    for the claim's seed count (approximate for a subset's metric, where the seeds in it vary)."""
     outcomes = [check.shows(v, documented) for v in recorded.values(check.metric)]
     return fisher_size(seeds, len(outcomes), sum(outcomes) / len(outcomes), MEDIAN_ALPHA)
 
@@ -138,8 +139,8 @@ def suite_rates(resamples=RESAMPLES, scale="quick", ids=None):
 
 def suite_bound(rates):
     """The chance that at least one claim raises a false alarm: at most the sum of the claims'
-    simulated rates plus MEDIAN_ALPHA per distinct rank-tested metric (claims sharing a measurement
-    are not independent, so no product is taken)."""
+    simulated rates, MEDIAN_ALPHA per distinct rank-tested metric and the size of each distinct test of
+    the one-run rule's rate (claims sharing a measurement are not independent, so no product is taken)."""
     tested = frozenset().union(*(r.rank_tests for r in rates))
     rate_tests = {key: size for r in rates for key, size in r.rate_tests.items()}
     return min(1.0, sum(r.simulated for r in rates) + len(tested) * MEDIAN_ALPHA + sum(rate_tests.values()))

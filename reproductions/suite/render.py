@@ -31,7 +31,7 @@ MARKS = {"holds": "✔", "fails": "✘", "error": "⚠"}  # ⚠: could not be ju
 
 
 def _qualified(summary):
-    """(reproduced on the documented protocol, " · 4 by proxy · 3 on stand-ins · 2 not judged at the
+    """(reproduced on the documented protocol, " · 9 by proxy · 3 on stand-ins · 3 not judged at the
     quick scale")."""
     proxy, stand_in = summary.get("by_proxy", 0), summary.get("by_stand_in", 0)
     parts = ([f"{proxy} by proxy"] if proxy else []) + ([f"{stand_in} on stand-ins"] if stand_in else [])
@@ -44,7 +44,11 @@ def verdict_count(summary, verdict):
     """ "2 artifact (1 on a stand-in)": a verdict's count, its proxies and stand-ins named."""
     qualified = summary.get("qualified", {})
     parts = [f"{n} by proxy" for key, n in qualified.items() if key == f"{verdict}/proxy"]
-    parts += [f"{n} on a stand-in" for key, n in qualified.items() if key == f"{verdict}/stand-in"]
+    parts += [
+        f"{n} on {'a stand-in' if n == 1 else 'stand-ins'}"
+        for key, n in qualified.items()
+        if key == f"{verdict}/stand-in"
+    ]
     words = verdict.replace("-", " ")
     return f"{summary[verdict]} {words}" + (f" ({', '.join(parts)})" if parts else "")
 

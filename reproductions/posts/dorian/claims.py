@@ -16,7 +16,7 @@ from .measure import invert, train_dorian
 MATINV_SEEDS = 30  # ours: each seed draws a new well-conditioned A; ~22% reach A^-1: none of 30 1 time in 2,000
 DORIAN_SEEDS = 3  # ours: ~9 s a seed on the subset
 DORIAN_DOCUMENTED_SEEDS = 6  # ours: a rank-sum test of n seeds against the 130 - n other calibrated draws can
-# reach p < 1e-4 from n = 4; 6 give it power (~30 s a seed on full MNIST)
+# reach p < 1e-4 from n = 3; 6 give it power (~35 s a seed on full MNIST)
 
 # ---- thresholds of ours -------------------------------------------------------------------------------
 APPROXIMATE = 0.05  # ours: "x approximates A^-1" = ||x - A^-1|| within 5% of ||A^-1||
