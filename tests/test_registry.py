@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from reproductions.suite import registry
-from reproductions.suite.calibrated import InsideCalibrated, LikeCalibration
+from reproductions.suite.calibrated import InsideCalibrated, LikeCalibration, OneRunWorks
 from reproductions.suite.judge import VERDICTS
 from reproductions.suite.records import JUDGES, POSTS, Post, Source
 from reproductions.suite.registry import CLAIMS, REGISTRY
@@ -81,7 +81,8 @@ def test_every_claim_has_a_check_at_every_scale_it_runs_at(record, scale):
 def probe_samples(claim, check, recorded):
     """Per-seed samples, at the claim's seed count, that should drive ``check`` to either outcome:
     every seed at one of many values (the documented one, the bound, the calibrated extremes, far
-    off), booleans both ways, an ordering both ways, and two stretches of the calibration."""
+    off), booleans both ways, an ordering both ways, and two stretches of the calibration (or, for a
+    calibration smaller than two samples, its runs in turn)."""
     metrics = [metric.split(".")[0] for metric in check.reads()]
     values = {0.0, 1.0, -1e6, 1e6, 1e-6}
     if isinstance(doc := claim.documented.get(getattr(check, "doc", "")), (int, float)):
@@ -108,6 +109,15 @@ def probe_samples(claim, check, recorded):
         ]
     if len(runs) >= 2 * claim.seeds:
         samples += [runs[: claim.seeds], runs[-claim.seeds :]]
+    elif runs:  # the calibration's runs in turn: a sample with the calibrated mix of outcomes
+        samples.append([runs[k % len(runs)] for k in range(claim.seeds)])
+    few = max(1, claim.seeds // 5)  # a rare outcome on a fifth of the seeds, as the one-run rule sees it
+    for high, low in (
+        ()
+        if not isinstance(check, OneRunWorks)
+        else ((1e6, -1e6), (-1e6, 1e6)) + (((True, False), (False, True)) if not numeric else ())
+    ):
+        samples.append([dict.fromkeys(metrics, high)] * few + [dict.fromkeys(metrics, low)] * (claim.seeds - few))
     return samples
 
 

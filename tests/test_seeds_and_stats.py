@@ -383,3 +383,12 @@ def test_fisher_size_matches_enumerating_every_outcome():
         weight = math.prod(rate if o else 1 - rate for o in outcome)
         total += weight * (rank_sum_p(list(outcome[:n]), list(outcome[n:])) < alpha)
     assert math.isclose(fisher_size(n, reference, rate, alpha), total, rel_tol=1e-9)
+
+
+def test_fisher_p_is_rank_sum_p_on_yes_no_outcomes():
+    from reproductions.suite.stats import fisher_p
+
+    for shown, n, before_shown, before in ((1, 60, 88, 400), (0, 5, 39, 40), (5, 5, 0, 8), (3, 10, 30, 30)):
+        now = [True] * shown + [False] * (n - shown)
+        calibrated = [True] * before_shown + [False] * (before - before_shown)
+        assert math.isclose(fisher_p(shown, n, before_shown, before), rank_sum_p(now, calibrated), rel_tol=1e-9)

@@ -10,6 +10,7 @@ from .checks import Check, Judged, _beyond, _bounds_text, _fmt, per_seed
 from .stats import (
     MEDIAN_ALPHA,
     clopper_pearson,
+    fisher_p,
     position_above,
     rank_sum_p,
     stouffer_p,
@@ -201,6 +202,16 @@ class JointlyTypical(DrawTest):
         )
 
 
+def _same_rate(shown, n, before):
+    """(holds, text): ``shown`` of n seeds now show the outcome about as often as ``before`` (the
+    calibration's yes/no outcomes): ``_same_draws`` on the outcomes, computed as Fisher's exact test."""
+    p = fisher_p(shown, n, sum(before), len(before))
+    return p >= MEDIAN_ALPHA, (
+        f"; the rate now against the calibration's: {n} measured seeds {'match' if p >= MEDIAN_ALPHA else 'differ from'} "
+        f"{len(before)} calibrated draws (Fisher's exact test, p = {p:.2g}, fails below {MEDIAN_ALPHA:g})"
+    )
+
+
 ONE_RUN_RATE = 0.05  # the one rule for "the author's run worked": one run in twenty shows it
 
 
@@ -252,8 +263,7 @@ class OneRunWorks(Check):
         # often as it did, or a model that shows it far more rarely today would pass on the record
         same, same_text = True, ""
         if not simulated and before:  # a simulation leaves this part out: suite.alarms bounds it exactly
-            same, same_text = _same_draws([True] * shown + [False] * (n - shown), before)
-            same_text = f"; the rate now against the calibration's: {same_text}"
+            same, same_text = _same_rate(shown, n, before)
         ok = shown >= 1 and k / total >= ONE_RUN_RATE and same
         bounds = _bounds_text(self.at_most, self.at_least, documented)
         return Judged(

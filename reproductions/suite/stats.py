@@ -100,6 +100,24 @@ def _log_comb(n, k):
     return math.lgamma(n + 1) - math.lgamma(k + 1) - math.lgamma(n - k + 1)
 
 
+def _hypergeometric(pooled, total, n):
+    """(the counts k, their probabilities): k of ``pooled`` yeses among ``total`` fall in a group of n."""
+    ks = range(max(0, pooled - (total - n)), min(n, pooled) + 1)
+    return ks, [math.exp(_log_comb(pooled, k) + _log_comb(total - pooled, n - k) - _log_comb(total, n)) for k in ks]
+
+
+@functools.lru_cache(maxsize=4096)
+def fisher_p(shown, n, shown_before, before):
+    """``rank_sum_p`` of n yes/no outcomes (``shown`` yes) against ``before`` others (``shown_before``
+    yes), in O(n): on two values the rank sum follows the count of yeses, which is hypergeometric
+    given the pooled count (Fisher's exact test, two-sided by doubling the smaller tail)."""
+    if not n or not before:
+        return 1.0
+    ks, mass = _hypergeometric(shown + shown_before, n + before, n)
+    index = shown - ks[0]
+    return min(1.0, 2 * min(sum(mass[: index + 1]), sum(mass[index:])))
+
+
 def fisher_size(n, reference, rate, alpha):
     """How often ``rank_sum_p`` of n fresh yes/no outcomes against ``reference`` calibrated ones (on
     booleans it is Fisher's exact test, two-sided by doubling the smaller tail) falls below ``alpha``
@@ -113,8 +131,7 @@ def fisher_size(n, reference, rate, alpha):
             weight = math.exp(_log_comb(total, pooled) + pooled * math.log(rate) + (total - pooled) * math.log1p(-rate))
         if weight < 1e-18:
             continue
-        ks = range(max(0, pooled - reference), min(n, pooled) + 1)
-        mass = [math.exp(_log_comb(pooled, k) + _log_comb(total - pooled, n - k) - _log_comb(total, n)) for k in ks]
+        ks, mass = _hypergeometric(pooled, total, n)
         below = 0.0
         for index, _ in enumerate(ks):
             low, high = sum(mass[: index + 1]), sum(mass[index:])

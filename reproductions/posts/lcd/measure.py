@@ -59,6 +59,7 @@ def feature_count(seed, scale="quick"):
         "three_negative_on_8_pixels",
         "three_most_negative_are_8_pixels",
         "three_positive_on_its_bars",
+        "fig3_all_readings",
     ),
     flops=model.lcd5_flops,
 )

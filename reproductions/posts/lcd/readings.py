@@ -73,7 +73,7 @@ def w_features(columns):
     """The post's reading of Fig 3, as signs of W on the pixels it names (rows, columns of the glyph)."""
     zero, one, three = columns[0], columns[1], columns[3]
     makes_3_an_8 = [(1, 0), (3, 0)]  # the left-column pixels 8 has and 3 lacks
-    return {
+    readings = {
         "zero_negative_middle_bar": bool(zero[2, 1:4].mean() < 0),
         "one_selects_right_column": bool(one[:, -1].mean() > one[:, :-1].mean()),
         "one_penalizes_top_and_middle": bool(one[0, :-1].mean() < 0 and one[2, :-1].mean() < 0),
@@ -82,6 +82,18 @@ def w_features(columns):
         == sorted(r * SHAPE + c for r, c in makes_3_an_8),
         "three_positive_on_its_bars": bool(all(three[r, 1:4].mean() > 0 for r in (0, 2, 4))),
     }
+    # the figure is one run's W: does this run show every reading the post makes of it at once
+    readings["fig3_all_readings"] = all(readings[name] for name in FIG3_READINGS)
+    return readings
+
+
+FIG3_READINGS = (
+    "zero_negative_middle_bar",
+    "one_selects_right_column",
+    "one_penalizes_top_and_middle",
+    "three_most_negative_are_8_pixels",
+    "three_positive_on_its_bars",
+)
 
 
 # ---- the jittered W: positions, not shapes -----------------------------------------------------------
