@@ -111,13 +111,13 @@ def probe_samples(claim, check, recorded):
         samples += [runs[: claim.seeds], runs[-claim.seeds :]]
     elif runs:  # the calibration's runs in turn: a sample with the calibrated mix of outcomes
         samples.append([runs[k % len(runs)] for k in range(claim.seeds)])
-    few = max(1, claim.seeds // 5)  # a rare outcome on a fifth of the seeds, as the one-run rule sees it
-    for high, low in (
-        ()
-        if not isinstance(check, OneRunWorks)
-        else ((1e6, -1e6), (-1e6, 1e6)) + (((True, False), (False, True)) if not numeric else ())
-    ):
-        samples.append([dict.fromkeys(metrics, high)] * few + [dict.fromkeys(metrics, low)] * (claim.seeds - few))
+    # for the one-run rule, an outcome on a share of the seeds: rare (a fifth) to common (a half), since
+    # a calibration that never showed it passes only a few seeds now and fails all of them
+    shares = {max(1, claim.seeds // parts) for parts in (5, 3, 2)} if isinstance(check, OneRunWorks) else set()
+    pairs = ((1e6, -1e6), (-1e6, 1e6)) + (((True, False), (False, True)) if not numeric else ())
+    for few in sorted(shares):
+        for high, low in pairs:
+            samples.append([dict.fromkeys(metrics, high)] * few + [dict.fromkeys(metrics, low)] * (claim.seeds - few))
     return samples
 
 

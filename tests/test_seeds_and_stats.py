@@ -1,5 +1,6 @@
 """Seed lists, derived seeds, aggregation over seeds, and the judging rules."""
 
+import itertools
 import math
 
 import numpy as np
@@ -130,6 +131,24 @@ def test_the_rank_sum_test_is_exact_on_small_samples():
     assert rank_sum_tails([1, 2, 3], [4, 5, 6, 7]) == pytest.approx((1 / 35, 1.0))
     assert rank_sum_p([1, 2, 3, 4, 5], list(range(6, 21))) == pytest.approx(2 / math.comb(20, 5))
     assert rank_sum_p([1, 1, 2], [2, 3, 3]) == pytest.approx(0.2)  # ties: mid-ranks, split distribution
+
+
+def test_the_rank_sum_tails_equal_counting_every_split():
+    """Only the smaller tail is counted, from the top of the ranks above the middle: both tails must
+    still equal those of every split of the pooled values, ties and either group the smaller."""
+    rng = np.random.default_rng(1)
+    for _ in range(150):
+        top = int(rng.choice([2, 4, 50]))  # heavy ties to none
+        first = [float(v) for v in rng.integers(0, top, int(rng.integers(1, 7)))]
+        second = [float(v) for v in rng.integers(0, top, int(rng.integers(1, 8)))]
+        pooled = first + second
+        mid_rank = {v: (sum(w < v for w in pooled) + 1 + sum(w <= v for w in pooled)) / 2 for v in pooled}
+        observed = sum(mid_rank[v] for v in first)
+        sums = [
+            sum(mid_rank[pooled[i]] for i in split) for split in itertools.combinations(range(len(pooled)), len(first))
+        ]
+        expected = (sum(s <= observed for s in sums) / len(sums), sum(s >= observed for s in sums) / len(sums))
+        assert rank_sum_tails(first, second) == pytest.approx(expected, rel=1e-9, abs=1e-12)
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ with ``.failures``; ``.values`` keeps the per-seed numbers for rank tests. Array
 """
 
 import functools
+import itertools
 import math
 import numbers
 import statistics
@@ -164,35 +165,60 @@ def rank_sum_tails(first, second):
 
     The distribution is S's under every equally likely split of the pooled values (ties kept as
     they are), counted by dynamic programming over doubled mid-ranks: exact at any sample size.
+    Only the smaller tail's sums are counted (the larger is its complement), from the top of the
+    ranks when s lies above the middle: the cost falls with the distance from the middle.
     """
     a, b = [float(v) for v in first], [float(v) for v in second]
-    pooled = sorted(a + b)
-    doubled = {}  # twice the mid-rank of each distinct value: an integer
-    for value in set(pooled):
-        first_index = pooled.index(value)
-        doubled[value] = 2 * first_index + 1 + pooled.count(value)
-    ranks = tuple(doubled[v] for v in pooled)
-    chosen = min(len(a), len(b))  # count splits by the smaller group: the same distribution, fewer rows
-    observed = sum(doubled[v] for v in (a if len(a) <= len(b) else b))
-    distribution = _null_distribution(ranks, chosen)
-    low, high = float(distribution[: observed + 1].sum()), float(distribution[observed:].sum())
-    return (low, high) if len(a) <= len(b) else (high, low)  # in terms of ``first``
+    doubled = _doubled_mid_ranks(a + b)
+    ranks = tuple(sorted(doubled[v] for v in a + b))
+    smaller = a if len(a) <= len(b) else b  # count splits by the smaller group: the same p, fewer rows
+    chosen, observed = len(smaller), sum(doubled[v] for v in smaller)
+    if observed * len(ranks) <= chosen * sum(ranks):  # at or below the middle: count from the bottom
+        low, at = _lower_tail(ranks, chosen, observed)
+        high = 1.0 - low + at
+    else:  # above it: S' = chosen * c - S, with ranks c - r, has the same shape mirrored
+        c = ranks[0] + ranks[-1]
+        high, at = _lower_tail(tuple(c - r for r in reversed(ranks)), chosen, chosen * c - observed)
+        low = 1.0 - high + at
+    low, high = min(1.0, low), min(1.0, high)
+    return (low, high) if smaller is a else (high, low)  # in terms of ``first``
 
 
-@functools.lru_cache(maxsize=256)
-def _null_distribution(ranks, chosen):
-    """P(S = s) for s = 0 .. the largest sum, S the sum of ``chosen`` of the doubled ``ranks``. It
-    depends on the sample sizes and the ties only, so samples without ties share it."""
+def _doubled_mid_ranks(values):
+    """Twice the mid-rank of each distinct value (an integer): positions i+1 .. j tied give i + j + 1."""
+    pooled, doubled, start = sorted(values), {}, 0
+    while start < len(pooled):
+        end = start
+        while end < len(pooled) and pooled[end] == pooled[start]:
+            end += 1
+        doubled[pooled[start]] = start + end + 1
+        start = end
+    return doubled
+
+
+@functools.lru_cache(maxsize=1024)
+def _lower_tail(ranks, chosen, observed):
+    """(P(S <= observed), P(S = observed)) for S the sum of ``chosen`` of the ascending positive
+    ``ranks`` picked uniformly. Row k of q holds, after i ranks, the distribution of the sum of k
+    picked from them, as probabilities (kept in [0, 1] at any size):
+    q_i(k, s) = (i - k)/i q_(i-1)(k, s) + k/i q_(i-1)(k - 1, s - rank_i).
+    Sums above ``observed`` are dropped, which is exact since ranks only add; rows that can no
+    longer reach ``chosen``, and sums above the largest k ranks seen, are skipped."""
     import numpy as np
 
-    total = sum(sorted(ranks)[-chosen:]) if chosen else 0
-    counts = np.zeros((chosen + 1, total + 1))
-    counts[0, 0] = 1.0
-    for rank in ranks:
-        counts[1:, rank:] += counts[:-1, : total + 1 - rank].copy()
-    distribution = counts[chosen] / counts[chosen].sum()
-    distribution.flags.writeable = False
-    return distribution
+    q = np.zeros((chosen + 1, observed + 1))
+    q[0, 0] = 1.0
+    shifted = np.empty(observed + 1)
+    prefix = [0, *itertools.accumulate(ranks)]
+    for i, rank in enumerate(ranks, start=1):
+        top = min(observed, prefix[i] - prefix[max(0, i - chosen)])  # the largest sum of picks so far
+        for k in range(min(i, chosen), max(1, chosen - (len(ranks) - i)) - 1, -1):  # downwards: k - 1 is old
+            row = q[k, : top + 1]
+            row *= (i - k) / i
+            if rank <= top:
+                np.multiply(q[k - 1, : top + 1 - rank], k / i, out=shifted[: top + 1 - rank])
+                row[rank:] += shifted[: top + 1 - rank]
+    return float(q[chosen].sum()), float(q[chosen, observed])
 
 
 def mann_whitney_p(smaller, larger):
