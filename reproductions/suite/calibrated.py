@@ -74,6 +74,7 @@ class DrawTest(Check):
 
     family: int = field(default=1, kw_only=True)  # how many such tests the claim holds (judge.as_family)
     calibrated = True
+    in_family = True  # counted among the claim's tests of documented draws (JointlyTypical is not)
 
     @property
     def alpha(self):
@@ -163,13 +164,25 @@ class JointlyTypical(DrawTest):
     ``metric`` and ``others`` name one metric per draw, from independent runs, in the order of the
     documented tuple ``doc``. Each draw's position is taken among the seeds measured now and the
     calibration's other seeds; Stouffer's method combines the positions, two-sided (draws jointly
-    higher or jointly lower than today's). It fails when the combined p is below ``alpha``, DRAW_ALPHA
-    shared with the claim's other tests of documented draws: each draw may look possible alone while
-    together they are not.
+    higher or jointly lower than today's). It fails when the combined p is below DRAW_ALPHA: each
+    draw may look possible alone while together they are not.
+
+    It is one test of several runs, shared by the claims of those runs, so it is held to DRAW_ALPHA
+    on its own, not split among one claim's tests of documented draws: split, the same p would pass
+    in a claim with more such tests and fail in one with fewer, and the verdict would turn on how
+    many readings a claim happens to hold.
     """
 
     others: tuple = ()
     doc: str = ""
+    in_family = False
+
+    @property
+    def alpha(self):
+        return DRAW_ALPHA
+
+    def _level(self):
+        return f"{DRAW_ALPHA:g}, one test of the runs together, shared by their claims"
 
     def reads(self):
         return (self.metric, *self.others)

@@ -52,10 +52,11 @@ def judge_claim(claim, measured, calibration, scale):
 
 def as_family(checks, scale):
     """The checks that apply at ``scale``, each test of documented draws told how many the claim
-    holds: together they are held to DRAW_ALPHA (DrawTest.alpha), each at DRAW_ALPHA / k."""
+    holds: together they are held to DRAW_ALPHA (DrawTest.alpha), each at DRAW_ALPHA / k. A joint
+    test of several claims' runs is held on its own (JointlyTypical)."""
     applying = [c for c in checks if c.applies(scale)]
-    family = sum(isinstance(c, DrawTest) for c in applying)
-    return [replace(c, family=family) if isinstance(c, DrawTest) else c for c in applying]
+    family = sum(isinstance(c, DrawTest) and c.in_family for c in applying)
+    return [replace(c, family=family) if isinstance(c, DrawTest) and c.in_family else c for c in applying]
 
 
 def verdict_of(expected, checks_ok, explains_ok, error=False):

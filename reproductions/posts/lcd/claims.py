@@ -137,8 +137,7 @@ CLAIMS = (
                 at_least=GROUPING_STANDS_OUT,
                 label="the draw's misreadings fall in 1/4/7/9 and 2/3 more than in 99% of 4 + 2 groupings (Fig 2)",
             ),
-        ),
-        explains=(
+            # the rule pools the calibration's draws: the verdict rests on today's model being the calibrated one
             LikeCalibration(
                 "confusions_in_post_groups", label="share of misreadings in the post's groups, as calibrated"
             ),

@@ -92,12 +92,12 @@ CLAIMS = (
             OneRunWorks(
                 "and_acc_1_by_200", label="train and valid accuracy 1.000 at steps 200 and 400 (a learned run)"
             ),
+            # today's step-200 cost as calibrated: the draw at the edge is judged against these runs
+            LikeCalibration("and_cost_200_learned", label="AND cost at step 200 (learned runs), as calibrated"),
         ),
         # the original code's quirk, not the post's claim, explains the log too: the training inputs are
         # a variable the optimizer moves, so it is that of nets whose data moved, a little
         explains=(
-            # today's step-200 cost as calibrated: the draw at the edge is judged against these runs
-            LikeCalibration("and_cost_200_learned", label="AND cost at step 200 (learned runs), as calibrated"),
             # ours: a move of 1e-6 is 10x below the smallest calibrated move of a net with a gradient
             # (1.0e-5). A dead net has no gradient and moves nothing: 14 of 1,000 calibrated seeds (1.4%).
             # Allowing a quarter of 20 seeds (5) to be dead, a sound net fails with P(6+ dead) = 2.5e-7;
@@ -170,11 +170,11 @@ CLAIMS = (
                 at_most=K9_PATTERN,
                 label="largest distance of (ff [1 1]) from [1 0] and of (ff [1 0]) from [0 1] (AND, NAND)",
             ),
-        ),
-        explains=(
             # ours: the rule above passes 4 seeds of 10; the distance itself as calibrated (rank-sum) catches
             # a half-trained net (40 calibrated seeds: at most 4.6e-3)
             LikeCalibration("largest_error", label="largest distance from the targets, as calibrated"),
+        ),
+        explains=(
             # ours: the 0.05 tolerance above cannot see magnitudes; this says the stand-in's are not the post's
             # (40 calibrated seeds at the post's 500 epochs: 2.6e-3 to 4.5e-3, median 3.1e-3)
             AtLeast(

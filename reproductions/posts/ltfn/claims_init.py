@@ -32,6 +32,18 @@ LN10_WITHIN = 1e-3  # ours: a net that learned nothing outputs near-uniform prob
 # time; a dead or collapsed one fails
 NON_INFERIOR = 2.0
 
+# ours: at the documented scale every arm runs at one rate (LTFN 6's 1e-3); a N(0,1) ConvNet dead there
+# would lose to the FC net whatever its initialization did, so the comparison asks that it learn: a median
+# of at least twice chance (10%), as LTFN 5's own N(0,1) ConvNet did (81.88%)
+CONVNET_LEARNS = 20.0
+LEARNS_AT_THE_COMMON_RATE = AtLeast(
+    "ablation_conv_normal_acc",
+    CONVNET_LEARNS,
+    label="the N(0,1) ConvNet learns at the common rate (median test accuracy %, twice chance), so its loss "
+    "is its initialization's and not a dead net's",
+    at="documented",
+)
+
 # ours: why no check compares against the N(0,1) ConvNet at the quick scale: the 1/16-width N(0,1)
 # ConvNet learns at no rate from 1e-7 to 1 in 400 steps (best median 12.1%), so any such net loses there
 NORMAL_CONVNET_DEAD = (
@@ -49,11 +61,12 @@ CLAIMS = (
         documented={"test_cost": 15083.0833307, "test_accuracy": 81.8799999356},
         judge="distribution",
         expected="reproduced",
-        why="The observation holds, and so does the cause the series itself gives for it in LTFN 6: with "
-        "LTFN 5's N(0,1) weights the ConvNet's costs are astronomical and it scores below the FC net at "
-        "the same learning rate, steps, data and evaluation, while the same ConvNet with VS/Xavier init "
-        "beats the FC net (ltfn6.controlled_init_ablation). That is the post's own explanation, not a "
-        "measurement artifact. The quick scale does not judge it: there the 1/16-width N(0,1) ConvNet "
+        why="LTFN 6 gives the cause itself: LTFN 5's N(0,1) weights (costs astronomical next to ln 10). "
+        "That is the post's own explanation, not a measurement artifact. At the documented scale the "
+        "checks ask that the N(0,1) ConvNet learn (a median of at least twice chance) and still score "
+        "below the FC net at the same learning rate, steps, data and evaluation, and "
+        "ltfn6.controlled_init_ablation asks the same ConvNet with VS/Xavier init to beat it; neither has "
+        "been measured at that scale yet (it needs a GPU). The quick scale does not judge it: there the 1/16-width N(0,1) ConvNet "
         "learns nothing in 400 steps at any rate from 1e-7 to 1 (probes/ltfn_lr_sweep.py: best median "
         "12.1%, at 1e-7), nor under LTFN 5's exact protocol (probes/ltfn5_protocol.py, 5 seeds: lr 1e-7 "
         "for 5,000 steps reads 10.8%, 8.9-12.3, against LTFN 3's FC net at its own rate, lr 1e-4 for "
@@ -69,6 +82,7 @@ CLAIMS = (
         **CONVNET_RUNS,
         checks=(
             AtLeast("ltfn5_clean_test_cost", 100.0, label="test cost (astronomical next to ln 10 = 2.3)"),
+            LEARNS_AT_THE_COMMON_RATE,
             Paired(
                 "ablation_fc_normal_acc",
                 than="ablation_conv_normal_acc",
@@ -224,10 +238,10 @@ CLAIMS = (
                 at_most=10.0,
                 label="after training: largest over smallest pre-activation std of the 4 conv layers",
             ),
-        ),
-        explains=(
             # ours: the trained spread as calibrated (rank-sum): the one-run rule alone passes 1 seed of 5
             LikeCalibration("he_trained_std_spread", label="after training: the spread, as calibrated"),
+        ),
+        explains=(
             # ours: at initialization, within a factor 2 per layer, against ~25x per layer with N(0,1)
             AtMost("he_std_ratio_max", 2.0, label="at initialization: largest std ratio between consecutive layers"),
             AtLeast("he_std_ratio_min", 0.5, label="at initialization: smallest std ratio between consecutive layers"),
@@ -281,6 +295,7 @@ CLAIMS = (
                 label="ConvNet (N(0,1)) loses to the FC net (N(0,1))",
                 at="documented",  # NORMAL_CONVNET_DEAD: at the quick scale any N(0,1) ConvNet loses
             ),
+            LEARNS_AT_THE_COMMON_RATE,
         ),
     ),
 )

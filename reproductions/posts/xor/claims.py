@@ -25,24 +25,31 @@ COUNTS_TOGETHER = JointlyTypical(
     doc="counts_together",
     label="the post's four counts together (16, 32, 32+32, 64 units; BCE, the log's loss)",
 )
+# the joint test's verdict rests on the calibration (60 seeds barely move 600): each claim reading it
+# holds the four nets measured now to their calibrated epochs, so a model that leaves it fails
+FOUR_NETS_AS_CALIBRATED = tuple(
+    LikeCalibration(f"{net}_bce_epochs_capped", label=f"{name}: epochs to 100% (BCE)")
+    for net, name in (("h16", "16 units"), ("h32", "32 units"), ("h32x2", "two layers of 32"), ("h64", "64 units"))
+)
 COUNTS_WHY = (
     "The post's four counts are single runs of four nets, each a possible draw alone: the 93rd, 89th, "
-    "95th and 55th percentiles of today's runs with BCE, the log's loss (the calibration's 600 seeds, "
-    "the 60 measured among them). Together they lean slow: Stouffer's two-sided combination of where "
-    "each sits gives z = 2.26, p = 0.024 (0.016 with the code's MSE, not tested; two-sided, because the "
-    "direction was seen before the test was chosen; Fisher's combination, which ignores that all four "
-    "lean the same way, gives 0.17). Each claim holds that joint test and its own tests of documented "
-    "draws to 0.05 together (0.05/6 each for 16 units, 0.05/3 for the others), and 0.024 does not reach "
-    "it: the lean is not a finding. The count of tests includes a count's two readings, under the log's "
-    "loss and the code's, because the verdict rests on both (the catalog leaves the loss open); this "
-    "count was fixed after the p-values were seen, and it decides two verdicts: read under the log's "
-    "loss alone (0.05/2) the joint p, 0.024, would fall below its level, and the counts of 32 and "
-    "32+32 units would not be reproduced (on the first 300 seeds it read 0.02525, just above). Against "
-    "blocks of 60 seeds alone the joint p reads 0.016-0.047 over the calibration's ten, and 0.005-0.043 "
-    "over four blocks of seeds 0-239 taken as they are (probes/xor_joint_blocks.py, as "
-    "probes/xor_keras1_variants.py seeds them; its "
-    "baseline block, a fast one, 16 units' median 78 where the calibration's ten read 82-115, reads "
-    "0.006): the lean is in every block, its strength is not, and the verdict reads it against all 600. "
+    "95th and 55th percentiles of today's runs with BCE (the calibration's 600 seeds, the 60 measured "
+    "among them). They are judged under BCE, the log's loss, not the code's MSE: the log reads 0.7443 "
+    "at epoch 1 and 0.59-0.60 at 100% accuracy, which MSE cannot (at 100% every output errs by less "
+    "than 0.5, so MSE stays below 0.25); under MSE they sit at the 95th, 90th, 96th and 56th, an "
+    "explanation. Together they lean slow: Stouffer's two-sided combination of where each sits gives "
+    "z = 2.26, p = 0.024 (0.016 under MSE; two-sided, because the direction was seen before the test "
+    "was chosen; Fisher's combination, which ignores that all four lean the same way, gives 0.17). "
+    "That is one test of the four runs, shared by the four claims, so it is held to 0.05 on its own "
+    "and reads alike in each: the post's runs were slower than today's, and the counts are not "
+    "reproduced, though each alone is a possible draw. It was earlier split among each claim's tests "
+    "of documented draws (0.05/6 for 16 units, 0.05/3 for the others, each count's MSE reading "
+    "counted as a test), where 0.024 passed: that split was set after the p-values were seen, and "
+    "the same p then passed or failed by how many readings a claim held. Against blocks of 60 seeds "
+    "alone the joint p reads 0.016-0.047 over the calibration's ten, and 0.005-0.043 over four blocks "
+    "of seeds 0-239 taken as they are (probes/xor_joint_blocks.py, as probes/xor_keras1_variants.py "
+    "seeds them; its baseline block, a fast one, 16 units' median 78 where the calibration's ten read "
+    "82-115, reads 0.006): below 0.05 in every block. "
     "The Keras 1 details that could slow a run change no count on that block "
     "(probes/xor_keras1_variants.py, 60 seeds, every variant from the same initial weights: an output of "
     "exactly 0.5 read as 1, as Theano rounds, and Adam's epsilon 1e-7 in place of Keras 1's 1e-8; output "
@@ -50,7 +57,7 @@ COUNTS_WHY = (
     "init='glorot_uniform'), zero biases), so its initialization is no candidate; Keras 1 itself does "
     "not run on today's Python. Every ordering the post draws is judged by one one-sided Mann-Whitney "
     "test at 0.05 on the same 60 seeds; over the calibration's 10 blocks of 60 seeds: 16 -> 32 faster in "
-    "10 (p <= 9e-4), 32 -> 32+32 faster in 10 (p <= 7e-6), 64 faster than 32+32 in none (p >= 0.70)."
+    "10 (p <= 9.4e-4), 32 -> 32+32 faster in 10 (p <= 7e-6), 64 faster than 32+32 in none (p >= 0.70)."
 )
 
 SIXTEEN_TO_32 = Faster(
@@ -87,31 +94,34 @@ CLAIMS = (
             "loss_epoch_1": 0.7443,
         },
         judge="distribution",
-        expected="reproduced",
-        why=COUNTS_WHY + " This run alone: five tests of its log (four readings, the epoch count under both losses), "
-        "held with the joint test to 0.05/6 each: 284 epochs sits at the 93rd percentile of 600 "
-        "calibrated seeds, 0.75 at epoch 81 at the 80th, the first loss 0.7443 at the 88th, and the "
-        "log's 0.25 until epoch 63 came up on 5 of 600 (exact two-sided p = 0.020: near the edge, typical "
-        "at 0.0083). Seen after the fact and so not a test: no calibrated run pairs so late a 50% with so "
+        expected="not-reproduced",
+        why="Each reading of this log is a possible draw of today's runs, but the post's four counts "
+        "together are slower than today's (joint p = 0.024, below 0.05; below it in every block of 60 "
+        "seeds). This run alone: four tests of its log under BCE, held to 0.05/4 each: 284 epochs sits "
+        "at the 93rd percentile of 600 calibrated seeds, 0.75 at epoch 81 at the 80th, the first loss "
+        "0.7443 at the 88th, and the log's 0.25 until epoch 63 came up on 5 of 600 (exact two-sided p = "
+        "0.020: near the edge, typical at 0.0125). Seen after the fact and so not a test: no calibrated run pairs so late a 50% with so "
         "late a 100% (the five at 50% by epoch 63 or later reach 100% by epoch 127). The first loss is a "
         "binary cross-entropy value, which the code's MSE cannot log (the earlier post's identical setup "
-        "reached 100% at epoch 24).",
+        "reached 100% at epoch 24). " + COUNTS_WHY,
         measure=train_xor_configs,
         seeds=XOR_SEEDS,
         checks=(
             InsideCalibrated("h16_bce_epochs", doc="epochs_to_100", label="epochs to 100%, BCE (the log's loss)"),
-            InsideCalibrated("h16_mse_epochs", doc="epochs_to_100", label="epochs to 100%, MSE (the code's loss)"),
             # the counts are judged on the seeds that get there: all but a tenth must (599 of 600 calibrated do)
             Holds("h16_bce_reached", tolerate=0.1, label="reaches 100% within the epoch cap, BCE"),
-            Holds("h16_mse_reached", tolerate=0.1, label="reaches 100% within the epoch cap, MSE"),
             InsideCalibrated("h16_bce_epochs_to_50", doc="epochs_to_50", label="epochs to 50%, BCE"),
             InsideCalibrated("h16_bce_epochs_to_75", doc="epochs_to_75", label="epochs to 75%, BCE"),
             InsideCalibrated("h16_bce_loss_epoch_1", doc="loss_epoch_1", label="loss logged at epoch 1, BCE"),
             COUNTS_TOGETHER,
         ),
-        # today's 16-unit net held to its calibration, and why the log is BCE's
+        # what is measured instead: today's 16-unit net held to its calibration; the code's loss, and why
+        # the log is BCE's
         explains=(
-            LikeCalibration("h16_bce_epochs_capped", label="16 units: epochs to 100% (BCE)"),
+            # the code's loss, which the log's losses rule out: its count as a draw, an explanation
+            InsideCalibrated("h16_mse_epochs", doc="epochs_to_100", label="epochs to 100%, MSE (the code's loss)"),
+            Holds("h16_mse_reached", tolerate=0.1, label="reaches 100% within the epoch cap, MSE"),
+            *FOUR_NETS_AS_CALIBRATED,
             LikeCalibration("h16_bce_epochs_to_50", label="16 units: epochs to 50% (BCE)"),
             AtMost(
                 "h16_mse_loss_epoch_1.max",
@@ -127,22 +137,26 @@ CLAIMS = (
         statement="With the hidden layer grown from 16 to 32: 'Took us only 124 epochs to get to an accuracy of 100%!'",
         documented={"epochs_to_100": POSTED_COUNTS["h32"], "counts_together": tuple(POSTED_COUNTS.values())},
         judge="distribution",
-        expected="reproduced",
-        why=COUNTS_WHY + " This run alone: 124 epochs sits at the 89th percentile. The ordering the post draws "
-        "holds: 32 units learn faster than 16.",
+        expected="not-reproduced",
+        why="124 epochs alone is a possible draw (89th percentile), and the ordering the post draws holds: "
+        "32 units learn faster than 16. But the post's four counts together are slower than today's runs "
+        "(joint p = 0.024, below 0.05). " + COUNTS_WHY,
         measure=train_xor_configs,
         seeds=XOR_SEEDS,
         checks=(
             InsideCalibrated("h32_bce_epochs", doc="epochs_to_100", label="epochs to 100%, BCE"),
-            InsideCalibrated("h32_mse_epochs", doc="epochs_to_100", label="epochs to 100%, MSE"),
             Holds("h32_bce_reached", tolerate=0.1, label="reaches 100% within the epoch cap, BCE"),
-            Holds("h32_mse_reached", tolerate=0.1, label="reaches 100% within the epoch cap, MSE"),
             COUNTS_TOGETHER,
             # the ordering the post draws ("from 16 to 32 ... only 124"), by the one test of every ordering
             SIXTEEN_TO_32,
         ),
-        # today's 32-unit net held to its calibration, and the ordering
-        explains=(LikeCalibration("h32_bce_epochs_capped", label="32 units: epochs to 100% (BCE)"), SIXTEEN_TO_32),
+        # what is measured instead: today's 32-unit net held to its calibration; the code's loss
+        explains=(
+            *FOUR_NETS_AS_CALIBRATED,
+            # the code's loss, which the log's losses rule out: its count as a draw, an explanation
+            InsideCalibrated("h32_mse_epochs", doc="epochs_to_100", label="epochs to 100%, MSE (the code's loss)"),
+            Holds("h32_mse_reached", tolerate=0.1, label="reaches 100% within the epoch cap, MSE"),
+        ),
         figure=plot_h32,
     ),
     Claim(
@@ -151,23 +165,24 @@ CLAIMS = (
         statement="Two hidden layers of 32 reach 100% in 56 epochs",
         documented={"epochs_to_100": POSTED_COUNTS["h32x2"], "counts_together": tuple(POSTED_COUNTS.values())},
         judge="distribution",
-        expected="reproduced",
-        why=COUNTS_WHY + " This run alone: 56 epochs sits at the 95th percentile. The ordering the post draws "
-        "holds: a second layer of 32 learns faster than one.",
+        expected="not-reproduced",
+        why="56 epochs alone is a possible draw (95th percentile), and the ordering the post draws holds: "
+        "a second layer of 32 learns faster than one. But the post's four counts together are slower than "
+        "today's runs (joint p = 0.024, below 0.05). " + COUNTS_WHY,
         measure=train_xor_configs,
         seeds=XOR_SEEDS,
         checks=(
             InsideCalibrated("h32x2_bce_epochs", doc="epochs_to_100", label="epochs to 100%, BCE"),
-            InsideCalibrated("h32x2_mse_epochs", doc="epochs_to_100", label="epochs to 100%, MSE"),
             Holds("h32x2_bce_reached", tolerate=0.1, label="reaches 100% within the epoch cap, BCE"),
-            Holds("h32x2_mse_reached", tolerate=0.1, label="reaches 100% within the epoch cap, MSE"),
             COUNTS_TOGETHER,
             ONE_TO_TWO_LAYERS,  # the ordering the post draws, by the one test of every ordering
         ),
-        # today's net held to its calibration, and the ordering
+        # what is measured instead: today's net held to its calibration; the code's loss
         explains=(
-            LikeCalibration("h32x2_bce_epochs_capped", label="two layers of 32: epochs to 100% (BCE)"),
-            ONE_TO_TWO_LAYERS,
+            *FOUR_NETS_AS_CALIBRATED,
+            # the code's loss, which the log's losses rule out: its count as a draw, an explanation
+            InsideCalibrated("h32x2_mse_epochs", doc="epochs_to_100", label="epochs to 100%, MSE (the code's loss)"),
+            Holds("h32x2_mse_reached", tolerate=0.1, label="reaches 100% within the epoch cap, MSE"),
         ),
         figure=plot_h32x2,
     ),
@@ -182,14 +197,13 @@ CLAIMS = (
         "32+32 deep, 32 vs 56 epochs) does not hold over seeds: one layer of 64 is not faster than two of "
         "32 (one-sided p 0.70-1.0 in each of the calibration's 10 blocks of 60 seeds). The reverse, 32+32 "
         "faster than 64, reaches p < 0.05 in 7 blocks of 10, which is not judged: no reversal is claimed. "
+        "The post's four counts together are also slower than today's runs (joint p = 0.024, below 0.05). "
         + COUNTS_WHY,
         measure=train_xor_configs,
         seeds=XOR_SEEDS,
         checks=(
             InsideCalibrated("h64_bce_epochs", doc="epochs_to_100", label="epochs to 100%, BCE"),
-            InsideCalibrated("h64_mse_epochs", doc="epochs_to_100", label="epochs to 100%, MSE"),
             Holds("h64_bce_reached", tolerate=0.1, label="reaches 100% within the epoch cap, BCE"),
-            Holds("h64_mse_reached", tolerate=0.1, label="reaches 100% within the epoch cap, MSE"),
             Faster(
                 "h64_bce_epochs_capped",
                 than="h32_bce_epochs_capped",
@@ -204,8 +218,10 @@ CLAIMS = (
         ),
         # what is measured instead: both nets' epochs to 100% as calibrated
         explains=(
-            LikeCalibration("h64_bce_epochs_capped", label="one layer of 64: epochs to 100% (BCE)"),
-            LikeCalibration("h32x2_bce_epochs_capped", label="two layers of 32: epochs to 100% (BCE)"),
+            *FOUR_NETS_AS_CALIBRATED,
+            # the code's loss, which the log's losses rule out: its count as a draw, an explanation
+            InsideCalibrated("h64_mse_epochs", doc="epochs_to_100", label="epochs to 100%, MSE (the code's loss)"),
+            Holds("h64_mse_reached", tolerate=0.1, label="reaches 100% within the epoch cap, MSE"),
         ),
         figure=plot_h64,
     ),
