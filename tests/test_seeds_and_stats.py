@@ -88,6 +88,15 @@ def test_checks_fail_when_they_should():
     assert not AtLeast("missing", 1).judge({}, doc, None).ok
 
 
+def test_an_unmet_condition_other_checks_need_is_an_error_not_a_failure():
+    """A N(0,1) ConvNet dead at our common rate would lose whatever its initialization did: the
+    comparison cannot be judged, and the verdict must not read not reproduced on our choice of rate."""
+    assert AtLeast("x", 20.0, needed=True).judge({"x": 10.0}, {}, None).error
+    learns = AtLeast("x", 20.0, needed=True).judge({"x": 30.0}, {}, None)
+    assert learns.ok and not learns.error
+    assert verdict_of("reproduced", False, True, error=True) == "error"
+
+
 @pytest.mark.parametrize("value, holds", [(20, True), (2000, True), (19.9, False), (2000.1, False), (200, True)])
 def test_within_a_factor_holds_on_both_sides_of_the_documented_magnitude_and_no_further(value, holds):
     judged = WithinFactor("x", doc="n", factor=10).judge({"x": value}, {"n": 200}, None)

@@ -50,7 +50,7 @@ def _percentile_text(want, values, what="calibrated draws"):
 
 
 DRAW_ALPHA = 0.05  # a claim's documented draws are typical of today's runs unless, held together, one lies
-# in their outer 5% (either side): k single draws at 0.05/k each, a joint test of several runs among them
+# in their outer 5% (either side): k single draws at 0.05/k each; a joint test of several claims' runs apart
 
 
 def _is_draw(value):
@@ -80,7 +80,8 @@ class DrawTest(Check):
     def alpha(self):
         """Each of a claim's k tests of documented draws is held to DRAW_ALPHA / k (Bonferroni), so a
         claim whose documented draws are all typical fails at most DRAW_ALPHA of the time, however the
-        draws depend on each other (several readings of one log do)."""
+        draws depend on each other (several readings of one log do); a joint test of several claims'
+        runs, held apart (JointlyTypical), may add up to DRAW_ALPHA more."""
         return DRAW_ALPHA / self.family
 
     def _level(self):

@@ -1,11 +1,9 @@
 """The kinds of check a claim's record uses, each judging one measured metric over its seeds.
 
-Every threshold is either a documented number (named by its key in the claim's ``documented``), a
-threshold of ours named in the post's ``claims.py`` with its reason, a numeric precision, or a
-tolerance derived from the claim's recorded calibration (the calibrated kinds are in
-``suite.calibrated``). Measurements return raw values; the bounds are applied here. ``suite.judge``
-adds the checks up to a verdict.
-"""
+Every threshold is a documented number (its key in the claim's ``documented``), a threshold of ours
+named in the post's ``claims.py`` with its reason, a numeric precision, or a tolerance from the claim's
+recorded calibration (``suite.calibrated``). Measurements return raw values; the bounds are applied
+here; ``suite.judge`` adds the checks up to a verdict."""
 
 import math
 import numbers
@@ -113,11 +111,14 @@ class Close(Check):
 class AtLeast(Check):
     bound: object = 0.0
     margin: bool = False  # say how many times the bound the value is (for a ratio judged against a floor)
+    needed: bool = False  # a condition the claim's comparisons need: unmet, an error (cannot be judged)
 
     def _judge(self, value, measured, documented, calibration):
         bound = self._bound(documented)
-        margin = f", {value / bound:.2f}x the bound" if self.margin and bound > 0 else ""
-        return Judged(value >= bound, f"{self._name()} = {_fmt(value)} ≥ {_fmt(bound)}{margin}")
+        more = f", {value / bound:.2f}x the bound" if self.margin and bound > 0 else ""
+        unmet = value < bound and self.needed
+        more += "; unmet: what needs it cannot be judged" if unmet else ""
+        return Judged(value >= bound, f"{self._name()} = {_fmt(value)} ≥ {_fmt(bound)}{more}", error=unmet)
 
 
 @dataclass(frozen=True)

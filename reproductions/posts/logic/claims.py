@@ -92,8 +92,6 @@ CLAIMS = (
             OneRunWorks(
                 "and_acc_1_by_200", label="train and valid accuracy 1.000 at steps 200 and 400 (a learned run)"
             ),
-            # today's step-200 cost as calibrated: the draw at the edge is judged against these runs
-            LikeCalibration("and_cost_200_learned", label="AND cost at step 200 (learned runs), as calibrated"),
         ),
         # the original code's quirk, not the post's claim, explains the log too: the training inputs are
         # a variable the optimizer moves, so it is that of nets whose data moved, a little
