@@ -172,6 +172,10 @@ def test_a_one_run_verdict_rests_on_the_calibration_it_pools(record):
     quantity a reproduced claim holds to its calibration is one of its checks."""
     held_apart = [e.metric for e in record.explains if isinstance(e, LikeCalibration)]
     assert not held_apart, f"{record.id} holds {held_apart} to its calibration outside the verdict"
+    # and a one-run reading of a number holds some quantity to its calibration among the checks
+    numeric = any(isinstance(k, OneRunWorks) and (k.at_most, k.at_least) != (None, None) for k in record.checks)
+    held = any(isinstance(k, (LikeCalibration, InsideCalibrated)) for k in record.checks)
+    assert held or not numeric, f"{record.id} reads a number by the one-run rule and holds none to its calibration"
 
 
 def rests_on_a_guarded_calibration(record, check):

@@ -6,7 +6,7 @@ is judged, which verdict we expect and why, and which function measures it. Docu
 live here and nowhere else; the models beside this file only measure.
 """
 
-from ...suite.calibrated import InsideCalibrated, OneRunWorks
+from ...suite.calibrated import InsideCalibrated, LikeCalibration, OneRunWorks
 from ...suite.checks import AtLeast, AtMost, Holds, Paired
 from ...suite.records import BROWN, Claim, Source
 from .figures import plot_curves, plot_fingerprints, plot_loss, plot_optimal_inputs
@@ -43,6 +43,8 @@ CLAIMS = (
         seeds=MATINV_SEEDS,
         checks=(
             OneRunWorks("relative_error", at_most=APPROXIMATE, label="x approximates A^-1: ||x - A^-1|| / ||A^-1||"),
+            # the rule pools the calibration's draws: how far today's runs get, held to it (rank-sum)
+            LikeCalibration("relative_error", label="||x - A^-1|| / ||A^-1||, as calibrated"),
         ),
         explains=(
             # every run shows it (40/40 calibrated): shown, not judged

@@ -5,7 +5,7 @@ is judged, which verdict we expect and why, and which function measures it. Docu
 live here and nowhere else; the models beside this file only measure.
 """
 
-from ...suite.calibrated import InsideCalibrated, OneRunWorks
+from ...suite.calibrated import InsideCalibrated, LikeCalibration, OneRunWorks
 from ...suite.checks import AtLeast, AtMost, Close, Equals, Holds, Paired
 from ...suite.records import SENTIMOS, Claim, Source
 from .config import CONVERGED, CONVERGED_RUNS
@@ -235,6 +235,8 @@ CLAIMS = (
             OneRunWorks(
                 "surface_gap@converged", at_most=SHAPES_APART, label="a run's surface resembles Ng's (mean gap)"
             ),
+            # the rule pools the calibration's runs: the converged runs' gap, held to it (rank-sum)
+            LikeCalibration("surface_gap@converged", label="converged runs' mean gap from Ng's surface, as calibrated"),
         ),
         explains=(
             # ours: shown beside the verdict, not part of it: converging implies it
