@@ -132,12 +132,8 @@ def fisher_size(n, reference, rate, alpha):
             weight = math.exp(_log_comb(total, pooled) + pooled * math.log(rate) + (total - pooled) * math.log1p(-rate))
         if weight < 1e-18:
             continue
-        ks, mass = _hypergeometric(pooled, total, n)
-        below = 0.0
-        for index, _ in enumerate(ks):
-            low, high = sum(mass[: index + 1]), sum(mass[index:])
-            below += mass[index] if min(1.0, 2 * min(low, high)) < alpha else 0.0
-        size += weight * below
+        ks, mass = _hypergeometric(pooled, total, n)  # the fresh count k given the pooled count, each judged
+        size += weight * sum(m for k, m in zip(ks, mass) if fisher_p(k, n, pooled - k, reference) < alpha)
     return size
 
 
