@@ -6,15 +6,16 @@ import math
 import numpy as np
 import pytest
 
+from reproductions.suite import stats
 from reproductions.suite.calibrated import (
     InsideCalibrated,
     JointlyTypical,
-    OneRunWorks,
     draw_position_p,
     printed_position_p,
 )
 from reproductions.suite.checks import AtLeast, AtMost, Close, Equals, Holds, Paired, WithinFactor
 from reproductions.suite.judge import as_family, verdict_of
+from reproductions.suite.one_run import OneRunWorks
 from reproductions.suite.seeds import SeedSpecError, derive_seed, format_seeds, parse_seeds
 from reproductions.suite.stats import (
     aggregate,
@@ -158,6 +159,25 @@ def test_the_rank_sum_tails_equal_counting_every_split():
         ]
         expected = (sum(s <= observed for s in sums) / len(sums), sum(s >= observed for s in sums) / len(sums))
         assert rank_sum_tails(first, second) == pytest.approx(expected, rel=1e-9, abs=1e-12)
+
+
+def test_beyond_exact_counting_the_rank_sum_tails_lie_slightly_above_the_exact_ones(monkeypatch):
+    """Large samples (LCD's 250 seeds against 750 draws) use the normal approximation: at sizes both
+    can compute, its tails must be conservative (never below the exact ones, so the test's level
+    holds) and close (within a third near the levels in use, 1e-4 to 1e-2)."""
+    rng = np.random.default_rng(1)
+    for n, m, tied in [(60, 540, False), (100, 400, True), (40, 300, True)]:
+        for shift in (0.3, 0.45, 0.6):
+            first, second = rng.normal(shift, 1, n), rng.normal(0, 1, m)
+            if tied:
+                first, second = np.round(first * 2) / 2, np.round(second * 2) / 2
+            exact = min(rank_sum_tails(list(first), list(second)))
+            with monkeypatch.context() as patch:
+                patch.setattr(stats, "EXACT_RANK_SUM_WORK", 0)
+                approximate = min(rank_sum_tails(list(first), list(second)))
+            assert approximate >= exact
+            if exact >= 1e-4:
+                assert approximate <= 1.34 * exact
 
 
 @pytest.mark.parametrize(
@@ -421,3 +441,18 @@ def test_fisher_p_is_rank_sum_p_on_yes_no_outcomes():
         now = [True] * shown + [False] * (n - shown)
         calibrated = [True] * before_shown + [False] * (before - before_shown)
         assert math.isclose(fisher_p(shown, n, before_shown, before), rank_sum_p(now, calibrated), rel_tol=1e-9)
+
+
+def test_the_one_run_rule_tells_a_model_that_shows_the_outcome_rarely():
+    """The rule on counts, and how often it passes a model at a given rate: exact, so it must equal
+    the share of simulated counts the rule lets through."""
+    from reproductions.suite.one_run import RARE_RATE, one_run_holds, one_run_passes
+
+    assert not one_run_holds(0, 75, 45, 200)  # no seed now shows it
+    assert not one_run_holds(1, 75, 45, 200)  # 1 of 75 where 45 of 200 did: Fisher p < 1e-4
+    assert one_run_holds(17, 75, 45, 200)
+    assert one_run_passes(0.3, 1, 0, 0) == pytest.approx(0.3)  # one seed, nothing calibrated: it shows it
+    assert one_run_passes(RARE_RATE, 75, 45, 200) < 0.05 < one_run_passes(RARE_RATE, 30, 9, 40)
+    counts = np.random.default_rng(0).binomial(30, 0.1, 20_000)
+    simulated = np.mean([one_run_holds(int(k), 30, 9, 40) for k in counts])
+    assert simulated == pytest.approx(one_run_passes(0.1, 30, 9, 40), abs=0.01)

@@ -87,14 +87,17 @@ def sign_test_p(successes, n):
     return sum(math.comb(n, k) for k in range(successes, n + 1)) / 2**n
 
 
-def binomial_tail(k, n, p, upper):
-    """P(X >= k) (upper) or P(X <= k) for X ~ Binomial(n, p), summed in log space (a thousand
-    trials' binomial coefficients overflow a float)."""
-    ks = range(k, n + 1) if upper else range(0, k + 1)
+def binomial_pmf(k, n, p):
+    """P(X = k) for X ~ Binomial(n, p), in log space (a thousand trials' coefficients overflow a float)."""
     if p <= 0.0 or p >= 1.0:  # all the mass on X = 0 or X = n
-        return float((0 if p <= 0.0 else n) in ks)
-    log_p, log_q, log_n = math.log(p), math.log1p(-p), math.lgamma(n + 1)
-    return sum(math.exp(log_n - math.lgamma(i + 1) - math.lgamma(n - i + 1) + i * log_p + (n - i) * log_q) for i in ks)
+        return float(k == (0 if p <= 0.0 else n))
+    return math.exp(_log_comb(n, k) + k * math.log(p) + (n - k) * math.log1p(-p))
+
+
+def binomial_tail(k, n, p, upper):
+    """P(X >= k) (upper) or P(X <= k) for X ~ Binomial(n, p)."""
+    ks = range(k, n + 1) if upper else range(0, k + 1)
+    return sum(binomial_pmf(i, n, p) for i in ks)
 
 
 def _log_comb(n, k):
@@ -126,10 +129,7 @@ def fisher_size(n, reference, rate, alpha):
     pooled count T of yeses, the fresh count is hypergeometric; T is binomial."""
     total, size = n + reference, 0.0
     for pooled in range(total + 1):
-        if rate in (0.0, 1.0):
-            weight = float(pooled == round(rate * total))
-        else:
-            weight = math.exp(_log_comb(total, pooled) + pooled * math.log(rate) + (total - pooled) * math.log1p(-rate))
+        weight = binomial_pmf(pooled, total, rate)
         if weight < 1e-18:
             continue
         ks, mass = _hypergeometric(pooled, total, n)  # the fresh count k given the pooled count, each judged
@@ -156,11 +156,12 @@ def clopper_pearson(k, n, level=0.95):
 
 
 def rank_sum_tails(first, second):
-    """Exact one-sided p-values of the rank-sum test: (P(S <= s), P(S >= s)), where S sums the
+    """One-sided p-values of the rank-sum test: (P(S <= s), P(S >= s)), where S sums the
     mid-ranks of ``first`` in the pooled sample and s is its observed value.
 
     The distribution is S's under every equally likely split of the pooled values (ties kept as
-    they are), counted by dynamic programming over doubled mid-ranks: exact at any sample size.
+    they are), counted by dynamic programming over doubled mid-ranks: exact at any sample size the
+    work allows (EXACT_RANK_SUM_WORK; beyond it, the normal approximation).
     Only the smaller tail's sums are counted (the larger is its complement), from the top of the
     ranks when s lies above the middle: the cost falls with the distance from the middle.
     """
@@ -169,7 +170,10 @@ def rank_sum_tails(first, second):
     ranks = tuple(sorted(doubled[v] for v in a + b))
     smaller = a if len(a) <= len(b) else b  # count splits by the smaller group: the same p, fewer rows
     chosen, observed = len(smaller), sum(doubled[v] for v in smaller)
-    if observed * len(ranks) <= chosen * sum(ranks):  # at or below the middle: count from the bottom
+    near = min(observed, chosen * (ranks[0] + ranks[-1]) - observed)  # the sum counted up to, from either end
+    if len(ranks) * chosen * near > EXACT_RANK_SUM_WORK:
+        low, high = _normal_tails(ranks, chosen, observed)
+    elif observed * len(ranks) <= chosen * sum(ranks):  # at or below the middle: count from the bottom
         low, at = _lower_tail(ranks, chosen, observed)
         high = 1.0 - low + at
     else:  # above it: S' = chosen * c - S, with ranks c - r, has the same shape mirrored
@@ -178,6 +182,23 @@ def rank_sum_tails(first, second):
         low = 1.0 - high + at
     low, high = min(1.0, low), min(1.0, high)
     return (low, high) if smaller is a else (high, low)  # in terms of ``first``
+
+
+EXACT_RANK_SUM_WORK = 5e9  # ours: counting the splits costs ranks x picks x sum (~4 s at this size); beyond
+# it (LCD's 250 seeds against 750 calibrated draws) the normal approximation is used, slightly above the
+# exact tails there (tests/test_seeds_and_stats.py)
+
+
+def _normal_tails(ranks, chosen, observed):
+    """(P(S <= observed), P(S >= observed)) by the normal approximation of S, the sum of ``chosen`` of
+    the doubled mid-``ranks``: its exact mean and tie-corrected variance, and half a rank's continuity
+    correction (a doubled rank is 2 units), which keeps it above the exact tails at large samples."""
+    total = len(ranks)
+    mean = chosen * sum(ranks) / total
+    spread = statistics.pvariance(ranks)  # of one pick; a pick without replacement shrinks it
+    variance = chosen * spread * (total - chosen) / (total - 1)
+    normal = statistics.NormalDist(mean, math.sqrt(variance))
+    return normal.cdf(observed + 1), 1 - normal.cdf(observed - 1)
 
 
 def _doubled_mid_ranks(values):
