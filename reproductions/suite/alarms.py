@@ -26,8 +26,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import calibration as calibration_files
-from .calibrated import InsideCalibrated, JointlyTypical, LikeCalibration, OneRunWorks
+from .calibrated import InsideCalibrated, JointlyTypical, LikeCalibration
 from .judge import judge_claim
+from .one_run import OneRunWorks
 from .registry import CLAIMS
 from .stats import MEDIAN_ALPHA, aggregate, fisher_size
 

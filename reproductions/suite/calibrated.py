@@ -6,11 +6,9 @@ import math
 import statistics
 from dataclasses import dataclass, field
 
-from .checks import Check, Judged, _beyond, _bounds_text, _fmt, per_seed
+from .checks import Check, Judged, _fmt, per_seed
 from .stats import (
     MEDIAN_ALPHA,
-    clopper_pearson,
-    fisher_p,
     position_above,
     rank_sum_p,
     stouffer_p,
@@ -213,76 +211,4 @@ class JointlyTypical(DrawTest):
                 if unlike
                 else f"the seeds measured now match the calibrated draws in all {len(self.reads())} (rank-sum)"
             ),
-        )
-
-
-def _same_rate(shown, n, before):
-    """(holds, text): ``shown`` of n seeds now show the outcome about as often as ``before`` (the
-    calibration's yes/no outcomes): ``_same_draws`` on the outcomes, computed as Fisher's exact test."""
-    p = fisher_p(shown, n, sum(before), len(before))
-    return p >= MEDIAN_ALPHA, (
-        f"; the rate now against the calibration's: {n} measured seeds {'match' if p >= MEDIAN_ALPHA else 'differ from'} "
-        f"{len(before)} calibrated draws (Fisher's exact test, p = {p:.2g}, fails below {MEDIAN_ALPHA:g})"
-    )
-
-
-ONE_RUN_RATE = 0.05  # the one rule for "the author's run worked": one run in twenty shows it
-
-
-@dataclass(frozen=True)
-class OneRunWorks(Check):
-    """A claim resting on the author's single run ("it learns", "can reach 100%"), judged by one rule:
-    the probability that one run of the documented setup and budget shows the documented outcome.
-
-    It holds when that probability is at least ONE_RUN_RATE (below one run in twenty, the author's
-    run would itself have been a rare draw), the seeds measured now show the outcome at least once
-    (a model that never shows it fails, whatever the calibration says), and they show it as often as
-    the calibration's seeds did (``_same_draws`` on the outcomes, Fisher's exact test at MEDIAN_ALPHA:
-    the pooled rate is mostly the calibration's, so a model that now shows it far more rarely fails).
-    The probability is estimated from the seeds measured now with the calibration's other seeds,
-    and reported with its exact 95% interval. A claim's seed count keeps a false alarm (no seed showing an outcome of the
-    calibrated probability) at most 1% (tests/test_registry.py).
-    """
-
-    # a run shows the outcome when its value is at most / at least this: a documented number (its key)
-    # or a threshold of ours; with neither, the metric is the per-seed outcome itself (True/False)
-    at_most: object = None
-    at_least: object = None
-    calibrated = True
-
-    def shows(self, value, documented):
-        """Whether one run's value shows the documented outcome."""
-        if value is None or (isinstance(value, float) and math.isnan(value)):  # NaN shows nothing
-            return False
-        if self.at_most is None and self.at_least is None:
-            return bool(value)
-        return not _beyond(value, self.at_most, self.at_least, documented)
-
-    def _judge(self, value, measured, documented, calibration):
-        if self.at_most is not None or self.at_least is not None:
-            now = [self.shows(v, documented) for v in per_seed(measured, self.metric)]
-            n, shown = len(now), sum(now)
-        else:
-            n = measured.get(f"{self.metric}.n", 1)
-            shown = n - measured.get(f"{self.metric}.failures", 0 if value == 1 else 1)
-        others = [] if calibration is None else calibration.reference(self.metric)
-        simulated = others is None
-        if simulated:  # a simulated fresh master seed: every calibrated seed is another seed
-            others = calibration.values(self.metric)
-        before = [self.shows(v, documented) for v in others]
-        k, total = shown + sum(before), n + len(before)
-        low, high = clopper_pearson(k, total)
-        pooled = f" with {len(others)} calibrated ({k}/{total})" if others else ""
-        # the pooled rate is mostly the calibration's: the seeds measured now must show the outcome as
-        # often as it did, or a model that shows it far more rarely today would pass on the record
-        same, same_text = True, ""
-        if not simulated and before:  # a simulation leaves this part out: suite.alarms bounds it exactly
-            same, same_text = _same_rate(shown, n, before)
-        ok = shown >= 1 and k / total >= ONE_RUN_RATE and same
-        bounds = _bounds_text(self.at_most, self.at_least, documented)
-        return Judged(
-            ok,
-            f"{self._name()}{f' {bounds}' if bounds else ''}: {shown}/{n} seeds now{pooled}: one run shows it with probability "
-            f"{k / total:.0%} (95% interval {low:.0%}–{high:.0%}); the rule for one-run claims needs "
-            f"≥ {ONE_RUN_RATE:.0%} and at least one seed now{same_text}",
         )

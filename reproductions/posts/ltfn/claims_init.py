@@ -6,8 +6,9 @@ judged, which verdict we expect and why, and which function measures it. Documen
 here and nowhere else; the models beside this file only measure.
 """
 
-from ...suite.calibrated import InsideCalibrated, LikeCalibration, OneRunWorks
+from ...suite.calibrated import InsideCalibrated, LikeCalibration
 from ...suite.checks import AtLeast, AtMost, Close, Holds, MedianAtMost, Paired, WithinFactor
+from ...suite.one_run import OneRunWorks
 from ...suite.records import VARTY, Claim, Source
 from .figures import plot_histograms
 from .measure import train_convnets

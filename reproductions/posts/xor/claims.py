@@ -5,16 +5,17 @@ is judged, which verdict we expect and why, and which function measures it. Docu
 live here and nowhere else; the models beside this file only measure.
 """
 
-from ...suite.calibrated import InsideCalibrated, JointlyTypical, LikeCalibration, OneRunWorks
+from ...suite.calibrated import InsideCalibrated, JointlyTypical, LikeCalibration
 from ...suite.checks import AtMost, Close, Faster, Holds, MedianAtMost, MostSeeds
+from ...suite.one_run import OneRunWorks
 from ...suite.records import THOUGHTRAM, Claim, Source
 from .figures import plot_h16, plot_h32, plot_h32x2, plot_h64, plot_linear128
 from .measure import train_linear128, train_xor_configs
 
 # ---- seeds: how many each stochastic claim runs on by default ---------------------------------------
-XOR_SEEDS = 60  # ours: >= 20 asked for; 60 let a rank test tell 16 from 32 units (medians 2x apart) on all but
-# ~1 draw in 1,000 (40 seeds: 1 in 40)
-XOR_SWAP_SEEDS = 50  # ours: the sigmoid net shows [0 1 1 0] at 500 epochs on ~19%: none of 50 seeds 1 time in 10,000
+XOR_SEEDS = 60  # ours: a rank test tells 16 from 32 units (medians 2x apart) on all but ~1 draw in 1,000 (40: 1 in 40)
+XOR_SWAP_SEEDS = 80  # ours: sigmoid shows [0 1 1 0] at 500 epochs on ~19% (17% documented, 300 calibrated), so the
+XOR_SWAP_DOCUMENTED_SEEDS = 120  # ours: rule for one-run claims passes a model showing it on 1% at most 5% of the time
 LINEAR_SEEDS = 10  # ours: the identity and the 0.25 loss hold on every seed
 
 # ---- the post's four epoch counts, judged one by one and together -----------------------------------
@@ -280,6 +281,7 @@ CLAIMS = (
         "article's own 20,000-epoch budget (its logs read 'Epoch n/20000') on every seed the documented scale calibrated.",
         measure=train_xor_configs,
         seeds=XOR_SWAP_SEEDS,
+        seeds_documented=XOR_SWAP_DOCUMENTED_SEEDS,
         checks=(
             OneRunWorks("h16_bce_works_in_500", label="BCE instead of MSE: predictions [0 1 1 0] after 500 epochs"),
             OneRunWorks(
