@@ -303,16 +303,19 @@ def _one_run_passes(check, claim, recorded, scale):
     from reproductions.suite.one_run import one_run_passes
     from reproductions.suite.stats import binomial_pmf
 
-    n, values = claim.seeds_at(scale), recorded.values(check.metric)
-    share = len(values) / len(recorded.runs)
-    others = recorded.without(range(n)).reference(check.metric)
-    counts = [[check.shows(v, claim.documented) for v in group] for group in (others, values)]
+    n, base, values = claim.seeds_at(scale), check.reads()[-1], recorded.values(check.metric)
+    share = 1.0 if check.outside_shows_nothing else len(values) / len(recorded.runs)
+    apart = recorded.without(range(n))
+    counts = [
+        check.outcomes(apart.reference(check.metric), apart.reference(base), claim.documented),
+        check.outcomes(values, recorded.values(base), claim.documented),
+    ]
     return [
         lambda rate, shows=shows: sum(
             binomial_pmf(m, n, share) * one_run_passes(rate, m, sum(shows), len(shows)) for m in range(1, n + 1)
         )
         for shows in counts
-    ], sum(counts[1]) / len(values)
+    ], sum(counts[1]) / len(counts[1])
 
 
 @pytest.mark.parametrize("scale", ["quick", "documented"])

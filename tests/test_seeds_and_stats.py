@@ -456,3 +456,13 @@ def test_the_one_run_rule_tells_a_model_that_shows_the_outcome_rarely():
     counts = np.random.default_rng(0).binomial(30, 0.1, 20_000)
     simulated = np.mean([one_run_holds(int(k), 30, 9, 40) for k in counts])
     assert simulated == pytest.approx(one_run_passes(0.1, 30, 9, 40), abs=0.01)
+
+
+def test_a_one_run_outcome_on_a_subset_counts_the_runs_outside_it_as_not_showing_it():
+    """Fig 2's W shows both halves in one run: runs outside the subset (W not reading its training
+    placements) count against the rate, instead of being left out of it."""
+    check = OneRunWorks("lift@read", at_most=0.5, outside_shows_nothing=True)
+    measured = {"lift@read": 0.2, "lift@read.values": (0.1, 0.2, 0.9), "lift": 0.5, "lift.values": (0.1, 0.2, 0.9, 0.3)}
+    assert "2/4 seeds now" in check.judge(measured, {}, None).text
+    assert check.reads() == ("lift@read", "lift")
+    assert "2/3 seeds now" in OneRunWorks("lift@read", at_most=0.5).judge(measured, {}, None).text

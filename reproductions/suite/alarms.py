@@ -125,7 +125,8 @@ def _rate_test_size(check, documented, recorded, seeds):
     """How often the one-run rule's test of today's rate fails a sound model: Fisher's exact test on
     discrete counts rejects less often than its level, here computed exactly at the calibrated rate
     for the claim's seed count (approximate for a subset's metric, where the seeds in it vary)."""
-    outcomes = [check.shows(v, documented) for v in recorded.values(check.metric)]
+    base = check.reads()[-1]  # whose runs count: the subset's base metric when runs outside it show nothing
+    outcomes = check.outcomes(recorded.values(check.metric), recorded.values(base), documented)
     return fisher_size(seeds, len(outcomes), sum(outcomes) / len(outcomes), MEDIAN_ALPHA)
 
 

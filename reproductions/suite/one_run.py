@@ -59,7 +59,19 @@ class OneRunWorks(Check):
     # or a threshold of ours; with neither, the metric is the per-seed outcome itself (True/False)
     at_most: object = None
     at_least: object = None
+    # a subset's metric (``<metric>@<subset>``): a run outside the subset shows nothing, so the rate is
+    # over every run (one run must show both: in the subset, and this), not over the subset's runs
+    outside_shows_nothing: bool = False
     calibrated = True
+
+    def reads(self):
+        return (self.metric, self.metric.split("@")[0]) if self.outside_shows_nothing else (self.metric,)
+
+    def outcomes(self, values, every_run, documented):
+        """Each run's yes/no: ``values`` of the metric, ``every_run`` the base metric's values (all
+        runs), which count runs outside a subset as not showing it when ``outside_shows_nothing``."""
+        shown = [self.shows(v, documented) for v in values]
+        return shown + [False] * (len(every_run) - len(values)) if self.outside_shows_nothing else shown
 
     def shows(self, value, documented):
         """Whether one run's value shows the documented outcome."""
@@ -70,8 +82,9 @@ class OneRunWorks(Check):
         return not _beyond(value, self.at_most, self.at_least, documented)
 
     def _judge(self, value, measured, documented, calibration):
+        base = self.metric.split("@")[0] if self.outside_shows_nothing else self.metric  # whose runs count
         if self.at_most is not None or self.at_least is not None:
-            now = [self.shows(v, documented) for v in per_seed(measured, self.metric)]
+            now = self.outcomes(per_seed(measured, self.metric), per_seed(measured, base), documented)
             n, shown = len(now), sum(now)
         else:
             n = measured.get(f"{self.metric}.n", 1)
@@ -79,11 +92,13 @@ class OneRunWorks(Check):
         others = [] if calibration is None else calibration.reference(self.metric)
         simulated = others is None
         if simulated:  # a simulated fresh master seed: every calibrated seed is another seed
-            others = calibration.values(self.metric)
-        before = [self.shows(v, documented) for v in others]
+            others, every_run = calibration.values(self.metric), calibration.values(base)
+        else:
+            every_run = [] if calibration is None else calibration.reference(base)
+        before = self.outcomes(others, every_run, documented)
         k, total = shown + sum(before), n + len(before)
         low, high = clopper_pearson(k, total)
-        pooled = f" with {len(others)} calibrated ({k}/{total})" if others else ""
+        pooled = f" with {len(before)} calibrated ({k}/{total})" if before else ""
         # the pooled rate is mostly the calibration's: the seeds measured now must show the outcome as
         # often as it did, or a model that shows it far more rarely today would pass on the record
         same_text, power = "", ""
