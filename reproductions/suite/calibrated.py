@@ -1,6 +1,6 @@
-"""Checks held to a recorded calibration: the documented draw against the calibrated draws, the
-seeds measured now against the calibrated distribution (an exact rank-sum test), and the one rule
-for one-run claims (the probability a run shows the documented outcome, pooled with the calibration)."""
+"""Checks held to a recorded calibration: the documented draw against the calibrated draws, and the
+seeds measured now against the calibrated distribution (a rank-sum test, exact wherever the counting
+fits: ``stats.rank_sum_tails``). The rule for one-run claims is in ``one_run.py``."""
 
 import math
 import statistics

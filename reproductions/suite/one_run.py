@@ -51,8 +51,9 @@ class OneRunWorks(Check):
     the calibration's seeds did (``_same_draws`` on the outcomes, Fisher's exact test at MEDIAN_ALPHA:
     the pooled rate is mostly the calibration's, so a model that now shows it far more rarely fails).
     The probability is estimated from the seeds measured now with the calibration's other seeds,
-    and reported with its exact 95% interval. A claim's seed count keeps a false alarm (no seed showing an outcome of the
-    calibrated probability) at most 1% (tests/test_registry.py).
+    and reported with its exact 95% interval, beside how often the rule would pass a model showing
+    the outcome on RARE_RATE of runs. Each claim runs enough seeds that such a model passes at most
+    RARE_PASSES of the time and a sound one fails at most 1% (tests/test_registry.py).
     """
 
     # a run shows the outcome when its value is at most / at least this: a documented number (its key)
@@ -64,8 +65,20 @@ class OneRunWorks(Check):
     outside_shows_nothing: bool = False
     calibrated = True
 
+    def __post_init__(self):
+        if self.outside_shows_nothing and (self.at_most, self.at_least) == (None, None):
+            raise ValueError(f"{self.metric}: outside_shows_nothing needs a bound (at_most or at_least)")
+
     def reads(self):
         return (self.metric, self.metric.split("@")[0]) if self.outside_shows_nothing else (self.metric,)
+
+    def judge(self, measured, documented, calibration):
+        if calibration is None:  # the rule pools a calibration: without one it cannot be applied
+            return Judged(False, f"{self._name()}: no calibration recorded at this scale", self.metric, error=True)
+        if self.outside_shows_nothing and measured.get(self.metric, 0) is None:  # no run is in the subset:
+            # not a missing metric but an outcome shown by none (a run valued None shows nothing)
+            measured = {**measured, self.metric: 0.0, f"{self.metric}.values": (None,)}
+        return super().judge(measured, documented, calibration)
 
     def outcomes(self, values, every_run, documented):
         """Each run's yes/no: ``values`` of the metric, ``every_run`` the base metric's values (all

@@ -20,8 +20,7 @@ LTFN_CONV_SEEDS = 5  # ours: six trainings a seed (~48 s on one AVX2 core); 5/5 
 CONVNET_RUNS = dict(measure=train_convnets, seeds=LTFN_CONV_SEEDS, markers=("dataset",), gpu_at_documented=True)
 
 # ---- thresholds of ours -------------------------------------------------------------------------------
-LN10_WITHIN = 1e-3  # ours: a net that learned nothing outputs near-uniform probabilities, cost ln 10;
-# calibrated, the tiny-init ConvNet sits 1.4e-6 to 1.6e-5 from it (40 seeds)
+LN10_WITHIN = 1e-3  # ours: a net that learned nothing costs ln 10; the tiny-init ConvNet is 1.4e-6 to 1.6e-5 off
 
 # ours: at the ablation's common lr the VS/Xavier ConvNet collapses on a rare seed (1 of 40 calibrated:
 # seed 38 reads 32%), so comparisons of its arm use medians over the seeds: a sign test on 5 seeds
