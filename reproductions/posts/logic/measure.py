@@ -61,6 +61,7 @@ def _train_logic_nets_flops(scale):
         "and_acc_1_by_200",
         "all_four_100",
         "and_step0_reads_all_true",
+        "and_run_like_the_log",
     ),
     flops=_train_logic_nets_flops,
 )
@@ -104,6 +105,10 @@ def _train_logic_stack(run_seeds, cfg):
         result["all_four_100"] = all(result[f"{name}_test_100"] for name in config.FUNCTIONS)
         result["and_step0_reads_all_true"] = bool(
             abs(result["and_train_acc_0"] - 0.25) < 0.05 and abs(result["and_valid_acc_0"] - 0.75) < 0.05
+        )
+        # the log is one run: its step 0 line, and 1.000 at steps 200 and 400 of a run that learned AND
+        result["and_run_like_the_log"] = bool(
+            result["and_step0_reads_all_true"] and learned and result["and_acc_1_by_200"]
         )
         results.append(result)
     return results
