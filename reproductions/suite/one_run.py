@@ -102,12 +102,12 @@ class OneRunWorks(Check):
         else:
             n = measured.get(f"{self.metric}.n", 1)
             shown = n - measured.get(f"{self.metric}.failures", 0 if value == 1 else 1)
-        others = [] if calibration is None else calibration.reference(self.metric)
+        others = calibration.reference(self.metric)
         simulated = others is None
         if simulated:  # a simulated fresh master seed: every calibrated seed is another seed
             others, every_run = calibration.values(self.metric), calibration.values(base)
         else:
-            every_run = [] if calibration is None else calibration.reference(base)
+            every_run = calibration.reference(base)
         before = self.outcomes(others, every_run, documented)
         k, total = shown + sum(before), n + len(before)
         low, high = clopper_pearson(k, total)

@@ -99,8 +99,8 @@ CLAIMS = (
         explains=(
             # ours: a move of 1e-6 is 10x below the smallest calibrated move of a net with a gradient
             # (1.0e-5). A dead net has no gradient and moves nothing: 14 of 1,000 calibrated seeds (1.4%).
-            # Allowing a quarter of 25 seeds (6) to be dead, a sound net fails with P(7+ dead) = 4.1e-8;
-            # a tenth (2) would fail it 0.50% of the time. Inputs held constant move on no seed.
+            # Allowing a quarter of 50 seeds (12) to be dead, a sound net fails with P(13+ dead) = 1.7e-13;
+            # a tenth (5) would fail it 0.0071% of the time. Inputs held constant move on no seed.
             Holds(
                 "and_input_drift",
                 at_least=INPUT_MOVED,
