@@ -187,14 +187,15 @@ def rank_sum_tails(first, second):
 
 EXACT_RANK_SUM_WORK = 5e9  # ours: counting the splits costs ranks x picks x sum (~4 s at this size); beyond
 # it (LCD's 200 seeds against 800 or 1,000 calibrated draws) the normal approximation is used, at or above
-# the exact tails near the test's level, 1e-4 (tests/test_seeds_and_stats.py)
+# the exact tails near the test's level, 1e-4, on LCD's metrics (tests/test_seeds_and_stats.py)
 
 
 def _normal_tails(ranks, chosen, observed):
     """(P(S <= observed), P(S >= observed)) by the normal approximation of S, the sum of ``chosen`` of
     the doubled mid-``ranks``: its exact mean and tie-corrected variance, and half a rank's continuity
-    correction (a doubled rank is 2 units). Near the test's level it lies at or above the exact tails at
-    these sizes; at moderate p with a large tie block at one end it can dip below them by under 1%."""
+    correction (a doubled rank is 2 units). Near the test's level it lies at or above the exact tails on
+    LCD's metrics at their sizes; at moderate p, or with a large tie block at one end on smaller samples,
+    it can dip below them."""
     total = len(ranks)
     mean = chosen * sum(ranks) / total
     spread = statistics.pvariance(ranks)  # of one pick; a pick without replacement shrinks it
