@@ -1,7 +1,7 @@
 """ltfn5.test_acc at the quick scale with LTFN 5's exact protocol: the N(0,1) ConvNet at lr 1e-7 for
 5,000 steps (original code 4_convolutions.py), against LTFN 3's FC net at its own rate (lr 1e-4, 5,000
 steps, 500-500 hidden; original code), on the subset, paired by seed; the ConvNet at the quick 1/16
-width (the documented width takes about an hour a run on a 2-core CPU). Run: python probes/ltfn5_protocol.py 5"""
+width (the documented width takes 13-25 min a run on a 2-core CPU). Run: python probes/ltfn5_protocol.py 5"""
 
 import sys
 import time

@@ -10,6 +10,7 @@ from reproductions.suite import stats
 from reproductions.suite.calibrated import (
     InsideCalibrated,
     JointlyTypical,
+    MarginAtMost,
     draw_position_p,
     printed_position_p,
 )
@@ -209,6 +210,16 @@ def test_inside_calibrated_needs_a_typical_documented_draw_and_seeds_like_the_ca
     assert not check.judge(measured_sample([0.5] * 20), {"v": 10.0}, calibrated).ok  # seeds no sound model gives
     single = check.judge(measured_sample([0.5]), {"v": 10.0}, calibrated)  # one seed may land anywhere
     assert single.ok and "not tested" in single.text
+
+
+def test_a_margin_of_ours_is_judged_only_where_a_calibration_measures_its_false_alarm_rate():
+    check = MarginAtMost("fc", than="conv", slack=2.0)
+    runs = aggregate([{"fc": 90.0 + k, "conv": 89.0 + k} for k in range(5)])
+    behind = aggregate([{"fc": 93.0 + k, "conv": 90.0 + k} for k in range(5)])  # 3 points ahead: beyond 2
+    calibrated = FakeCalibration([90.0])
+    assert check.judge(runs, {}, calibrated).ok and not check.judge(behind, {}, calibrated).ok
+    missing = check.judge(runs, {}, None)  # a scale with no calibration: not judged, an error that says so
+    assert missing.error and "no calibration recorded at this scale" in missing.text
 
 
 def test_a_printed_number_is_judged_at_the_most_typical_value_that_prints_so():

@@ -6,7 +6,7 @@ import math
 import statistics
 from dataclasses import dataclass, field
 
-from .checks import Check, Judged, _fmt, per_seed
+from .checks import Check, Judged, MedianAtMost, _fmt, per_seed
 from .stats import (
     MEDIAN_ALPHA,
     position_above,
@@ -154,6 +154,20 @@ class LikeCalibration(Check):
             return Judged(False, f"{self._name()}: no calibration recorded at this scale", error=True)
         ok, text = _same_distribution(self.metric, measured, calibration)
         return Judged(ok, f"{self._name()} median {_fmt(value)}: {text}")
+
+
+@dataclass(frozen=True)
+class MarginAtMost(MedianAtMost):
+    """``MedianAtMost`` with a margin of ours (``slack``), chosen for its false-alarm rate on a
+    calibration, which ``suite.alarms`` measures at each scale that has one: at a scale with none the
+    margin's rate is unknown, so the check is not judged there (an error that says so)."""
+
+    calibrated = True
+
+    def _judge(self, value, measured, documented, calibration):
+        if calibration is None:
+            return Judged(False, f"{self._name()}: no calibration recorded at this scale for its margin", error=True)
+        return super()._judge(value, measured, documented, calibration)
 
 
 @dataclass(frozen=True)
