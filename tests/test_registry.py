@@ -149,9 +149,7 @@ def test_no_check_has_an_outcome_the_registry_and_calibration_decide_alone(recor
     checks whatever was measured. Each check must both hold and fail on some sample of its seeds.
 
     One exception, guarded: a documented draw that a large calibration places outside today's
-    typical draws fails whatever a few seeds add to the pool, while they stay like the calibration;
-    so does an outcome that a large calibration never showed, under the rule for one-run claims (a
-    few seeds now cannot lift the pooled rate to its bar without differing from the calibration).
+    typical draws fails whatever a few seeds add to the pool, while they stay like the calibration.
     The verdict then rests on the calibration, so a not-reproduced claim must hold that metric to it
     in its explanations (LikeCalibration): a model that leaves the calibration fails the claim test."""
     fixed = [
@@ -182,14 +180,14 @@ def test_a_one_run_verdict_rests_on_the_calibration_it_pools(record):
 
 
 def rests_on_a_guarded_calibration(record, check):
-    """A documented draw (or, for a joint test, every draw it reads), or a one-run outcome, whose
-    metric a not-reproduced claim holds to its calibration in its explanations."""
+    """A documented draw (or, for a joint test, every draw it reads) whose metric a not-reproduced
+    claim holds to its calibration in its explanations."""
     guarded = {e.metric for e in record.explains if isinstance(e, LikeCalibration)}
     return (
         record.expected == "not-reproduced"
-        and isinstance(check, (InsideCalibrated, JointlyTypical, OneRunWorks))
+        and isinstance(check, (InsideCalibrated, JointlyTypical))
         and check in record.checks
-        and {metric.split("@")[0] for metric in check.reads()} <= guarded
+        and set(check.reads()) <= guarded
     )
 
 

@@ -306,9 +306,11 @@ def test_the_one_run_rule_holds_the_rate_now_to_the_calibrated_rate():
     calibrated = FakeCalibration([True] * 88 + [False] * 312)  # 22%, about the matrix inverse's 27%
     rarely = aggregate([{"x": True}] + [{"x": False}] * 59)  # 1 of 60 now: pooled 89/460, 19%
     judged = check.judge(rarely, {}, calibrated)
-    assert not judged.ok and "probability 19%" in judged.text and "differ from 400 calibrated draws" in judged.text
+    assert not judged.ok and "probability 19%" in judged.text and "more rarely than 400 calibrated draws" in judged.text
     typical = aggregate([{"x": True}] * 12 + [{"x": False}] * 48)  # 20% now
     assert check.judge(typical, {}, calibrated).ok
+    more_often = aggregate([{"x": True}] * 60)  # every seed now: it only adds to the claim
+    assert check.judge(more_often, {}, calibrated).ok
 
 
 def test_paired_compares_the_two_arms_seed_by_seed():
@@ -447,6 +449,38 @@ def test_fisher_size_matches_enumerating_every_outcome():
         weight = math.prod(rate if o else 1 - rate for o in outcome)
         total += weight * (rank_sum_p(list(outcome[:n]), list(outcome[n:])) < alpha)
     assert math.isclose(fisher_size(n, reference, rate, alpha), total, rel_tol=1e-9)
+
+
+def test_the_one_sided_rate_test_is_the_lower_tail_and_its_size_is_exact():
+    """``fewer``: how likely so few yeses among the n fresh outcomes, given the pooled count (the
+    hypergeometric's lower tail, enumerated here), and fisher_size's exact size of that test."""
+    import itertools
+
+    from reproductions.suite.stats import fisher_p, fisher_size
+
+    shown, n, before_shown, before = 1, 6, 5, 8
+    pooled, total = shown + before_shown, n + before
+    lower = sum(math.comb(pooled, k) * math.comb(total - pooled, n - k) for k in range(shown + 1)) / math.comb(total, n)
+    assert math.isclose(fisher_p(shown, n, before_shown, before, fewer=True), lower, rel_tol=1e-12)
+    assert math.isclose(fisher_p(6, 6, 0, 8, fewer=True), 1.0)  # every fresh seed shows it: never "too rarely"
+    n, reference, rate, alpha = 5, 8, 0.3, 0.2
+    enumerated = 0.0
+    for outcome in itertools.product((True, False), repeat=n + reference):
+        weight = math.prod(rate if o else 1 - rate for o in outcome)
+        enumerated += weight * (fisher_p(sum(outcome[:n]), n, sum(outcome[n:]), reference, fewer=True) < alpha)
+    assert math.isclose(fisher_size(n, reference, rate, alpha, fewer=True), enumerated, rel_tol=1e-9)
+
+
+def test_the_one_run_rule_is_monotone_in_the_seeds_showing_the_outcome():
+    """More seeds now showing the outcome never fail a claim that fewer pass: against a calibration
+    that never showed it (0 of 70), a two-sided rate test passed 4 of 10 and failed 5 or more."""
+    from reproductions.suite.one_run import one_run_holds
+
+    for n, shown_before, before in ((10, 0, 70), (10, 39, 40), (60, 54, 140), (60, 272, 940), (5, 1, 35)):
+        holds = [one_run_holds(k, n, shown_before, before) for k in range(n + 1)]
+        first = holds.index(True) if True in holds else n + 1
+        assert holds == [k >= first for k in range(n + 1)], (n, shown_before, before, holds)
+    assert all(one_run_holds(k, 10, 0, 70) for k in range(4, 11))
 
 
 def test_fisher_p_is_rank_sum_p_on_yes_no_outcomes():

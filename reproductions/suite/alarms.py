@@ -122,12 +122,12 @@ class _WithoutReference:
 
 
 def _rate_test_size(check, documented, recorded, seeds):
-    """How often the one-run rule's test of today's rate fails a sound model: Fisher's exact test on
+    """How often the one-run rule's test of today's rate fails a sound model: Fisher's one-sided exact test on
     discrete counts rejects less often than its level, here computed exactly at the calibrated rate
     for the claim's seed count (approximate for a subset's metric, where the seeds in it vary)."""
     base = check.reads()[-1]  # whose runs count: the subset's base metric when runs outside it show nothing
     outcomes = check.outcomes(recorded.values(check.metric), recorded.values(base), documented)
-    return fisher_size(seeds, len(outcomes), sum(outcomes) / len(outcomes), MEDIAN_ALPHA)
+    return fisher_size(seeds, len(outcomes), sum(outcomes) / len(outcomes), MEDIAN_ALPHA, fewer=True)
 
 
 def _testable(seeds, reference):

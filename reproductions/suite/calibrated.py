@@ -158,9 +158,9 @@ class LikeCalibration(Check):
 
 @dataclass(frozen=True)
 class MarginAtMost(MedianAtMost):
-    """``MedianAtMost`` with a margin of ours (``slack``), chosen for its false-alarm rate on a
-    calibration, which ``suite.alarms`` measures at each scale that has one: at a scale with none the
-    margin's rate is unknown, so the check is not judged there (an error that says so)."""
+    """``MedianAtMost`` whose false-alarm rate (a margin of ours, ``slack``, or two medians of a few
+    seeds) is known only from a calibration at the judged scale, by bootstrap as ``suite.alarms``
+    does for the claims that scale judges: at a scale with none it is not judged (an error that says so)."""
 
     calibrated = True
 

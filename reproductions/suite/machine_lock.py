@@ -3,7 +3,9 @@
 A measurement that times code (``@measurement(..., timed=True)``) runs alone on the machine: it
 holds an exclusive lock while every other measurement, in any process of this user (xdist
 workers, a child pytest), holds a shared one. Without it, a training run on the other core
-changed the vectorization speedup from a median of 222-237x alone to 193x beside it.
+changed the vectorization speedup from a median of 222-237x alone to 193x beside it. Processes
+outside the suite take no lock: one busy process took it from 406-421x to 184-186x on another
+machine (probes/speedup_under_load.py).
 
 A waiting timer holds a turnstile that new measurements pass through first, so a stream of
 trainings cannot starve it. Locks are re-entrant within a process (a measurement inside another

@@ -10,14 +10,15 @@ from .stats import MEDIAN_ALPHA, binomial_pmf, clopper_pearson, fisher_p
 
 
 def _rate_text(shown, n, before):
-    """Whether ``shown`` of n seeds now show the outcome about as often as ``before`` (the
-    calibration's yes/no outcomes): ``_same_draws`` on the outcomes, computed as Fisher's exact test."""
+    """Whether ``shown`` of n seeds now show the outcome no more rarely than ``before`` (the
+    calibration's yes/no outcomes) did: Fisher's exact test, one-sided."""
     if not before:
         return ""
-    p = fisher_p(shown, n, sum(before), len(before))
+    p = fisher_p(shown, n, sum(before), len(before), fewer=True)
     return (
-        f"; the rate now against the calibration's: {n} measured seeds {'match' if p >= MEDIAN_ALPHA else 'differ from'} "
-        f"{len(before)} calibrated draws (Fisher's exact test, p = {p:.2g}, fails below {MEDIAN_ALPHA:g})"
+        f"; the rate now against the calibration's: {n} measured seeds show it "
+        f"{'no more rarely than' if p >= MEDIAN_ALPHA else 'more rarely than'} {len(before)} calibrated draws "
+        f"(Fisher's exact test, one-sided, p = {p:.2g}, fails below {MEDIAN_ALPHA:g})"
     )
 
 
@@ -29,9 +30,13 @@ RARE_PASSES = 0.05  # ours: passes the rule at most this often on a claim's seed
 def one_run_holds(shown, n, shown_before, before):
     """The rule's decision on counts: ``shown`` of n seeds now, ``shown_before`` of ``before`` other
     calibrated seeds. The pooled probability is at least ONE_RUN_RATE, a seed now shows the outcome,
-    and the seeds now show it as often as the calibration's did (Fisher's exact test at MEDIAN_ALPHA)."""
+    and the seeds now show it no more rarely than the calibration's did (Fisher's exact test at
+    MEDIAN_ALPHA, one-sided: showing it more often only adds to the claim, so the rule is monotone,
+    more seeds showing it never failing a claim that fewer pass)."""
     pooled = (shown + shown_before) / (n + before)
-    return shown >= 1 and pooled >= ONE_RUN_RATE and fisher_p(shown, n, shown_before, before) >= MEDIAN_ALPHA
+    return (
+        shown >= 1 and pooled >= ONE_RUN_RATE and fisher_p(shown, n, shown_before, before, fewer=True) >= MEDIAN_ALPHA
+    )
 
 
 def one_run_passes(rate, n, shown_before, before):
@@ -47,9 +52,10 @@ class OneRunWorks(Check):
 
     It holds when that probability is at least ONE_RUN_RATE (below one run in twenty, the author's
     run would itself have been a rare draw), the seeds measured now show the outcome at least once
-    (a model that never shows it fails, whatever the calibration says), and they show it as often as
-    the calibration's seeds did (``_same_draws`` on the outcomes, Fisher's exact test at MEDIAN_ALPHA:
-    the pooled rate is mostly the calibration's, so a model that now shows it far more rarely fails).
+    (a model that never shows it fails, whatever the calibration says), and they show it no more
+    rarely than the calibration's seeds did (Fisher's exact test at MEDIAN_ALPHA, one-sided: the
+    pooled rate is mostly the calibration's, so a model that now shows it far more rarely fails; one
+    that shows it more often only adds to the claim, so more seeds showing it never fail it).
     The probability is estimated from the seeds measured now with the calibration's other seeds,
     and reported with its exact 95% interval, beside how often the rule would pass a model showing
     the outcome on RARE_RATE of runs. Each claim runs enough seeds that such a model passes at most
@@ -112,8 +118,8 @@ class OneRunWorks(Check):
         k, total = shown + sum(before), n + len(before)
         low, high = clopper_pearson(k, total)
         pooled = f" with {len(before)} calibrated ({k}/{total})" if before else ""
-        # the pooled rate is mostly the calibration's: the seeds measured now must show the outcome as
-        # often as it did, or a model that shows it far more rarely today would pass on the record
+        # the pooled rate is mostly the calibration's: the seeds measured now must show the outcome no
+        # more rarely than it did, or a model that shows it far more rarely today would pass on the record
         same_text, power = "", ""
         if simulated:  # a simulation leaves the rate test out: suite.alarms bounds it exactly
             ok = shown >= 1 and k / total >= ONE_RUN_RATE

@@ -111,29 +111,31 @@ def _hypergeometric(pooled, total, n):
 
 
 @functools.lru_cache(maxsize=4096)
-def fisher_p(shown, n, shown_before, before):
+def fisher_p(shown, n, shown_before, before, fewer=False):
     """``rank_sum_p`` of n yes/no outcomes (``shown`` yes) against ``before`` others (``shown_before``
     yes), in O(n): on two values the rank sum follows the count of yeses, which is hypergeometric
-    given the pooled count (Fisher's exact test, two-sided by doubling the smaller tail)."""
+    given the pooled count (Fisher's exact test, two-sided by doubling the smaller tail). With
+    ``fewer``, one-sided: how likely so few yeses among the n."""
     if not n or not before:
         return 1.0
     ks, mass = _hypergeometric(shown + shown_before, n + before, n)
     index = shown - ks[0]
-    return min(1.0, 2 * min(sum(mass[: index + 1]), sum(mass[index:])))
+    below = sum(mass[: index + 1])
+    return min(1.0, below if fewer else 2 * min(below, sum(mass[index:])))
 
 
-def fisher_size(n, reference, rate, alpha):
-    """How often ``rank_sum_p`` of n fresh yes/no outcomes against ``reference`` calibrated ones (on
-    booleans it is Fisher's exact test, two-sided by doubling the smaller tail) falls below ``alpha``
-    when every outcome is a draw of one probability ``rate``: its exact size at that rate. Given the
-    pooled count T of yeses, the fresh count is hypergeometric; T is binomial."""
+def fisher_size(n, reference, rate, alpha, fewer=False):
+    """How often ``fisher_p`` of n fresh yes/no outcomes against ``reference`` calibrated ones (two-sided,
+    or one-sided with ``fewer``) falls below ``alpha`` when every outcome is a draw of one probability
+    ``rate``: its exact size at that rate. Given the pooled count T of yeses, the fresh count is
+    hypergeometric; T is binomial."""
     total, size = n + reference, 0.0
     for pooled in range(total + 1):
         weight = binomial_pmf(pooled, total, rate)
         if weight < 1e-18:
             continue
         ks, mass = _hypergeometric(pooled, total, n)  # the fresh count k given the pooled count, each judged
-        size += weight * sum(m for k, m in zip(ks, mass) if fisher_p(k, n, pooled - k, reference) < alpha)
+        size += weight * sum(m for k, m in zip(ks, mass) if fisher_p(k, n, pooled - k, reference, fewer) < alpha)
     return size
 
 

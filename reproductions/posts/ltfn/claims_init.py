@@ -14,7 +14,7 @@ from .figures import plot_histograms
 from .measure import train_convnets
 
 # ---- seeds: how many each claim runs on by default ----------------------------------------------------
-LTFN_CONV_SEEDS = 5  # ours: six trainings a seed (~48 s on one AVX2 core); 5/5 seeds make a sign test at 0.03
+LTFN_CONV_SEEDS = 5  # ours: seven trainings a seed (eight documented); 5/5 seeds make a sign test at 0.03
 
 # ---- the shared training run: every claim here reads it ------------------------------------------------
 CONVNET_RUNS = dict(measure=train_convnets, seeds=LTFN_CONV_SEEDS, markers=("dataset",), gpu_at_documented=True)
@@ -58,7 +58,7 @@ CLAIMS = (
         why="LTFN 6 gives the cause itself: LTFN 5's N(0,1) weights (costs astronomical next to ln 10): the post's own "
         "explanation, not a measurement artifact. It is judged at the documented scale only, on a GPU: the N(0,1) "
         "ConvNet must learn (a median of at least twice chance) and still score below the FC net at the same rate, "
-        "steps, data and evaluation; below LTFN 3's net under LTFN 3's protocol, paired by seed (the post's own "
+        "steps, data and evaluation; below LTFN 3's net under LTFN 3's protocol, at the medians (the post's own "
         "comparison: 81.88% against 85.75%); and its 81.88% is held to a calibration none records yet (a 5,000-step "
         "run at the documented width takes 13-25 min on a 2-core CPU, and a seed trains five; one run read 83.61%, "
         "LTFN 3's net 86.04%, median of 90): until a GPU records 40 seeds that check is an error that says so. At the "
@@ -86,12 +86,12 @@ CLAIMS = (
                 label="test accuracy % with the original's evaluation",
                 at="documented",
             ),
-            # post: "slightly worse" than LTFN 3's net, each under its own protocol and evaluation
-            Paired(
-                "ltfn3_net_as_posted_test_acc",
-                than="ltfn5_as_posted_test_acc",
-                alpha=0.05,
-                label="LTFN 5's protocol scores below LTFN 3's FC net under its own (the post's comparison)",
+            # post: "slightly worse" than LTFN 3's net, each under its own protocol: medians over the seeds,
+            # whose false-alarm rate on 5 seeds a documented calibration measures (none yet: not judged)
+            MarginAtMost(
+                "ltfn5_as_posted_test_acc",
+                than="ltfn3_net_as_posted_test_acc",
+                label="LTFN 5's ConvNet under its protocol at most LTFN 3's net under its own (the post's comparison)",
                 at="documented",  # NORMAL_CONVNET_DEAD: at the quick scale any N(0,1) ConvNet loses
             ),
         ),

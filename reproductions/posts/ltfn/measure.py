@@ -164,7 +164,7 @@ LAYER_STATISTICS = ("layer_std", "layer_range", "layer_median_abs", "layer_p95_a
 def _train_convnets_flops(scale):
     """One seed: LTFN 5 and the x0.01 net at lr 1e-7, the ablation's ConvNet and FC arms (each run
     trained, then tested clean and as posted), the full-width activations of each init and the
-    trained ones, on HISTOGRAM_IMAGES; LTFN 3's net under its own protocol."""
+    trained ones, on HISTOGRAM_IMAGES; at the documented scale, LTFN 3's net under its own protocol."""
     cfg = config.at(scale)
     conv = model.conv_forward_flops(cfg.conv_widths)
     conv_arms = len(config.ABLATION_INITS + config.ABLATION_CONV_ONLY)
@@ -174,7 +174,7 @@ def _train_convnets_flops(scale):
         + conv_arms * model.run_flops(conv, cfg.conv_steps, scale)
         + len(config.ABLATION_INITS) * model.run_flops(fc, cfg.conv_steps, scale)
         + config.HISTOGRAM_IMAGES * (len(model.INITS) * model.conv_forward_flops(config.DOCUMENTED.conv_widths) + conv)
-        + _fc_part_flops("ltfn3", scale)
+        + (_fc_part_flops("ltfn3", scale) if scale == "documented" else 0)
     )
 
 
@@ -230,8 +230,10 @@ def train_convnets(seed, scale="quick"):
             out[f"{name}_{kind}_test_cost"] = run[f"{kind}_cost"]
     out["ltfn5_test_time_training_gain"] = out["ltfn5_as_posted_test_acc"] - out["ltfn5_clean_test_acc"]
     out["ltfn5_eval_moved_weights"] = ltfn5["eval_moved_weights"]
-    # post: LTFN 5 sets its ConvNet beside LTFN 3's FC net, each under its own protocol and evaluation
-    out["ltfn3_net_as_posted_test_acc"] = fc_part("ltfn3", seed, scale)["ltfn3_as_posted_test_acc"]
+    # post: LTFN 5 sets its ConvNet beside LTFN 3's FC net, each under its own protocol and evaluation;
+    # judged at the documented scale only (the quick N(0,1) ConvNet learns nothing), so trained there only
+    ltfn3 = fc_part("ltfn3", seed, scale)["ltfn3_as_posted_test_acc"] if scale == "documented" else None
+    out["ltfn3_net_as_posted_test_acc"] = ltfn3
     out["small_cost_minus_ln10"] = abs(small["as_posted_cost"] - config.LN10)
     out["he_test_acc"] = 100 * arms["he"]["clean_acc"]
     out["he_test_cost"] = arms["he"]["clean_cost"]
