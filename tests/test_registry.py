@@ -113,7 +113,7 @@ def probe_samples(claim, check, recorded):
     elif runs:  # the calibration's runs in turn: a sample with the calibrated mix of outcomes
         samples.append([runs[k % len(runs)] for k in range(claim.seeds)])
     # for the one-run rule, an outcome on a share of the seeds: rare (a fifth) to common (a half), since
-    # a calibration that never showed it passes only a few seeds now and fails all of them
+    # against a calibration that never showed it the rule fails fewer than about half the seeds now
     shares = {max(1, claim.seeds // parts) for parts in (5, 3, 2)} if isinstance(check, OneRunWorks) else set()
     pairs = ((1e6, -1e6), (-1e6, 1e6)) + (((True, False), (False, True)) if not numeric else ())
     for few in sorted(shares):

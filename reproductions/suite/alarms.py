@@ -6,7 +6,7 @@ No training. A claim's checks are of two kinds, and each kind's rate is found it
   fails a sound model with probability at most MEDIAN_ALPHA, by construction; each metric a claim
   tests so adds MEDIAN_ALPHA to its bound (checks of one metric run the same test on the same
   seeds: one event), and the suite's bound counts each metric of a measurement once; the one-run
-  rule's test of today's rate is that test on yes/no outcomes (Fisher's exact test), whose exact
+  rule's test of today's rate is Fisher's one-sided exact test (the lower tail) on yes/no outcomes, whose exact
   size at the calibrated rate (``stats.fisher_size``, below MEDIAN_ALPHA: counts are discrete) is added;
 - everything else (documented draws' positions, rates, sign and ordering tests, thresholds on medians) is
   simulated: fresh seeds, as many as the claim runs on, are drawn from the calibration's recorded

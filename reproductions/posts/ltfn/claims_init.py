@@ -7,7 +7,7 @@ here and nowhere else; the models beside this file only measure.
 """
 
 from ...suite.calibrated import InsideCalibrated, LikeCalibration, MarginAtMost
-from ...suite.checks import AtLeast, AtMost, Close, Holds, MedianAtMost, Paired, WithinFactor
+from ...suite.checks import AtLeast, AtMost, Close, Holds, Paired, WithinFactor
 from ...suite.one_run import OneRunWorks
 from ...suite.records import VARTY, Claim, Source
 from .figures import plot_histograms
@@ -97,7 +97,7 @@ CLAIMS = (
         ),
         explains=(
             # medians, not a sign test: the VS/Xavier ConvNet collapses on a rare seed (above)
-            MedianAtMost(
+            MarginAtMost(
                 "ablation_fc_normal_acc",
                 than="ablation_conv_he_acc",
                 label="the same ConvNet with VS/Xavier init ahead of the FC net at the medians (same lr, steps, "
@@ -271,7 +271,7 @@ CLAIMS = (
         **CONVNET_RUNS,
         checks=(
             # medians, not a sign test: the VS/Xavier ConvNet collapses on a rare seed (above)
-            MedianAtMost(
+            MarginAtMost(
                 "ablation_fc_normal_acc",
                 than="ablation_conv_he_acc",
                 label="ConvNet (VS/Xavier) ahead of LTFN 3's FC net (N(0,1)) at the medians of the seeds (a "

@@ -110,7 +110,7 @@ CLAIMS = (
         "training; on a 2-core Xeon (AVX-512, AMX) 406x and 421x alone, but 186x and 184x beside one busy "
         "process and 259x and 235x beside two (probes/speedup_under_load.py, output kept), and 185x in a whole "
         "run beside another process's work: a loaded machine flips this verdict; the rounds' range is shown "
-        "beside it. The TF2 path (tf.function) is far from the bar (1,217x or more in those runs). A vectorized grid recomputed once per row (the "
+        "beside it. The TF2 path (tf.function) is far from the bar (1,371x or more in those probe runs). A vectorized grid recomputed once per row (the "
         "same values, 100 calls) fails both.",
         measure=speedup,
         markers=("benchmark",),
