@@ -295,6 +295,17 @@ def test_every_calibration_keeps_draws_apart_from_its_claims_default_seeds(scale
     assert not short, short
 
 
+def _one_run_checks(scale):
+    """Each rule-for-one-run-claims check judged at ``scale`` whose claim has a calibration there, with
+    that calibration: (claim, check, recorded)."""
+    from reproductions.suite import calibration
+
+    for claim in CLAIMS:
+        for check in [c for c in claim.checks if isinstance(c, OneRunWorks) and c.applies(scale)]:
+            if (recorded := calibration.load(claim, scale)) is not None:
+                yield claim, check, recorded
+
+
 def _one_run_passes(check, claim, recorded, scale):
     """How often the rule for one-run claims holds on the claim's seeds, as a function of the rate at
     which a model's runs show the outcome, against the calibration's other seeds as master seed 0
@@ -323,21 +334,15 @@ def test_a_one_run_claim_fails_a_rare_outcome_only_on_enough_runs(scale):
     """Where the rule for one-run claims fails a claim because its calibrated rate is below ONE_RUN_RATE,
     the calibration holds enough runs that the rate's exact 95% interval lies below ONE_RUN_RATE too:
     the failure is the rate, not too few runs to see it."""
-    from reproductions.suite import calibration
-    from reproductions.suite.one_run import ONE_RUN_RATE, OneRunWorks
+    from reproductions.suite.one_run import ONE_RUN_RATE
     from reproductions.suite.stats import clopper_pearson
 
     unsure = []
-    for claim in CLAIMS:
-        for check in [c for c in claim.checks if isinstance(c, OneRunWorks) and c.applies(scale)]:
-            recorded = calibration.load(claim, scale)
-            if recorded is None:
-                continue
-            values = recorded.values(check.metric)
-            shows = check.outcomes(values, recorded.values(check.reads()[-1]), claim.documented)
-            high = clopper_pearson(sum(shows), len(shows))[1]
-            if sum(shows) / len(shows) < ONE_RUN_RATE <= high:
-                unsure.append(f"{claim.id} {check.metric}: {sum(shows)} of {len(shows)}, up to {high:.1%}")
+    for claim, check, recorded in _one_run_checks(scale):
+        shows = check.outcomes(recorded.values(check.metric), recorded.values(check.reads()[-1]), claim.documented)
+        high = clopper_pearson(sum(shows), len(shows))[1]
+        if sum(shows) / len(shows) < ONE_RUN_RATE <= high:
+            unsure.append(f"{claim.id} {check.metric}: {sum(shows)} of {len(shows)}, up to {high:.1%}")
     assert not unsure, unsure
 
 
@@ -347,23 +352,18 @@ def test_one_run_claims_run_enough_seeds_to_tell_a_rare_outcome(scale):
     it fails a sound model (runs showing the outcome at the calibrated probability) at most 1% of
     the time, and passes a model that shows it on RARE_RATE of runs at most RARE_PASSES of the time.
     Below the rule's rate no seed count makes a sound model pass, so those are left out."""
-    from reproductions.suite import calibration
-    from reproductions.suite.one_run import ONE_RUN_RATE, RARE_PASSES, RARE_RATE, OneRunWorks
+    from reproductions.suite.one_run import ONE_RUN_RATE, RARE_PASSES, RARE_RATE
 
     weak = []
-    for claim in CLAIMS:
-        for check in [c for c in claim.checks if isinstance(c, OneRunWorks) and c.applies(scale)]:
-            recorded = calibration.load(claim, scale)
-            if recorded is None:
-                continue
-            passes, p = _one_run_passes(check, claim, recorded, scale)
-            if p < ONE_RUN_RATE:
-                continue
-            for reference, rule_passes in zip(("master seed 0", "a fresh master seed"), passes):
-                sound, rare = 1 - rule_passes(p), rule_passes(RARE_RATE)
-                if sound > 0.01 or rare > RARE_PASSES:
-                    weak.append(
-                        f"{claim.id} {check.metric} ({reference}): p = {p:.2f} on {claim.seeds_at(scale)} seeds "
-                        f"fails a sound model {sound:.2%}, passes a {RARE_RATE:.0%} model {rare:.1%}"
-                    )
+    for claim, check, recorded in _one_run_checks(scale):
+        passes, p = _one_run_passes(check, claim, recorded, scale)
+        if p < ONE_RUN_RATE:
+            continue
+        for reference, rule_passes in zip(("master seed 0", "a fresh master seed"), passes):
+            sound, rare = 1 - rule_passes(p), rule_passes(RARE_RATE)
+            if sound > 0.01 or rare > RARE_PASSES:
+                weak.append(
+                    f"{claim.id} {check.metric} ({reference}): p = {p:.2f} on {claim.seeds_at(scale)} seeds "
+                    f"fails a sound model {sound:.2%}, passes a {RARE_RATE:.0%} model {rare:.1%}"
+                )
     assert not weak, weak
